@@ -1,0 +1,104 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { env } from "../lib/env";
+import { acquireDataDirLock, releaseDataDirLock } from "./lock";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything queries run on: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+export const MIGRATIONS_DIR = path.join(process.cwd(), "db", "migrations");
+const MIGRATION_LOCK_ID = 727_070_001;
+
+type Handle = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void> };
+
+const store = globalThis as typeof globalThis & { __orgdeckDb?: Promise<Handle> };
+
+/** `memory://` keeps an embedded database in memory (tests); anything else is a folder. */
+export function isMemoryDataDir() {
+  return env().ORGDECK_DATA_DIR === "memory://";
+}
+
+async function openPglite(): Promise<Handle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const memory = isMemoryDataDir();
+  const dataDir = env().DATA_DIR;
+  if (!memory) acquireDataDirLock(dataDir);
+  try {
+    const pgdata = path.join(dataDir, "pgdata");
+    if (!memory) fs.mkdirSync(pgdata, { recursive: true });
+    const client = await PGlite.create(memory ? undefined : pgdata, { extensions: { pg_trgm } });
+    const db = drizzle({ client, schema }) as unknown as Db;
+    await migrate(db as never, { migrationsFolder: MIGRATIONS_DIR });
+    return {
+      db,
+      kind: "pglite",
+      close: async () => {
+        await client.close();
+        if (!memory) releaseDataDirLock(dataDir);
+      },
+    };
+  } catch (err) {
+    if (!memory) releaseDataDirLock(dataDir);
+    throw err;
+  }
+}
+
+async function openPostgres(url: string): Promise<Handle> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  // Several instances may start at once: one migrates while the others wait on the advisory lock.
+  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migrator`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+    await migrate(drizzle({ client: migrator }), { migrationsFolder: MIGRATIONS_DIR });
+    await migrator`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`;
+  } finally {
+    await migrator.end();
+  }
+  const client = postgres(url, { max: 10, onnotice: () => {} });
+  return {
+    db: drizzle({ client, schema }) as unknown as Db,
+    kind: "postgres",
+    close: () => client.end(),
+  };
+}
+
+/** The process's one database handle, opened and migrated on first use. */
+export function getHandle(): Promise<Handle> {
+  if (!store.__orgdeckDb) {
+    const url = env().DATABASE_URL;
+    const opening = url ? openPostgres(url) : openPglite();
+    store.__orgdeckDb = opening;
+    // A failed open must not stick: the next call tries again.
+    opening.catch(() => {
+      if (store.__orgdeckDb === opening) store.__orgdeckDb = undefined;
+    });
+  }
+  return store.__orgdeckDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getHandle()).db;
+}
+
+export async function closeDb() {
+  const opening = store.__orgdeckDb;
+  store.__orgdeckDb = undefined;
+  if (opening) await (await opening).close();
+}
+
+/** Names of the migrations in the folder, in order (from drizzle-kit's journal). */
+export function migrationCount(): number {
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, "meta", "_journal.json"), "utf8"));
+  return journal.entries.length;
+}

@@ -1,0 +1,90 @@
+import type { Adapter, AdapterSession, AdapterUser } from "next-auth/adapters";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { accounts, users } from "../../db/schema";
+import { createUser, findUserByEmail } from "../services/admin";
+import { createSessionRow, deleteSessionByToken, findSessionByToken, updateSessionExpiry } from "../services/sessions";
+
+type UserRow = typeof users.$inferSelect;
+
+/** next-auth sees our users by their uuid; integer ids stay inside. */
+function toAdapterUser(user: UserRow): AdapterUser {
+  const name = `${user.firstName} ${user.lastName}`.trim();
+  return { id: user.uuid, email: user.email, emailVerified: null, name: name || null };
+}
+
+function toAdapterSession(token: string, userUuid: string, expires: Date): AdapterSession {
+  return { sessionToken: token, userId: userUuid, expires };
+}
+
+async function userByUuid(db: Db, uuid: string) {
+  const [user] = await db.select().from(users).where(eq(users.uuid, uuid));
+  return user ?? null;
+}
+
+/**
+ * next-auth's database sessions over our own tables (the stock drizzle adapter wants its own table shapes).
+ * Session tokens are stored as their SHA-256; deactivated users have no session.
+ */
+export function orgdeckAdapter(getDb: () => Promise<Db>): Adapter {
+  return {
+    async createUser(user) {
+      const [first, ...rest] = (user.name ?? "").trim().split(/\s+/);
+      const created = await createUser(await getDb(), { email: user.email, first_name: first ?? "", last_name: rest.join(" ") });
+      return toAdapterUser(created);
+    },
+    async getUser(id) {
+      const user = await userByUuid(await getDb(), id);
+      return user?.isActive ? toAdapterUser(user) : null;
+    },
+    async getUserByEmail(email) {
+      const user = await findUserByEmail(await getDb(), email);
+      return user?.isActive ? toAdapterUser(user) : null;
+    },
+    async getUserByAccount({ provider, providerAccountId }) {
+      const [row] = await (await getDb())
+        .select({ user: users })
+        .from(accounts)
+        .innerJoin(users, eq(users.id, accounts.userId))
+        .where(and(eq(accounts.provider, provider), eq(accounts.providerAccountId, providerAccountId)));
+      return row?.user.isActive ? toAdapterUser(row.user) : null;
+    },
+    async linkAccount(account) {
+      const db = await getDb();
+      const user = await userByUuid(db, account.userId);
+      if (!user) throw new Error("No such user");
+      await db
+        .insert(accounts)
+        .values({ userId: user.id, type: account.type, provider: account.provider, providerAccountId: account.providerAccountId })
+        .onConflictDoNothing();
+    },
+    async updateUser(partial) {
+      const db = await getDb();
+      const user = await userByUuid(db, partial.id);
+      if (!user) throw new Error("No such user");
+      return toAdapterUser(user);
+    },
+    async createSession({ sessionToken, userId, expires }) {
+      const db = await getDb();
+      const user = await userByUuid(db, userId);
+      if (!user) throw new Error("No such user");
+      await createSessionRow(db, { userId: user.id, token: sessionToken, expires });
+      return toAdapterSession(sessionToken, userId, expires);
+    },
+    async getSessionAndUser(sessionToken) {
+      const row = await findSessionByToken(await getDb(), sessionToken);
+      if (!row) return null;
+      return { session: toAdapterSession(sessionToken, row.user.uuid, row.session.expires), user: toAdapterUser(row.user) };
+    },
+    async updateSession({ sessionToken, expires }) {
+      if (!expires) return null;
+      const db = await getDb();
+      const row = await updateSessionExpiry(db, sessionToken, expires);
+      const user = row && (await db.select({ uuid: users.uuid }).from(users).where(eq(users.id, row.userId)))[0];
+      return row && user ? toAdapterSession(sessionToken, user.uuid, row.expires) : null;
+    },
+    async deleteSession(sessionToken) {
+      await deleteSessionByToken(await getDb(), sessionToken);
+    },
+  };
+}

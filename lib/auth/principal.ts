@@ -1,0 +1,65 @@
+import { and, eq, isNull, lt, or } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { personalApiKeys, users } from "../../db/schema";
+import { AppError } from "../errors";
+import { log } from "../log";
+import { findSessionByToken } from "../services/sessions";
+import { sha256 } from "./tokens";
+
+export type AuthUser = typeof users.$inferSelect;
+
+/** Who is calling: a cookie session, a personal API key, or an operator at the admin CLI. */
+export type Principal =
+  | { kind: "session"; user: AuthUser; session: { id: string; signedInAt: Date; mfa: boolean } }
+  | { kind: "api_key"; user: AuthUser; key: { id: string; scopes: string[]; scopedOrganizations: string[] } }
+  | { kind: "cli"; user: AuthUser | null };
+
+export type KeyLocation = "header" | "body" | "query";
+
+const LOCATION_WORDS: Record<KeyLocation, string> = {
+  header: "Authorization header",
+  body: "body",
+  query: "query string",
+};
+
+const LAST_USED_RESOLUTION_MS = 60 * 60 * 1000;
+
+/** One indexed query: the key by its hash, with its (active) owner. */
+export async function authenticateApiKey(db: Db, value: string, location: KeyLocation, now = new Date()): Promise<Principal> {
+  const [row] = await db
+    .select({ key: personalApiKeys, user: users })
+    .from(personalApiKeys)
+    .innerJoin(users, eq(users.id, personalApiKeys.userId))
+    .where(eq(personalApiKeys.secureValue, sha256(value)))
+    .limit(1);
+  if (!row || !row.user.isActive) {
+    throw new AppError("authentication_failed", {
+      detail: `Personal API key found in request ${LOCATION_WORDS[location]} is invalid.`,
+    });
+  }
+  const { key } = row;
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    // At most one write an hour per key; the conditional update keeps concurrent requests from repeating it.
+    const cutoff = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+    db.update(personalApiKeys)
+      .set({ lastUsedAt: now })
+      .where(and(eq(personalApiKeys.id, key.id), or(isNull(personalApiKeys.lastUsedAt), lt(personalApiKeys.lastUsedAt, cutoff))))
+      .catch((err: unknown) => log.warn({ err }, "could not record last_used_at"));
+  }
+  return {
+    kind: "api_key",
+    user: row.user,
+    key: { id: key.id, scopes: key.scopes, scopedOrganizations: key.scopedOrganizations },
+  };
+}
+
+/** One indexed query: the unexpired session by its token's hash, with its active user; null when there is none. */
+export async function authenticateSession(db: Db, token: string, now = new Date()): Promise<Principal | null> {
+  const row = await findSessionByToken(db, token, now);
+  if (!row) return null;
+  return {
+    kind: "session",
+    user: row.user,
+    session: { id: row.session.id, signedInAt: row.session.signedInAt, mfa: row.session.mfa },
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * The one scope table (api-behavior §2.0): the objects a personal API key's scopes may name.
+ * Later features add their object here.
+ */
+export const SCOPE_OBJECTS = [
+  "organization",
+  "organization_member",
+  "organization_integration",
+  "legal_document",
+  "project",
+  "batch_export",
+  "personal_api_key",
+  "user",
+  "activity_log",
+] as const;
+
+/** Objects that `*` does not cover (none yet: features with internal objects add them). */
+export const INTERNAL_SCOPE_OBJECTS: readonly string[] = [];
+
+export type ScopeObject = (typeof SCOPE_OBJECTS)[number];
+export type Scope = `${ScopeObject}:${"read" | "write"}`;
+
+const SCOPE_RE = new RegExp(`^(${SCOPE_OBJECTS.join("|")}):(read|write)$`);
+
+export function isValidScope(scope: string) {
+  return scope === "*" || SCOPE_RE.test(scope);
+}
+
+/** `<obj>:write` satisfies `<obj>:read`; `*` satisfies everything but internal objects. */
+export function scopesAllow(granted: readonly string[], required: Scope): boolean {
+  const [object, access] = required.split(":");
+  if (granted.includes("*") && !INTERNAL_SCOPE_OBJECTS.includes(object)) return true;
+  if (granted.includes(required)) return true;
+  return access === "read" && granted.includes(`${object}:write`);
+}

@@ -1,0 +1,55 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** Every setting Orgdeck reads, each with a default that works on a fresh clone. */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ORGDECK_DATA_DIR: z.string().min(1).default(".data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SESSION_SENSITIVE_ACTIONS_AGE: z.coerce.number().int().min(1).default(7200),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = Omit<z.infer<typeof schema>, "SITE_URL"> & {
+  SITE_URL: string;
+  /** The origin of SITE_URL, compared against Origin/Referer on cookie-authenticated writes. */
+  SITE_ORIGIN: string;
+  /** Absolute path of ORGDECK_DATA_DIR. */
+  DATA_DIR: string;
+};
+
+export class EnvError extends Error {}
+
+let cached: Env | undefined;
+
+/** Parses process.env on first use (run time, never build time); an invalid value names its variable. */
+export function env(): Env {
+  if (cached) return cached;
+  const source = Object.fromEntries(
+    Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ""),
+  );
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new EnvError(`Invalid configuration: ${String(issue.path[0])} ${issue.message}`);
+  }
+  const value = parsed.data;
+  const siteUrl = (value.SITE_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, "");
+  cached = {
+    ...value,
+    SITE_URL: siteUrl,
+    SITE_ORIGIN: new URL(siteUrl).origin,
+    DATA_DIR: path.resolve(value.ORGDECK_DATA_DIR),
+  };
+  return cached;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvCache() {
+  cached = undefined;
+}

@@ -1,0 +1,106 @@
+/**
+ * The closed table of expected failures and the one serializer of the error body
+ * `{type, code, detail, attr}` (api-behavior §1.6). Nothing else builds an error body.
+ */
+type ErrorType =
+  | "validation_error"
+  | "authentication_error"
+  | "invalid_request"
+  | "server_error"
+  | "throttled_error";
+
+type Entry = { status: number; type: ErrorType; code: string; detail: string };
+
+const TABLE = {
+  // 400
+  invalid_input: { status: 400, type: "validation_error", code: "invalid_input", detail: "Invalid input." },
+  parse_error: { status: 400, type: "validation_error", code: "parse_error", detail: "Malformed JSON." },
+  required: { status: 400, type: "validation_error", code: "required", detail: "This field is required." },
+  null: { status: 400, type: "validation_error", code: "null", detail: "This field may not be null." },
+  blank: { status: 400, type: "validation_error", code: "blank", detail: "This field may not be blank." },
+  max_length: { status: 400, type: "validation_error", code: "max_length", detail: "Ensure this field has fewer characters." },
+  invalid_choice: { status: 400, type: "validation_error", code: "invalid_choice", detail: "Not a valid choice." },
+  unique: { status: 400, type: "validation_error", code: "unique", detail: "This value is already taken." },
+  two_factor_required_to_enforce: {
+    status: 400,
+    type: "validation_error",
+    code: "two_factor_required",
+    detail: "Sign in with a second factor before requiring it for everyone.",
+  },
+  // 401
+  not_authenticated: {
+    status: 401,
+    type: "authentication_error",
+    code: "not_authenticated",
+    detail: "Authentication credentials were not provided.",
+  },
+  authentication_failed: {
+    status: 401,
+    type: "authentication_error",
+    code: "authentication_failed",
+    detail: "Incorrect authentication credentials.",
+  },
+  // 403
+  permission_denied: {
+    status: 403,
+    type: "authentication_error",
+    code: "permission_denied",
+    detail: "You do not have permission to perform this action.",
+  },
+  csrf_failed: {
+    status: 403,
+    type: "authentication_error",
+    code: "csrf_failed",
+    detail: "CSRF check failed: origin not allowed.",
+  },
+  two_factor_required: {
+    status: 403,
+    type: "authentication_error",
+    code: "two_factor_required",
+    detail: "This organization requires two-factor authentication. Sign in again with a second factor.",
+  },
+  sensitive_action_required_reauth: {
+    status: 403,
+    type: "authentication_error",
+    code: "sensitive_action_required_reauth",
+    detail: "This action requires you to be recently authenticated.",
+  },
+  // 404, 405
+  not_found: { status: 404, type: "invalid_request", code: "not_found", detail: "Not found." },
+  method_not_allowed: { status: 405, type: "invalid_request", code: "method_not_allowed", detail: "Method not allowed." },
+  // 500
+  server_error: { status: 500, type: "server_error", code: "error", detail: "A server error occurred." },
+} satisfies Record<string, Entry>;
+
+export type ErrorKey = keyof typeof TABLE;
+
+export type ErrorBody = { type: ErrorType; code: string; detail: string; attr: string | null };
+
+export class AppError extends Error {
+  readonly status: number;
+  readonly body: ErrorBody;
+
+  constructor(key: ErrorKey, options: { detail?: string; attr?: string | null } = {}) {
+    const entry: Entry = TABLE[key];
+    const detail = options.detail ?? entry.detail;
+    super(detail);
+    this.name = "AppError";
+    this.status = entry.status;
+    this.body = { type: entry.type, code: entry.code, detail, attr: options.attr ?? null };
+  }
+}
+
+export const LEVEL_INSUFFICIENT = "Your organization access level is insufficient.";
+
+export const notFound = (detail = "Not found.") => new AppError("not_found", { detail });
+export const organizationNotFound = () => notFound("Organization not found.");
+export const permissionDenied = (detail?: string) => new AppError("permission_denied", { detail });
+export const invalidInput = (detail: string, attr: string | null = null) =>
+  new AppError("invalid_input", { detail, attr });
+
+/** The status and body for any thrown value; anything unexpected is a 500 that reveals nothing. */
+export function errorResponseParts(err: unknown): { status: number; body: ErrorBody; expected: boolean } {
+  if (err instanceof AppError) return { status: err.status, body: err.body, expected: true };
+  const body = { ...TABLE.server_error, attr: null };
+  return { status: body.status, body: { type: body.type, code: body.code, detail: body.detail, attr: null }, expected: false };
+}

@@ -1,0 +1,50 @@
+import type { Db } from "../../db/client";
+import { sessionCookieName } from "../auth/cookies";
+import { authenticateApiKey, authenticateSession, type Principal } from "../auth/principal";
+import { env } from "../env";
+import { AppError } from "../errors";
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+function cookieValue(header: string | null, name: string) {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return null;
+}
+
+/** Decision 9: a cookie-authenticated write must come from SITE_URL's origin (Origin, else Referer). */
+function originAllowed(req: Request) {
+  let origin = req.headers.get("origin");
+  if (!origin) {
+    const referer = req.headers.get("referer");
+    try {
+      origin = referer ? new URL(referer).origin : null;
+    } catch {
+      origin = null;
+    }
+  }
+  return origin === env().SITE_ORIGIN;
+}
+
+/**
+ * Who is calling (api-behavior §1.2): a personal API key in the Authorization header, else in the body,
+ * else in the query string; otherwise the session cookie. Null when no credentials were presented.
+ */
+export async function authenticate(db: Db, req: Request, query: URLSearchParams, body: unknown): Promise<Principal | null> {
+  const authorization = req.headers.get("authorization");
+  const bearer = authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+  if (bearer) return authenticateApiKey(db, bearer, "header");
+  const bodyKey = body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>).personal_api_key : undefined;
+  if (typeof bodyKey === "string" && bodyKey) return authenticateApiKey(db, bodyKey, "body");
+  const queryKey = query.get("personal_api_key");
+  if (queryKey) return authenticateApiKey(db, queryKey, "query");
+
+  const token = cookieValue(req.headers.get("cookie"), sessionCookieName());
+  if (!token) return null;
+  const principal = await authenticateSession(db, token);
+  if (principal && UNSAFE_METHODS.has(req.method) && !originAllowed(req)) throw new AppError("csrf_failed");
+  return principal;
+}

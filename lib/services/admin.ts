@@ -1,0 +1,97 @@
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { organizationMemberships, organizations, users } from "../../db/schema";
+import type { Principal } from "../auth/principal";
+import { generateDistinctId } from "../auth/tokens";
+import { AppError, invalidInput, organizationNotFound } from "../errors";
+import { isUuid, membershipLevel } from "../schemas/common";
+import { parseInput } from "../schemas/parse";
+import { recordActivity, wholeObjectChanges } from "./activity";
+import { deleteUserSessions } from "./sessions";
+
+/** Operator actions of the admin CLI: no HTTP route reaches them; they obey the API's rules and are audited. */
+const OPERATOR: Principal = { kind: "cli", user: null };
+
+export const emailAddress = z.email().max(254);
+
+export const createUserInput = z.object({
+  email: emailAddress,
+  first_name: z.string().trim().max(150).default(""),
+  last_name: z.string().trim().max(150).default(""),
+});
+
+export function adminUserView(user: typeof users.$inferSelect) {
+  return { id: user.id, uuid: user.uuid, email: user.email, first_name: user.firstName, last_name: user.lastName };
+}
+
+export async function findUserByEmail(db: Db, email: string) {
+  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
+  return user ?? null;
+}
+
+export async function requireUserByEmail(db: Db, email: string) {
+  const user = await findUserByEmail(db, email);
+  if (!user) throw invalidInput(`No user with the email address ${email}.`, "email");
+  return user;
+}
+
+/** Creates a user with a lower-cased, unique email. */
+export async function createUser(db: Db, raw: z.input<typeof createUserInput>) {
+  const input = parseInput(createUserInput, raw);
+  const email = input.email.toLowerCase();
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({ email, firstName: input.first_name, lastName: input.last_name, distinctId: generateDistinctId() })
+      .onConflictDoNothing()
+      .returning();
+    if (!user) throw new AppError("unique", { detail: "A user with this email address already exists.", attr: "email" });
+    await recordActivity(tx, OPERATOR, { organizationId: null, scope: "User", itemId: user.uuid, activity: "created", name: email });
+    return user;
+  });
+}
+
+/** Decision 17: a deactivated user's sessions end at once, their keys stop working, and they cannot sign in. */
+export async function deactivateUser(db: Db, email: string) {
+  const user = await requireUserByEmail(db, email);
+  return db.transaction(async (tx) => {
+    const [updated] = await tx.update(users).set({ isActive: false }).where(eq(users.id, user.id)).returning();
+    await deleteUserSessions(tx, user.id);
+    await recordActivity(tx, OPERATOR, {
+      organizationId: null,
+      scope: "User",
+      itemId: user.uuid,
+      activity: "deactivated",
+      name: user.email,
+      changes: [{ type: "User", field: "is_active", action: "changed", before: user.isActive, after: false }],
+    });
+    return updated;
+  });
+}
+
+/** Adds an existing user to an organization at a level (operators only; people otherwise join by invitation). */
+export async function addMember(db: Db, raw: { organization_id: string; email: string; level: unknown }) {
+  const level = parseInput(z.object({ level: membershipLevel }), { level: raw.level }).level;
+  if (!isUuid(raw.organization_id)) throw organizationNotFound();
+  const user = await requireUserByEmail(db, raw.email);
+  return db.transaction(async (tx) => {
+    const [org] = await tx.select().from(organizations).where(eq(organizations.id, raw.organization_id.toLowerCase()));
+    if (!org) throw organizationNotFound();
+    const [membership] = await tx
+      .insert(organizationMemberships)
+      .values({ organizationId: org.id, userId: user.id, level })
+      .onConflictDoNothing()
+      .returning();
+    if (!membership) throw invalidInput("A user with this email address already belongs to the organization.");
+    await recordActivity(tx, OPERATOR, {
+      organizationId: org.id,
+      scope: "OrganizationMembership",
+      itemId: membership.id,
+      activity: "created",
+      name: user.email,
+      changes: wholeObjectChanges("OrganizationMembership", "created", { user: user.uuid, level }),
+    });
+    return { id: membership.id, level: membership.level, user: { uuid: user.uuid, email: user.email } };
+  });
+}

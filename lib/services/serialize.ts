@@ -1,0 +1,30 @@
+import type { users } from "../../db/schema";
+
+/** ISO 8601 UTC with `Z`; fractional seconds only when non-zero, as microseconds (api-behavior §1.7). */
+export function iso(date: Date): string;
+export function iso(date: Date | null): string | null;
+export function iso(date: Date | null): string | null {
+  if (!date) return null;
+  const ms = date.getUTCMilliseconds();
+  const base = date.toISOString().slice(0, 19);
+  return ms ? `${base}.${String(ms).padStart(3, "0")}000Z` : `${base}Z`;
+}
+
+type UserRow = typeof users.$inferSelect;
+
+/** UserBasic (api-behavior §2.4). */
+export function userBasic(user: UserRow) {
+  return {
+    id: user.id,
+    uuid: user.uuid,
+    distinct_id: user.distinctId,
+    first_name: user.firstName,
+    last_name: user.lastName,
+    email: user.email,
+    is_email_verified: user.isEmailVerified,
+    hedgehog_config: null,
+    role_at_organization: user.roleAtOrganization,
+  };
+}
+
+export type UserBasic = ReturnType<typeof userBasic>;

@@ -1,0 +1,43 @@
+import { and, eq, gt } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { sessions, users } from "../../db/schema";
+import { SESSION_MAX_AGE_SECONDS } from "../auth/cookies";
+import { generateSessionToken, sha256 } from "../auth/tokens";
+
+/** Stores a session by its token's hash; the token itself lives only in the cookie. */
+export async function createSessionRow(
+  db: Executor,
+  values: { userId: number; token?: string; expires?: Date; mfa?: boolean; now?: Date },
+) {
+  const now = values.now ?? new Date();
+  const token = values.token ?? generateSessionToken();
+  const expires = values.expires ?? new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000);
+  const [row] = await db
+    .insert(sessions)
+    .values({ tokenHash: sha256(token), userId: values.userId, expires, signedInAt: now, mfa: values.mfa ?? false, createdAt: now })
+    .returning();
+  return { token, session: row };
+}
+
+export async function findSessionByToken(db: Executor, token: string, now = new Date()) {
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expires, now), eq(users.isActive, true)));
+  return row ?? null;
+}
+
+export async function updateSessionExpiry(db: Executor, token: string, expires: Date) {
+  const [row] = await db.update(sessions).set({ expires }).where(eq(sessions.tokenHash, sha256(token))).returning();
+  return row ?? null;
+}
+
+export async function deleteSessionByToken(db: Executor, token: string) {
+  const [row] = await db.delete(sessions).where(eq(sessions.tokenHash, sha256(token))).returning();
+  return row ?? null;
+}
+
+export async function deleteUserSessions(db: Executor, userId: number) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}

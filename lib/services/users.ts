@@ -1,0 +1,88 @@
+import { and, asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "../../db/client";
+import { organizationMemberships, organizations, users } from "../../db/schema";
+import type { AuthUser } from "../auth/principal";
+import { invalidInput, notFound } from "../errors";
+import { isUuid } from "../schemas/common";
+import { updateMeInput } from "../schemas/users";
+import { diffChanges, recordActivity } from "./activity";
+import { operation } from "./operation";
+import { iso, userBasic } from "./serialize";
+
+/** `/api/users/:user_id/` answers only for the caller: `@me` or their own uuid; anyone else is not found. */
+function assertSelf(user: AuthUser, userId: string) {
+  if (userId !== "@me" && !(isUuid(userId) && userId.toLowerCase() === user.uuid)) throw notFound();
+}
+
+async function serializeMe(db: Executor, user: AuthUser) {
+  const memberships = await db
+    .select({ id: organizations.id, name: organizations.name, slug: organizations.slug, membership_level: organizationMemberships.level })
+    .from(organizationMemberships)
+    .innerJoin(organizations, eq(organizations.id, organizationMemberships.organizationId))
+    .where(eq(organizationMemberships.userId, user.id))
+    .orderBy(asc(organizationMemberships.joinedAt));
+  const current = memberships.find((m) => m.id === user.currentOrganizationId) ?? memberships[0] ?? null;
+  const { hedgehog_config: _, ...basic } = userBasic(user);
+  return {
+    ...basic,
+    date_joined: iso(user.dateJoined),
+    organization: current,
+    organizations: memberships,
+  };
+}
+
+/** The caller's own profile, with their current organization and all of theirs. */
+export const getMe = operation({
+  scope: "user:read",
+  input: z.object({ user_id: z.string() }),
+  run: async ({ db, user }, input) => {
+    assertSelf(user, input.user_id);
+    return serializeMe(db, user);
+  },
+});
+
+function profileOf(user: AuthUser) {
+  return {
+    first_name: user.firstName,
+    last_name: user.lastName,
+    role_at_organization: user.roleAtOrganization,
+    current_organization_id: user.currentOrganizationId,
+  };
+}
+
+/** Updates the caller's names and role, and switches their current organization to one they belong to. */
+export const updateMe = operation({
+  scope: "user:write",
+  input: updateMeInput,
+  run: async ({ db, user, principal, now }, input) => {
+    assertSelf(user, input.user_id);
+    return db.transaction(async (tx) => {
+      const target = input.set_current_organization;
+      if (target !== undefined) {
+        const [membership] = isUuid(target)
+          ? await tx
+              .select({ id: organizationMemberships.id })
+              .from(organizationMemberships)
+              .where(and(eq(organizationMemberships.userId, user.id), eq(organizationMemberships.organizationId, target.toLowerCase())))
+          : [];
+        if (!membership) throw invalidInput("You are not a member of this organization.", "set_current_organization");
+      }
+      const [updated] = await tx
+        .update(users)
+        .set({
+          ...(input.first_name !== undefined && { firstName: input.first_name }),
+          ...(input.last_name !== undefined && { lastName: input.last_name }),
+          ...(input.role_at_organization !== undefined && { roleAtOrganization: input.role_at_organization }),
+          ...(target !== undefined && { currentOrganizationId: target.toLowerCase() }),
+        })
+        .where(eq(users.id, user.id))
+        .returning();
+      const changes = diffChanges("User", profileOf(user), profileOf(updated));
+      if (changes.length > 0) {
+        await recordActivity(tx, principal, { organizationId: null, scope: "User", itemId: user.uuid, activity: "updated", name: user.email, changes }, now);
+      }
+      return serializeMe(tx, updated);
+    });
+  },
+});

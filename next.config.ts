@@ -1,0 +1,11 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // `/x` and `/x/` answer alike (api-behavior §1.1): no redirect either way.
+  skipTrailingSlashRedirect: true,
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pino", "tsx"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;
