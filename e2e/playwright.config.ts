@@ -1,0 +1,57 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+/**
+ * `api`: HTTP against the built server (no browser). The server gets its own data folder (or DATABASE_URL when
+ * set), and tests reach the same database through the admin CLI, which hands commands to the running server.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+process.env.E2E_BASE_URL = `http://localhost:${PORT}`;
+process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "orgdeck-e2e-"));
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+export default defineConfig({
+  testDir: ".",
+  outputDir: path.join(os.tmpdir(), "orgdeck-e2e-results"),
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  use: { baseURL: process.env.E2E_BASE_URL },
+  projects: [
+    { name: "api", testDir: "./api" },
+    {
+      name: "ui",
+      testDir: "./ui",
+      use: { browserName: "chromium", launchOptions: { executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS } },
+    },
+  ],
+  webServer: {
+    command: "npm run start",
+    url: `http://127.0.0.1:${PORT}/readyz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      SITE_URL: `http://localhost:${PORT}`,
+      ORGDECK_DATA_DIR: process.env.E2E_DATA_DIR,
+      SESSION_SENSITIVE_ACTIONS_AGE: process.env.E2E_SENSITIVE_AGE ?? "7200",
+      LOG_LEVEL: "warn",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+    },
+  },
+});

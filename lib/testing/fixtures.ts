@@ -1,0 +1,54 @@
+import { randomBytes } from "node:crypto";
+import { getDb } from "../../db/client";
+import type { Level } from "../auth/permissions";
+import type { AuthUser, Principal } from "../auth/principal";
+import { addMember, createUser } from "../services/admin";
+import { execute, type Operation } from "../services/operation";
+import { createOrganization } from "../services/organizations";
+import { createPersonalApiKey } from "../services/personal-api-keys";
+import { createSessionRow } from "../services/sessions";
+
+/** Test data builders: each test makes its own users and organization, so tests never share state. */
+export const uniqueEmail = (name = "user") => `${name}-${randomBytes(5).toString("hex")}@example.test`;
+
+export async function makeUser(name = "user") {
+  return createUser(await getDb(), { email: uniqueEmail(name), first_name: name, last_name: "Tester" });
+}
+
+export function sessionOf(user: AuthUser, options: { mfa?: boolean; signedInAt?: Date } = {}): Principal {
+  return { kind: "session", user, session: { id: "test", signedInAt: options.signedInAt ?? new Date(), mfa: options.mfa ?? false } };
+}
+
+export function apiKeyOf(user: AuthUser, scopes: string[], scopedOrganizations: string[] = []): Principal {
+  return { kind: "api_key", user, key: { id: "test", scopes, scopedOrganizations } };
+}
+
+/** Runs an operation as a caller, the way the REST adapter does. */
+export async function call<R>(op: Operation<never, R> | Operation, principal: Principal | null, input: unknown = {}, organizationId?: string) {
+  return execute(op as Operation, { db: await getDb(), principal, input, organizationId }) as Promise<R>;
+}
+
+/** An organization owned by a fresh user, with optional extra members by level. */
+export async function makeOrganization(extra: Level[] = []) {
+  const owner = await makeUser("owner");
+  const org = await execute(createOrganization, { db: await getDb(), principal: sessionOf(owner), input: { name: `Org ${randomBytes(3).toString("hex")}` } });
+  const members: AuthUser[] = [];
+  for (const level of extra) {
+    const user = await makeUser(`level${level}`);
+    await addMember(await getDb(), { organization_id: org.id, email: user.email, level });
+    members.push(user);
+  }
+  return { org, owner, members };
+}
+
+export async function makeApiKey(user: AuthUser, scopes: string[] = ["*"], scopedOrganizations: string[] = []) {
+  return execute(createPersonalApiKey, {
+    db: await getDb(),
+    principal: { kind: "cli", user },
+    input: { label: "test key", scopes, scoped_organizations: scopedOrganizations },
+  });
+}
+
+export async function makeSession(user: AuthUser, options: { mfa?: boolean; now?: Date } = {}) {
+  return createSessionRow(await getDb(), { userId: user.id, ...options });
+}

@@ -1,0 +1,29 @@
+/**
+ * Runs every `*.test.ts` under lib/, db/ and scripts/ in this one process, so that the embedded database
+ * (in memory unless DATABASE_URL is set) is opened once. `node --import tsx scripts/run-unit-tests.ts [filter]`.
+ */
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { after } from "node:test";
+import { pathToFileURL } from "node:url";
+
+process.env.ORGDECK_DATA_DIR ??= "memory://";
+process.env.LOG_LEVEL ??= "silent";
+
+function find(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return name === "node_modules" ? [] : find(full);
+    return name.endsWith(".test.ts") ? [full] : [];
+  });
+}
+
+const filter = process.argv[2];
+const files = ["lib", "db", "scripts"].flatMap(find).filter((f) => !filter || f.includes(filter)).sort();
+
+after(async () => {
+  const { closeDb } = await import("../db/client");
+  await closeDb();
+});
+
+for (const file of files) await import(pathToFileURL(path.resolve(file)).href);
