@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { z } from "zod";
 import { getDb } from "../../db/client";
 import type { Level } from "../auth/permissions";
 import type { AuthUser, Principal } from "../auth/principal";
@@ -24,8 +25,8 @@ export function apiKeyOf(user: AuthUser, scopes: string[], scopedOrganizations: 
 }
 
 /** Runs an operation as a caller, the way the REST adapter does. */
-export async function call<R>(op: Operation<never, R> | Operation, principal: Principal | null, input: unknown = {}, organizationId?: string) {
-  return execute(op as Operation, { db: await getDb(), principal, input, organizationId }) as Promise<R>;
+export async function call<S extends z.ZodType, R>(op: Operation<S, R>, principal: Principal | null, input: unknown = {}, organizationId?: string) {
+  return execute(op, { db: await getDb(), principal, input, organizationId });
 }
 
 /** An organization owned by a fresh user, with optional extra members by level. */
