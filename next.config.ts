@@ -3,7 +3,7 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // `/x` and `/x/` answer alike (api-behavior §1.1): no redirect either way.
   skipTrailingSlashRedirect: true,
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pino", "tsx"],
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pino", "tsx", "oidc-provider"],
   poweredByHeader: false,
   typedRoutes: false,
 };

@@ -46,6 +46,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(PORT),
+      DEV_IDP_PORT: String(PORT + 1),
       SITE_URL: `http://localhost:${PORT}`,
       ORGDECK_DATA_DIR: process.env.E2E_DATA_DIR,
       SESSION_SENSITIVE_ACTIONS_AGE: process.env.E2E_SENSITIVE_AGE ?? "7200",

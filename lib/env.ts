@@ -13,6 +13,11 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SESSION_SENSITIVE_ACTIONS_AGE: z.coerce.number().int().min(1).default(7200),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Sign-in: any standard OpenID Connect provider. Unset, the bundled development provider is started. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  DEV_IDP_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
 });
 
 export type Env = Omit<z.infer<typeof schema>, "SITE_URL"> & {
@@ -39,6 +44,9 @@ export function env(): Env {
     throw new EnvError(`Invalid configuration: ${String(issue.path[0])} ${issue.message}`);
   }
   const value = parsed.data;
+  if (value.OIDC_ISSUER && !value.OIDC_CLIENT_ID) {
+    throw new EnvError("Invalid configuration: OIDC_CLIENT_ID is required when OIDC_ISSUER is set");
+  }
   const siteUrl = (value.SITE_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, "");
   cached = {
     ...value,

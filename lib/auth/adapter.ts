@@ -24,7 +24,7 @@ async function userByUuid(db: Db, uuid: string) {
 
 /**
  * next-auth's database sessions over our own tables (the stock drizzle adapter wants its own table shapes).
- * Session tokens are stored as their SHA-256; deactivated users have no session.
+ * Session tokens are stored as their SHA-256. Deactivated users are refused by the sign-in callback and have no session.
  */
 export function orgdeckAdapter(getDb: () => Promise<Db>): Adapter {
   return {
@@ -35,11 +35,11 @@ export function orgdeckAdapter(getDb: () => Promise<Db>): Adapter {
     },
     async getUser(id) {
       const user = await userByUuid(await getDb(), id);
-      return user?.isActive ? toAdapterUser(user) : null;
+      return user ? toAdapterUser(user) : null;
     },
     async getUserByEmail(email) {
       const user = await findUserByEmail(await getDb(), email);
-      return user?.isActive ? toAdapterUser(user) : null;
+      return user ? toAdapterUser(user) : null;
     },
     async getUserByAccount({ provider, providerAccountId }) {
       const [row] = await (await getDb())
@@ -47,7 +47,7 @@ export function orgdeckAdapter(getDb: () => Promise<Db>): Adapter {
         .from(accounts)
         .innerJoin(users, eq(users.id, accounts.userId))
         .where(and(eq(accounts.provider, provider), eq(accounts.providerAccountId, providerAccountId)));
-      return row?.user.isActive ? toAdapterUser(row.user) : null;
+      return row ? toAdapterUser(row.user) : null;
     },
     async linkAccount(account) {
       const db = await getDb();
@@ -68,7 +68,8 @@ export function orgdeckAdapter(getDb: () => Promise<Db>): Adapter {
       const db = await getDb();
       const user = await userByUuid(db, userId);
       if (!user) throw new Error("No such user");
-      await createSessionRow(db, { userId: user.id, token: sessionToken, expires });
+      // A session made by a sign-in carries that sign-in's second factor, recorded on the user just before.
+      await createSessionRow(db, { userId: user.id, token: sessionToken, expires, mfa: user.is2faEnabled });
       return toAdapterSession(sessionToken, userId, expires);
     },
     async getSessionAndUser(sessionToken) {

@@ -1,23 +1,74 @@
 import "server-only";
 import NextAuth from "next-auth";
+import { cookies } from "next/headers";
 import { getDb } from "../../db/client";
 import { env } from "../env";
 import { getAuthSecret } from "../services/instance";
+import { deleteSessionByToken } from "../services/sessions";
+import { prepareSignIn } from "../services/sign-in";
 import { orgdeckAdapter } from "./adapter";
-import { SESSION_MAX_AGE_SECONDS } from "./cookies";
+import { SESSION_MAX_AGE_SECONDS, sessionCookieName } from "./cookies";
+import { amrHasSecondFactor, oidcSettings } from "./oidc-settings";
+
+type Claims = Record<string, unknown>;
+const str = (v: unknown) => (typeof v === "string" ? v : "");
 
 /**
- * next-auth with database sessions in our own tables. Configuration is built per request (lazy), so the secret
- * may come from the database and one build starts with any settings. Sign-in providers arrive with the sign-in issue.
+ * next-auth: one generic OpenID Connect provider (`oidc`, authorization code with PKCE) and database sessions in
+ * our own tables. Built per request (lazy), so the secret may come from the database and one build starts with
+ * any settings. Nothing here is specific to the bundled development provider.
  */
-export const { handlers, auth, signOut } = NextAuth(async () => {
+export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   const db = await getDb();
+  const oidc = oidcSettings();
   return {
     adapter: orgdeckAdapter(getDb),
     secret: await getAuthSecret(db),
     trustHost: true,
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
     useSecureCookies: env().SITE_URL.startsWith("https://"),
-    providers: [],
+    pages: { signIn: "/signin", error: "/signin/error" },
+    providers: oidc
+      ? [
+          {
+            id: "oidc",
+            name: oidc.development ? "Development identity provider" : "Single sign-on",
+            type: "oidc",
+            issuer: oidc.issuer,
+            clientId: oidc.clientId,
+            clientSecret: oidc.clientSecret,
+            checks: ["pkce", "state", "nonce"],
+            client: oidc.clientSecret ? undefined : { token_endpoint_auth_method: "none" },
+            authorization: { params: { scope: "openid email profile" } },
+            // Linking by email is decided by prepareSignIn, which requires the provider's email_verified.
+            allowDangerousEmailAccountLinking: true,
+            profile: (p: Claims) => ({
+              id: str(p.sub),
+              email: str(p.email).toLowerCase(),
+              name: str(p.name) || `${str(p.given_name)} ${str(p.family_name)}`.trim() || null,
+            }),
+          },
+        ]
+      : [],
+    callbacks: {
+      async signIn({ account, profile }) {
+        if (!account || !profile) return "/signin/refused?reason=no_email";
+        const claims = profile as Claims;
+        const decision = await prepareSignIn(db, {
+          provider: account.provider,
+          providerAccountId: account.providerAccountId,
+          email: str(claims.email),
+          emailVerified: claims.email_verified === true,
+          givenName: str(claims.given_name),
+          familyName: str(claims.family_name),
+          secondFactor: amrHasSecondFactor(claims.amr),
+        });
+        if (!decision.ok) return `/signin/refused?reason=${decision.reason}`;
+        // Every sign-in makes a fresh session (its own sign-in time and second factor): end the one in the cookie.
+        const current = (await cookies()).get(sessionCookieName())?.value;
+        if (current) await deleteSessionByToken(db, current);
+        return true;
+      },
+    },
   };
 });

@@ -1,9 +1,30 @@
 import { getHandle, isMemoryDataDir } from "../../db/client";
 import { DataDirLockedError } from "../../db/lock";
 import { writeAdminFile } from "../cli/handoff";
-import { env } from "../env";
+import { startDevIdp } from "../../scripts/dev-idp/server";
+import { registerDevelopmentIdp } from "../auth/oidc-settings";
+import { env, type Env } from "../env";
 import { log } from "../log";
 import { getAuthSecret } from "../services/instance";
+
+/** The bundled identity provider, whenever OIDC_ISSUER is unset (`npm start` and `npm run dev` alike). */
+async function startDevelopmentIdp(config: Env) {
+  try {
+    const idp = await startDevIdp({
+      port: config.DEV_IDP_PORT,
+      dataDir: isMemoryDataDir() ? null : config.DATA_DIR,
+      redirectUri: `${config.SITE_URL}/api/auth/callback/oidc`,
+      postLogoutUri: `${config.SITE_URL}/signin`,
+    });
+    registerDevelopmentIdp({ issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret });
+    log.info({ issuer: idp.issuer }, "development identity provider listening (set OIDC_ISSUER to use your own)");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      fail(`DEV_IDP_PORT ${config.DEV_IDP_PORT} is already in use: the development identity provider cannot start. Choose another DEV_IDP_PORT or set OIDC_ISSUER.`);
+    }
+    fail(`The development identity provider failed to start: ${(err as Error).message}`, err);
+  }
+}
 
 function fail(message: string, err?: unknown): never {
   log.fatal({ err }, message);
@@ -32,6 +53,7 @@ export async function startServer() {
     fail(`Database start-up failed (${config.DATABASE_URL ? "DATABASE_URL" : "ORGDECK_DATA_DIR"}): ${(err as Error).message}`, err);
   }
   await getAuthSecret(handle.db);
+  if (!config.OIDC_ISSUER) await startDevelopmentIdp(config);
   if (handle.kind === "pglite" && !isMemoryDataDir()) writeAdminFile(config.DATA_DIR, config.PORT);
   log.info({ database: handle.kind, site_url: config.SITE_URL, port: config.PORT }, "Orgdeck is ready");
 }

@@ -42,6 +42,9 @@ export function wholeObjectChanges(scope: string, action: "created" | "deleted",
   }));
 }
 
+/** The actor of entries made by the system, the admin CLI or an identity provider: no user (`is_system`). */
+export const SYSTEM_ACTOR: Principal = { kind: "cli", user: null };
+
 /** Writes the audit entry of a mutation; call it inside the mutation's transaction. */
 export async function recordActivity(tx: Executor, principal: Principal, entry: Entry, now = new Date()) {
   const actor = principal.kind === "cli" ? null : principal.user;

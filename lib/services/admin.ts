@@ -2,16 +2,15 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { organizationMemberships, organizations, users } from "../../db/schema";
-import type { Principal } from "../auth/principal";
 import { generateDistinctId } from "../auth/tokens";
 import { AppError, invalidInput, organizationNotFound } from "../errors";
 import { isUuid, membershipLevel } from "../schemas/common";
 import { parseInput } from "../schemas/parse";
-import { recordActivity, wholeObjectChanges } from "./activity";
+import { recordActivity, SYSTEM_ACTOR, wholeObjectChanges } from "./activity";
 import { deleteUserSessions } from "./sessions";
 
 /** Operator actions of the admin CLI: no HTTP route reaches them; they obey the API's rules and are audited. */
-const OPERATOR: Principal = { kind: "cli", user: null };
+const OPERATOR = SYSTEM_ACTOR;
 
 export const emailAddress = z.email().max(254);
 

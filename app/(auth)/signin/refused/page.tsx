@@ -1,0 +1,30 @@
+import Link from "next/link";
+
+const REASONS: Record<string, { title: string; body: string }> = {
+  deactivated: {
+    title: "This account is deactivated",
+    body: "An administrator of this Orgdeck installation deactivated your account, so you cannot sign in. Ask them to reactivate it if you still need access.",
+  },
+  unverified: {
+    title: "Your email address is not verified",
+    body: "An account with this email address already exists, and your identity provider did not confirm that the address is yours. Verify the address with your identity provider, then sign in again.",
+  },
+  no_email: {
+    title: "No email address was shared",
+    body: "Your identity provider did not send an email address, which Orgdeck needs to know who you are. Allow the email scope for this application and sign in again.",
+  },
+};
+
+export default async function SignInRefusedPage({ searchParams }: { searchParams: Promise<{ reason?: string }> }) {
+  const { reason = "" } = await searchParams;
+  const text = REASONS[reason] ?? { title: "You cannot sign in", body: "Your sign-in was refused. Try again, or ask an administrator." };
+  return (
+    <>
+      <h1 className="text-xl font-semibold tracking-tight">{text.title}</h1>
+      <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">{text.body}</p>
+      <Link href="/signin" className="mt-6 inline-block text-sm font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
+        Back to sign in
+      </Link>
+    </>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * The bundled development identity provider: a real OpenID Connect provider (npm oidc-provider) on loopback,
+ * started by the app whenever OIDC_ISSUER is unset, so that a fresh clone can sign in. Any email signs in;
+ * a checkbox puts `mfa` in the ID token's `amr`. Its client and signing keys are kept in the data folder.
+ */
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { loginPage } from "./login-page";
+
+export type DevIdp = { issuer: string; clientId: string; clientSecret: string; close: () => Promise<void> };
+
+type Stored = { clientSecret: string; cookieKeys: string[]; jwk: Record<string, unknown> };
+
+export const DEV_CLIENT_ID = "orgdeck-console";
+
+/** Keys and the client secret survive restarts when the data folder is on disk (sessions at the app stay valid). */
+function loadOrCreateState(dir: string | null): Stored {
+  const file = dir ? path.join(dir, "dev-idp.json") : null;
+  if (file && fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as Stored;
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const state: Stored = {
+    clientSecret: randomBytes(32).toString("base64url"),
+    cookieKeys: [randomBytes(32).toString("base64url")],
+    jwk: { ...privateKey.export({ format: "jwk" }), kid: randomBytes(8).toString("hex"), use: "sig", alg: "RS256" },
+  };
+  if (file) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(state), { mode: 0o600 });
+  }
+  return state;
+}
+
+type Profile = { email: string; given_name: string; family_name: string };
+
+function readForm(req: http.IncomingMessage): Promise<URLSearchParams> {
+  return new Promise((resolve, reject) => {
+    let body = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk: string) => {
+      body += chunk;
+      if (body.length > 10_000) req.destroy(new Error("form too large"));
+    });
+    req.on("end", () => resolve(new URLSearchParams(body)));
+    req.on("error", reject);
+  });
+}
+
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export async function startDevIdp(options: { port: number; dataDir: string | null; redirectUri: string; postLogoutUri: string }): Promise<DevIdp> {
+  const { default: Provider } = await import("oidc-provider");
+  const issuer = `http://127.0.0.1:${options.port}`;
+  const state = loadOrCreateState(options.dataDir);
+  const profiles = new Map<string, Profile>();
+
+  const provider = new Provider(issuer, {
+    clients: [
+      {
+        client_id: DEV_CLIENT_ID,
+        client_secret: state.clientSecret,
+        client_name: "Orgdeck",
+        redirect_uris: [options.redirectUri],
+        post_logout_redirect_uris: [options.postLogoutUri],
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+        token_endpoint_auth_method: "client_secret_basic",
+      },
+    ],
+    jwks: { keys: [state.jwk as never] },
+    cookies: { keys: state.cookieKeys },
+    pkce: { required: () => true },
+    conformIdTokenClaims: false,
+    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "given_name", "family_name"] },
+    features: { devInteractions: { enabled: false } },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    async findAccount(_ctx, sub) {
+      const profile = profiles.get(sub) ?? { email: sub, given_name: "", family_name: "" };
+      return {
+        accountId: sub,
+        claims: async () => ({
+          sub,
+          email: profile.email,
+          email_verified: true,
+          given_name: profile.given_name || undefined,
+          family_name: profile.family_name || undefined,
+          name: `${profile.given_name} ${profile.family_name}`.trim() || undefined,
+        }),
+      };
+    },
+    // First-party client: consent is implied, so the grant is made on the spot.
+    async loadExistingGrant(ctx) {
+      const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
+      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId });
+      grant.addOIDCScope("openid email profile");
+      await grant.save();
+      return grant;
+    },
+    ttl: { Session: 60 * 60, Interaction: 60 * 60, Grant: 60 * 60 * 24, IdToken: 60 * 60, AccessToken: 60 * 10, AuthorizationCode: 60 },
+  });
+  provider.on("server_error", (_ctx, err) => console.error("dev identity provider error", err));
+
+  const callback = provider.callback();
+  const server = http.createServer(async (req, res) => {
+    const match = req.url?.match(/^\/interaction\/([\w-]+)(\/login)?$/);
+    if (!match) return callback(req, res);
+    try {
+      const details = await provider.interactionDetails(req, res);
+      if (req.method === "POST" && match[2]) {
+        const form = await readForm(req);
+        const email = (form.get("email") ?? "").trim().toLowerCase();
+        if (!EMAIL_RE.test(email) || email.length > 254) {
+          res.writeHead(400, { "content-type": "text/html; charset=utf-8" });
+          return res.end(loginPage({ uid: details.uid, clientName: "Orgdeck", email, error: "Enter a valid email address." }));
+        }
+        profiles.set(email, {
+          email,
+          given_name: (form.get("given_name") ?? "").trim().slice(0, 150),
+          family_name: (form.get("family_name") ?? "").trim().slice(0, 150),
+        });
+        const amr = form.get("mfa") ? ["pwd", "mfa"] : ["pwd"];
+        return provider.interactionFinished(req, res, { login: { accountId: email, amr, remember: false } }, { mergeWithLastSubmission: false });
+      }
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(loginPage({ uid: details.uid, clientName: "Orgdeck", email: String(details.params.login_hint ?? "") }));
+    } catch (err) {
+      res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+      res.end(`This sign-in attempt has expired or is invalid; start again from the console. (${(err as Error).message})`);
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, "127.0.0.1", () => resolve());
+  });
+  return {
+    issuer,
+    clientId: DEV_CLIENT_ID,
+    clientSecret: state.clientSecret,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
