@@ -34,7 +34,14 @@ export const users = pgTable(
     dateJoined: ts("date_joined").notNull().defaultNow(),
     lastLogin: ts("last_login"),
   },
-  (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
+    // Member search (decision 13): substring and word-similarity matches on each name field and the full name.
+    index("users_first_name_trgm_idx").using("gin", sql`${t.firstName} gin_trgm_ops`),
+    index("users_last_name_trgm_idx").using("gin", sql`${t.lastName} gin_trgm_ops`),
+    index("users_email_trgm_idx").using("gin", sql`${t.email} gin_trgm_ops`),
+    index("users_full_name_trgm_idx").using("gin", sql`(${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
+  ],
 );
 
 export const organizations = pgTable("organizations", {
@@ -139,6 +146,8 @@ export const accounts = pgTable(
     type: varchar("type", { length: 32 }).notNull(),
     provider: varchar("provider", { length: 64 }).notNull(),
     providerAccountId: varchar("provider_account_id", { length: 255 }).notNull(),
+    /** The user's login at the provider when it has one (a GitHub login for provider `github`). */
+    login: varchar("login", { length: 255 }),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [
@@ -153,3 +162,118 @@ export const instanceSettings = pgTable("instance_settings", {
   value: text("value").notNull(),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
+
+/** Invitations (api-behavior §2.4). Accepted ones are kept (`accepted_at`) so a used link says so. */
+export const organizationInvites = pgTable(
+  "organization_invites",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    targetEmail: varchar("target_email", { length: 254 }).notNull(),
+    firstName: varchar("first_name", { length: 30 }).notNull().default(""),
+    level: smallint("level").notNull(),
+    message: text("message"),
+    privateProjectAccess: jsonb("private_project_access").$type<ProjectAccess[]>().notNull().default([]),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    emailingAttemptMade: boolean("emailing_attempt_made").notNull().default(false),
+    isSetupDelegation: boolean("is_setup_delegation").notNull().default(false),
+    /** Part of the signed link (decision 18): bumping it would invalidate links already sent. */
+    tokenVersion: integer("token_version").notNull().default(1),
+    acceptedAt: ts("accepted_at"),
+    acceptedById: integer("accepted_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("organization_invites_org_created_idx").on(t.organizationId, t.createdAt),
+    index("organization_invites_org_email_idx").on(t.organizationId, sql`lower(${t.targetEmail})`),
+    index("organization_invites_email_idx").on(sql`lower(${t.targetEmail})`),
+  ],
+);
+
+export type ProjectAccess = { id: number; level: "member" | "admin" };
+
+/** Projects of an organization (extended by the projects feature). */
+export const projects = pgTable(
+  "projects",
+  {
+    id: serial("id").primaryKey(),
+    uuid: uuid("uuid").notNull().unique().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: varchar("name", { length: 200 }).notNull(),
+    /** A private project (access control on): only its members and the organization's admins reach it. */
+    accessControl: boolean("access_control").notNull().default(false),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("projects_org_idx").on(t.organizationId)],
+);
+
+export const projectMemberships = pgTable(
+  "project_memberships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** 1 member, 8 admin (as organization levels). */
+    level: smallint("level").notNull(),
+    joinedAt: ts("joined_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("project_memberships_project_user_key").on(t.projectId, t.userId), index("project_memberships_user_idx").on(t.userId)],
+);
+
+/**
+ * The durable email outbox: a message is written in the same transaction as what caused it, with its Message-ID
+ * fixed then, and delivered by the mail worker. `held` messages have no transport and stay for admins to read.
+ */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id"),
+    kind: varchar("kind", { length: 32 }).notNull(),
+    relatedId: varchar("related_id", { length: 64 }),
+    messageId: varchar("message_id", { length: 255 }).notNull().unique(),
+    fromAddress: varchar("from_address", { length: 320 }).notNull(),
+    toAddress: varchar("to_address", { length: 320 }).notNull(),
+    replyTo: varchar("reply_to", { length: 320 }),
+    subject: varchar("subject", { length: 500 }).notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    /** pending → sending → sent; failed after retries run out; held when no transport is configured. */
+    status: varchar("status", { length: 16 }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    lockedUntil: ts("locked_until"),
+    lastError: text("last_error"),
+    sentAt: ts("sent_at"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("email_outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("email_outbox_org_created_idx").on(t.organizationId, t.createdAt),
+  ],
+);
+
+/** Every delivery attempt of an outbox message, with its outcome. */
+export const emailAttempts = pgTable(
+  "email_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    outboxId: uuid("outbox_id")
+      .notNull()
+      .references(() => emailOutbox.id, { onDelete: "cascade" }),
+    attemptedAt: ts("attempted_at").notNull().defaultNow(),
+    outcome: varchar("outcome", { length: 16 }).notNull(),
+    error: text("error"),
+    response: text("response"),
+  },
+  (t) => [index("email_attempts_outbox_idx").on(t.outboxId, t.attemptedAt)],
+);

@@ -18,6 +18,9 @@ const schema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   DEV_IDP_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  /** Email: `smtp://user:pass@host:587` or `smtps://…`. Unset, messages stay in the in-app outbox. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  EMAIL_FROM: z.string().min(3).max(320).optional(),
 });
 
 export type Env = Omit<z.infer<typeof schema>, "SITE_URL"> & {

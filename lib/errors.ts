@@ -21,6 +21,7 @@ const TABLE = {
   max_length: { status: 400, type: "validation_error", code: "max_length", detail: "Ensure this field has fewer characters." },
   invalid_choice: { status: 400, type: "validation_error", code: "invalid_choice", detail: "Not a valid choice." },
   unique: { status: 400, type: "validation_error", code: "unique", detail: "This value is already taken." },
+  last_owner: { status: 400, type: "validation_error", code: "last_owner", detail: "An organization must keep at least one owner." },
   two_factor_required_to_enforce: {
     status: 400,
     type: "validation_error",

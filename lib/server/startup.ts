@@ -6,6 +6,7 @@ import { registerDevelopmentIdp } from "../auth/oidc-settings";
 import { env, type Env } from "../env";
 import { log } from "../log";
 import { getAuthSecret } from "../services/instance";
+import { startMailWorker } from "../services/mail-worker";
 
 /** The bundled identity provider, whenever OIDC_ISSUER is unset (`npm start` and `npm run dev` alike). */
 async function startDevelopmentIdp(config: Env) {
@@ -54,6 +55,7 @@ export async function startServer() {
   }
   await getAuthSecret(handle.db);
   if (!config.OIDC_ISSUER) await startDevelopmentIdp(config);
+  startMailWorker(handle.db);
   if (handle.kind === "pglite" && !isMemoryDataDir()) writeAdminFile(config.DATA_DIR, config.PORT);
   log.info({ database: handle.kind, site_url: config.SITE_URL, port: config.PORT }, "Orgdeck is ready");
 }

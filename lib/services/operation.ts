@@ -33,6 +33,8 @@ export type OrgOperation<S extends z.ZodType, R> = Common<S> & {
   level: Level;
   /** TimeSensitive (api-behavior §1.4): cookie sessions older than SESSION_SENSITIVE_ACTIONS_AGE are refused. */
   sensitive?: boolean;
+  /** A permission beyond the level, checked before the input is validated (e.g. "can invite"). */
+  authorize?: (ctx: OrgContext & { user: AuthUser }) => void;
   run: (ctx: OrgContext & { user: AuthUser }, input: z.output<S>) => Promise<R>;
 };
 
@@ -99,7 +101,8 @@ export async function execute<S extends z.ZodType, R>(op: Operation<S, R>, call:
   const access = await resolveOrganization(db, user, call.organizationId ?? "");
   if (!access) throw organizationNotFound();
   checkOrganizationAccess(principal, access, op as OrgOperation<z.ZodType, unknown>, now);
-  const input = parseInput(op.input, call.input);
-  return op.run({ db, principal, now, user, organization: access.organization, membership: access.membership! }, input);
+  const ctx = { db, principal, now, user, organization: access.organization, membership: access.membership! };
+  op.authorize?.(ctx);
+  return op.run(ctx, parseInput(op.input, call.input));
 }
 

@@ -1,0 +1,56 @@
+import nodemailer from "nodemailer";
+import { env } from "../../env";
+
+/** An email as the outbox holds it; the Message-ID is fixed when the message is written. */
+export type OutgoingEmail = {
+  messageId: string;
+  from: string;
+  to: string;
+  replyTo: string | null;
+  subject: string;
+  text: string;
+  html: string;
+};
+
+export interface MailTransport {
+  send(message: OutgoingEmail): Promise<{ response: string }>;
+}
+
+/** Whether an email transport is configured: without one, messages are held in the outbox for admins to read. */
+export function mailConfigured() {
+  return Boolean(env().SMTP_URL);
+}
+
+export function defaultFromAddress() {
+  return env().EMAIL_FROM ?? `Orgdeck <no-reply@${new URL(env().SITE_URL).hostname}>`;
+}
+
+const store = globalThis as typeof globalThis & { __orgdeckMailTransport?: MailTransport | null };
+
+/** nodemailer over SMTP_URL; null when no transport is configured. */
+export function mailTransport(): MailTransport | null {
+  if (store.__orgdeckMailTransport !== undefined) return store.__orgdeckMailTransport;
+  const url = env().SMTP_URL;
+  if (!url) return (store.__orgdeckMailTransport = null);
+  const transporter = nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+  store.__orgdeckMailTransport = {
+    async send(message) {
+      const info = await transporter.sendMail({
+        messageId: message.messageId,
+        from: message.from,
+        to: message.to,
+        replyTo: message.replyTo ?? undefined,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+      });
+      return { response: String(info.response ?? "") };
+    },
+  };
+  return store.__orgdeckMailTransport;
+}
+
+/** For tests that point SMTP_URL somewhere else between cases. */
+export function resetMailTransport() {
+  store.__orgdeckMailTransport = undefined;
+}

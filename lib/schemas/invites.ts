@@ -1,0 +1,47 @@
+import { z } from "zod";
+import type { ProjectAccess } from "../../db/schema";
+import { membershipLevel } from "./common";
+
+export const INVITE_DAYS_VALIDITY = 3;
+export const MAX_BULK_INVITES = 20;
+
+export const inviteEmail = z.email().max(254);
+
+/** One invitation; `private_project_access` is checked by the operation after the level ceiling (§2.4 order). */
+export const createInviteInput = z.object({
+  target_email: inviteEmail,
+  level: membershipLevel.default(1),
+  first_name: z.string().max(30).default(""),
+  message: z.string().max(1000).nullable().default(null),
+  private_project_access: z.unknown().optional(),
+  send_email: z.boolean().default(true),
+  combine_pending_invites: z.boolean().default(false),
+});
+
+export type CreateInviteInput = z.output<typeof createInviteInput>;
+
+export const delegateInviteInput = z.object({
+  target_email: inviteEmail,
+  message: z.string().max(1000).nullable().default(null),
+  step_at_delegation: z.string().max(64).nullable().optional(),
+});
+
+export const inviteIdInput = z.object({ id: z.string() });
+
+const accessFailure = (message: string) => ({ ok: false as const, message });
+
+/** The shape rules of §2.4 rule 5, with their exact messages. Null or missing is an empty list. */
+export function parseProjectAccess(value: unknown): { ok: true; value: ProjectAccess[] } | { ok: false; message: string } {
+  if (value === undefined || value === null) return { ok: true, value: [] };
+  if (!Array.isArray(value)) return accessFailure("The field must be a list of dictionaries.");
+  const result: ProjectAccess[] = [];
+  for (const item of value) {
+    if (item === null || typeof item !== "object" || Array.isArray(item)) return accessFailure("Each item in the list must be a dictionary.");
+    const entry = item as Record<string, unknown>;
+    if (!("id" in entry) || !("level" in entry)) return accessFailure('Each dictionary must contain "id" and "level" keys.');
+    if (typeof entry.id !== "number" || !Number.isSafeInteger(entry.id)) return accessFailure('The "id" field must be an integer.');
+    if (entry.level !== "member" && entry.level !== "admin") return accessFailure('The "level" field must be a valid access level.');
+    result.push({ id: entry.id, level: entry.level });
+  }
+  return { ok: true, value: result };
+}

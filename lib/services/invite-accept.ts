@@ -1,0 +1,119 @@
+import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { organizationInvites, organizationMemberships, organizations, projectMemberships, projects, users } from "../../db/schema";
+import { ADMIN, MEMBER, type Level } from "../auth/permissions";
+import { signInviteToken, verifyInviteToken } from "../auth/invite-token";
+import { invalidInput } from "../errors";
+import { recordActivity } from "./activity";
+import { getAuthSecret } from "./instance";
+import { inviteExpiry, isExpired, SCOPE, validSince } from "./invite-rows";
+import { operation } from "./operation";
+import { iso } from "./serialize";
+
+export type InviteState = "invalid" | "expired" | "used" | "valid";
+
+/** What an invitation link points at, for the acceptance page: its state, organization and inviter. */
+export async function inspectInvite(db: Db, token: string, now = new Date()) {
+  const parsed = verifyInviteToken(await getAuthSecret(db), token);
+  if (!parsed) return { state: "invalid" as const };
+  const [row] = await db
+    .select({ invite: organizationInvites, organization: { id: organizations.id, name: organizations.name }, inviter: users })
+    .from(organizationInvites)
+    .innerJoin(organizations, eq(organizations.id, organizationInvites.organizationId))
+    .leftJoin(users, eq(users.id, organizationInvites.createdById))
+    .where(eq(organizationInvites.id, parsed.inviteId));
+  if (!row || row.invite.tokenVersion !== parsed.version) return { state: "invalid" as const };
+  const state: InviteState = row.invite.acceptedAt ? "used" : isExpired(row.invite, now) ? "expired" : "valid";
+  return {
+    state,
+    targetEmail: row.invite.targetEmail,
+    level: row.invite.level as Level,
+    organization: row.organization,
+    inviter: row.inviter ? { name: `${row.inviter.firstName} ${row.inviter.lastName}`.trim() || row.inviter.email, email: row.inviter.email } : null,
+    expiresAt: iso(inviteExpiry(row.invite)),
+    message: row.invite.message,
+  };
+}
+
+const refused = (detail: string) => invalidInput(detail, "token");
+
+/**
+ * Accepts an invitation for the signed-in user whose email matches (case-insensitively): joins at the invited level
+ * with the project access, removes sibling invites and makes the organization current. A conditional update lets
+ * only one request win, so an invitation is accepted at most once even under concurrency.
+ */
+export const acceptInvite = operation({
+  scope: null,
+  input: z.object({ token: z.string().max(200) }),
+  run: async ({ db, user, principal, now }, { token }) => {
+    const parsed = verifyInviteToken(await getAuthSecret(db), token);
+    if (!parsed) throw refused("This invitation link is not valid.");
+    return db.transaction(async (tx) => {
+      const [invite] = await tx.select().from(organizationInvites).where(eq(organizationInvites.id, parsed.inviteId));
+      if (!invite || invite.tokenVersion !== parsed.version) throw refused("This invitation link is not valid.");
+      if (invite.acceptedAt) throw refused("This invitation has already been used.");
+      if (isExpired(invite, now)) throw refused("This invitation has expired.");
+      if (invite.targetEmail.toLowerCase() !== user.email.toLowerCase()) {
+        throw refused(`This invitation is for ${invite.targetEmail}, but you are signed in as ${user.email}.`);
+      }
+      const [won] = await tx
+        .update(organizationInvites)
+        .set({ acceptedAt: now, acceptedById: user.id, updatedAt: now })
+        .where(and(eq(organizationInvites.id, invite.id), isNull(organizationInvites.acceptedAt), gt(organizationInvites.createdAt, validSince(now))))
+        .returning();
+      if (!won) throw refused("This invitation has already been used.");
+      const [membership] = await tx
+        .insert(organizationMemberships)
+        .values({ organizationId: invite.organizationId, userId: user.id, level: invite.level, joinedAt: now, updatedAt: now })
+        .onConflictDoNothing()
+        .returning();
+      for (const access of invite.privateProjectAccess ?? []) {
+        const [project] = await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.id, access.id), eq(projects.organizationId, invite.organizationId)));
+        if (!project) continue;
+        await tx
+          .insert(projectMemberships)
+          .values({ projectId: project.id, userId: user.id, level: access.level === "admin" ? ADMIN : MEMBER, joinedAt: now })
+          .onConflictDoNothing();
+      }
+      await tx
+        .delete(organizationInvites)
+        .where(and(eq(organizationInvites.organizationId, invite.organizationId), sql`lower(${organizationInvites.targetEmail}) = ${invite.targetEmail.toLowerCase()}`, ne(organizationInvites.id, invite.id)));
+      await tx.update(users).set({ currentOrganizationId: invite.organizationId }).where(eq(users.id, user.id));
+      await recordActivity(tx, principal, { organizationId: invite.organizationId, scope: SCOPE, itemId: invite.id, activity: "accepted", name: invite.targetEmail }, now);
+      if (membership) {
+        await recordActivity(tx, principal, {
+          organizationId: invite.organizationId,
+          scope: "OrganizationMembership",
+          itemId: membership.id,
+          activity: "joined",
+          name: user.email,
+          changes: [{ type: "OrganizationMembership", field: "level", action: "created", before: null, after: invite.level }],
+        }, now);
+      }
+      return { organization_id: invite.organizationId, level: invite.level as Level };
+    });
+  },
+});
+
+/** Pending invitations for the signed-in user's email, across organizations, with their links (offered in the console). */
+export const listMyInvites = operation({
+  scope: null,
+  input: z.object({}),
+  run: async ({ db, user, now }) => {
+    const secret = await getAuthSecret(db);
+    const rows = await db
+      .select({ invite: organizationInvites, organization: { id: organizations.id, name: organizations.name } })
+      .from(organizationInvites)
+      .innerJoin(organizations, eq(organizations.id, organizationInvites.organizationId))
+      .where(and(sql`lower(${organizationInvites.targetEmail}) = ${user.email.toLowerCase()}`, isNull(organizationInvites.acceptedAt), gt(organizationInvites.createdAt, validSince(now))))
+      .orderBy(desc(organizationInvites.createdAt));
+    return rows.map((r) => ({
+      id: r.invite.id,
+      organization: r.organization,
+      level: r.invite.level as Level,
+      token: signInviteToken(secret, r.invite.id, r.invite.tokenVersion),
+      expires_at: iso(inviteExpiry(r.invite)),
+    }));
+  },
+});

@@ -1,0 +1,158 @@
+import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { organizationInvites, organizationMemberships, projectMemberships, projects, users, type ProjectAccess } from "../../db/schema";
+import { ADMIN, type Level } from "../auth/permissions";
+import type { AuthUser } from "../auth/principal";
+import { signInviteToken } from "../auth/invite-token";
+import { env } from "../env";
+import { invalidInput, permissionDenied } from "../errors";
+import { INVITE_DAYS_VALIDITY, parseProjectAccess, type CreateInviteInput } from "../schemas/invites";
+import { recordActivity } from "./activity";
+import { renderInviteEmail } from "./emails/invite";
+import type { OrgContext } from "./operation";
+import { enqueueEmail } from "./outbox";
+import { iso, userBasic } from "./serialize";
+
+export type InviteRow = typeof organizationInvites.$inferSelect;
+type UserRow = typeof users.$inferSelect;
+export const SCOPE = "OrganizationInvite";
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const inviteExpiry = (invite: Pick<InviteRow, "createdAt">) => new Date(invite.createdAt.getTime() + INVITE_DAYS_VALIDITY * DAY_MS);
+export const isExpired = (invite: Pick<InviteRow, "createdAt">, now: Date) => inviteExpiry(invite) <= now;
+/** Invites created after this moment are still valid. */
+export const validSince = (now: Date) => new Date(now.getTime() - INVITE_DAYS_VALIDITY * DAY_MS);
+
+export function serializeInvite(invite: InviteRow, createdBy: UserRow | null, now: Date) {
+  return {
+    id: invite.id,
+    target_email: invite.targetEmail,
+    first_name: invite.firstName,
+    emailing_attempt_made: invite.emailingAttemptMade,
+    level: invite.level as Level,
+    is_expired: isExpired(invite, now),
+    created_by: createdBy ? userBasic(createdBy) : null,
+    created_at: iso(invite.createdAt),
+    updated_at: iso(invite.updatedAt),
+    message: invite.message,
+    private_project_access: invite.privateProjectAccess ?? [],
+  };
+}
+
+export type InviteApi = ReturnType<typeof serializeInvite>;
+
+export function acceptUrl(secret: string, invite: InviteRow) {
+  return `${env().SITE_URL}/invites/${signInviteToken(secret, invite.id, invite.tokenVersion)}`;
+}
+
+const displayName = (u: AuthUser) => `${u.firstName} ${u.lastName}`.trim() || u.email;
+
+/** Queues the invitation email in the caller's transaction; true when a transport will deliver it. */
+export async function queueInviteEmail(tx: Executor, ctx: OrgContext & { user: AuthUser }, invite: InviteRow, secret: string) {
+  const email = renderInviteEmail({
+    organizationName: ctx.organization.name,
+    inviterName: displayName(ctx.user),
+    inviterEmail: ctx.user.email,
+    level: invite.level as Level,
+    message: invite.message,
+    acceptUrl: acceptUrl(secret, invite),
+    expiresAt: inviteExpiry(invite),
+    delegation: invite.isSetupDelegation,
+  });
+  return enqueueEmail(tx, { organizationId: ctx.organization.id, kind: invite.isSetupDelegation ? "invite_delegation" : "invite", relatedId: invite.id, to: invite.targetEmail, replyTo: ctx.user.email, ...email }, ctx.now);
+}
+
+const accessRank = (level: ProjectAccess["level"]) => (level === "admin" ? 2 : 1);
+
+/** Rule 8: the new request's entries first, then existing ones fill in or upgrade (admin outranks member). */
+export function mergeProjectAccess(requested: ProjectAccess[], existing: ProjectAccess[]) {
+  const byId = new Map<number, ProjectAccess>();
+  for (const entry of [...requested, ...existing]) {
+    const current = byId.get(entry.id);
+    if (!current || accessRank(entry.level) > accessRank(current.level)) byId.set(entry.id, { ...entry });
+  }
+  return [...byId.values()];
+}
+
+/** Rule 6: every project is this organization's, and a private one needs an org admin or a project admin. */
+async function checkProjects(tx: Executor, ctx: OrgContext & { user: AuthUser }, access: ProjectAccess[]) {
+  if (access.length === 0) return;
+  const ids = [...new Set(access.map((a) => a.id))];
+  const found = await tx
+    .select({ id: projects.id, accessControl: projects.accessControl, myLevel: projectMemberships.level })
+    .from(projects)
+    .leftJoin(projectMemberships, and(eq(projectMemberships.projectId, projects.id), eq(projectMemberships.userId, ctx.user.id)))
+    .where(and(eq(projects.organizationId, ctx.organization.id), inArray(projects.id, ids)));
+  const reachable = found.filter((p) => !p.accessControl || ctx.membership.level >= ADMIN || (p.myLevel ?? 0) >= ADMIN);
+  if (reachable.length !== ids.length) {
+    throw invalidInput("Project does not exist on this organization, or it is private and you do not have access to it.", "private_project_access");
+  }
+}
+
+/** Creates one invitation by the rules of §2.4 and decision 12, in order, inside the caller's transaction. */
+export async function createInviteInTx(tx: Executor, ctx: OrgContext & { user: AuthUser }, input: CreateInviteInput, secret: string, extra: { isSetupDelegation?: boolean } = {}) {
+  const email = input.target_email.trim().toLowerCase();
+  if (input.level > ctx.membership.level) {
+    throw permissionDenied("You cannot invite a user with a higher permission level than your own.");
+  }
+  const access = parseProjectAccess(input.private_project_access);
+  if (!access.ok) throw invalidInput(access.message, "private_project_access");
+  await checkProjects(tx, ctx, access.value);
+  const [member] = await tx
+    .select({ id: organizationMemberships.id })
+    .from(organizationMemberships)
+    .innerJoin(users, eq(users.id, organizationMemberships.userId))
+    .where(and(eq(organizationMemberships.organizationId, ctx.organization.id), sql`lower(${users.email}) = ${email}`));
+  if (member) throw invalidInput("A user with this email address already belongs to the organization.");
+
+  const sameEmail = and(eq(organizationInvites.organizationId, ctx.organization.id), sql`lower(${organizationInvites.targetEmail}) = ${email}`);
+  let level = input.level;
+  let projectAccess = access.value;
+  if (input.combine_pending_invites) {
+    const pending = await tx.select().from(organizationInvites).where(and(sameEmail, isNull(organizationInvites.acceptedAt), gt(organizationInvites.createdAt, validSince(ctx.now))));
+    for (const old of pending) {
+      level = Math.max(level, old.level) as Level;
+      projectAccess = mergeProjectAccess(projectAccess, old.privateProjectAccess ?? []);
+    }
+    if (level > ctx.membership.level) throw permissionDenied("You cannot invite a user with a higher permission level than your own.");
+  }
+  await tx.delete(organizationInvites).where(sameEmail);
+  let [invite] = await tx
+    .insert(organizationInvites)
+    .values({
+      organizationId: ctx.organization.id,
+      targetEmail: email,
+      firstName: input.first_name,
+      level,
+      message: input.message,
+      privateProjectAccess: projectAccess,
+      createdById: ctx.user.id,
+      isSetupDelegation: extra.isSetupDelegation ?? false,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })
+    .returning();
+  if (input.send_email && (await queueInviteEmail(tx, ctx, invite, secret))) {
+    [invite] = await tx.update(organizationInvites).set({ emailingAttemptMade: true }).where(eq(organizationInvites.id, invite.id)).returning();
+  }
+  await recordActivity(tx, ctx.principal, {
+    organizationId: ctx.organization.id,
+    scope: SCOPE,
+    itemId: invite.id,
+    activity: "created",
+    name: email,
+    changes: [
+      { type: SCOPE, field: "target_email", action: "created", before: null, after: email },
+      { type: SCOPE, field: "level", action: "created", before: null, after: level },
+    ],
+  }, ctx.now);
+  return invite;
+}
+
+/** "Can invite" (decision 12): with members_can_invite off, members may not invite; admins and owners always may. */
+export function checkCanInvite(ctx: OrgContext) {
+  if (!ctx.organization.membersCanInvite && ctx.membership.level < ADMIN) {
+    throw permissionDenied("Your organization does not allow members to invite. Ask an admin to invite this person.");
+  }
+}
+

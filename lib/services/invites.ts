@@ -1,0 +1,173 @@
+import { and, count, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import { organizationInvites, users } from "../../db/schema";
+import { ADMIN, MEMBER } from "../auth/permissions";
+import { AppError, notFound, permissionDenied } from "../errors";
+import { isUuid, paginationQuery } from "../schemas/common";
+import { createInviteInput, delegateInviteInput, inviteIdInput, MAX_BULK_INVITES } from "../schemas/invites";
+import { parseInput } from "../schemas/parse";
+import { recordActivity } from "./activity";
+import { getAuthSecret } from "./instance";
+import { checkCanInvite, createInviteInTx, queueInviteEmail, SCOPE, serializeInvite, validSince } from "./invite-rows";
+import { operation } from "./operation";
+import { notifyOutbox } from "./outbox";
+import { Page } from "./page";
+
+/** Lists the organization's pending and expired invitations, newest first. */
+export const listInvites = operation({
+  scope: "organization_member:read",
+  organization: true,
+  level: MEMBER,
+  input: paginationQuery,
+  run: async ({ db, organization, now }, { limit, offset }) => {
+    const where = and(eq(organizationInvites.organizationId, organization.id), isNull(organizationInvites.acceptedAt));
+    const [rows, [total]] = await Promise.all([
+      db
+        .select({ invite: organizationInvites, createdBy: users })
+        .from(organizationInvites)
+        .leftJoin(users, eq(users.id, organizationInvites.createdById))
+        .where(where)
+        .orderBy(desc(organizationInvites.createdAt), desc(organizationInvites.id))
+        .limit(limit)
+        .offset(offset),
+      db.select({ n: count() }).from(organizationInvites).where(where),
+    ]);
+    return new Page(rows.map((r) => serializeInvite(r.invite, r.createdBy, now)), total.n, { limit, offset });
+  },
+});
+
+/** Invites one person (§2.4 rules 1–10, decision 12); the email is queued in the same transaction. */
+export const createInvite = operation({
+  scope: "organization_member:write",
+  organization: true,
+  level: MEMBER,
+  authorize: checkCanInvite,
+  input: createInviteInput,
+  run: async (ctx, input) => {
+    const secret = await getAuthSecret(ctx.db);
+    const invite = await ctx.db.transaction((tx) => createInviteInTx(tx, ctx, input, secret));
+    notifyOutbox();
+    return serializeInvite(invite, ctx.user, ctx.now);
+  },
+});
+
+const bulkArrayError = () => new AppError("invalid_input", { detail: "This endpoint needs an array of data for bulk invite creation." });
+
+/** Up to 20 invitations, all or nothing: any invalid item creates none and sends nothing. */
+export const bulkCreateInvites = operation({
+  scope: "organization_member:write",
+  organization: true,
+  level: MEMBER,
+  authorize: checkCanInvite,
+  input: z.unknown(),
+  run: async (ctx, body) => {
+    if (!Array.isArray(body)) throw bulkArrayError();
+    if (body.length > MAX_BULK_INVITES) {
+      throw new AppError("max_length", { detail: `A maximum of ${MAX_BULK_INVITES} invites can be sent in a single request.` });
+    }
+    const items = body.map((item, i) => {
+      try {
+        return parseInput(createInviteInput, item);
+      } catch (err) {
+        // The reference names a list item's field `__<index>__<field>` (api-behavior §1.6).
+        if (err instanceof AppError) err.body.attr = `__${i}${err.body.attr ? `__${err.body.attr}` : ""}`;
+        throw err;
+      }
+    });
+    const secret = await getAuthSecret(ctx.db);
+    const invites = await ctx.db.transaction(async (tx) => {
+      const created = [];
+      for (const item of items) created.push(await createInviteInTx(tx, ctx, item, secret));
+      return created;
+    });
+    notifyOutbox();
+    return invites.map((invite) => serializeInvite(invite, ctx.user, ctx.now));
+  },
+});
+
+/**
+ * Delegates the organization's setup to someone else: an admin-level invite flagged as a delegation. The caller's
+ * older pending delegation to another address is deleted; a still-valid one to the same address is sent again.
+ */
+export const delegateInvite = operation({
+  scope: "organization_member:write",
+  organization: true,
+  level: MEMBER,
+  authorize: checkCanInvite,
+  input: delegateInviteInput,
+  run: async (ctx, input) => {
+    const email = input.target_email.trim().toLowerCase();
+    // A delegation is an admin invite, so the level ceiling applies first (decision 12).
+    if (ctx.membership.level < ADMIN) throw permissionDenied("You cannot invite a user with a higher permission level than your own.");
+    const secret = await getAuthSecret(ctx.db);
+    const mine = and(
+      eq(organizationInvites.organizationId, ctx.organization.id),
+      eq(organizationInvites.createdById, ctx.user.id),
+      eq(organizationInvites.isSetupDelegation, true),
+      isNull(organizationInvites.acceptedAt),
+    );
+    const invite = await ctx.db.transaction(async (tx) => {
+      await tx.delete(organizationInvites).where(and(mine, ne(sql`lower(${organizationInvites.targetEmail})`, email)));
+      const [existing] = await tx
+        .select()
+        .from(organizationInvites)
+        .where(and(mine, sql`lower(${organizationInvites.targetEmail}) = ${email}`, gt(organizationInvites.createdAt, validSince(ctx.now))));
+      if (existing) {
+        const queued = await queueInviteEmail(tx, ctx, existing, secret);
+        const [again] = await tx.update(organizationInvites).set({ emailingAttemptMade: existing.emailingAttemptMade || queued, updatedAt: ctx.now }).where(eq(organizationInvites.id, existing.id)).returning();
+        await recordActivity(tx, ctx.principal, { organizationId: ctx.organization.id, scope: SCOPE, itemId: again.id, activity: "resent", name: email }, ctx.now);
+        return again;
+      }
+      return createInviteInTx(tx, ctx, { target_email: email, level: ADMIN, first_name: "", message: input.message, private_project_access: undefined, send_email: true, combine_pending_invites: false }, secret, { isSetupDelegation: true });
+    });
+    notifyOutbox();
+    return serializeInvite(invite, ctx.user, ctx.now);
+  },
+});
+
+/** Revokes an invitation (admins and owners): its link stops working. */
+export const deleteInvite = operation({
+  scope: "organization_member:write",
+  organization: true,
+  level: ADMIN,
+  input: inviteIdInput,
+  run: async ({ db, organization, principal, now }, { id }) => {
+    if (!isUuid(id)) throw notFound();
+    await db.transaction(async (tx) => {
+      const [deleted] = await tx
+        .delete(organizationInvites)
+        .where(and(eq(organizationInvites.id, id.toLowerCase()), eq(organizationInvites.organizationId, organization.id), isNull(organizationInvites.acceptedAt)))
+        .returning();
+      if (!deleted) throw notFound();
+      await recordActivity(tx, principal, { organizationId: organization.id, scope: SCOPE, itemId: deleted.id, activity: "deleted", name: deleted.targetEmail }, now);
+    });
+    return null;
+  },
+});
+
+/** Sends an invitation's email again; the link stays the same (decision 18). */
+export const resendInvite = operation({
+  scope: "organization_member:write",
+  organization: true,
+  level: MEMBER,
+  authorize: checkCanInvite,
+  input: inviteIdInput,
+  run: async (ctx, { id }) => {
+    if (!isUuid(id)) throw notFound();
+    const secret = await getAuthSecret(ctx.db);
+    const invite = await ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .select()
+        .from(organizationInvites)
+        .where(and(eq(organizationInvites.id, id.toLowerCase()), eq(organizationInvites.organizationId, ctx.organization.id), isNull(organizationInvites.acceptedAt)));
+      if (!row) throw notFound();
+      const queued = await queueInviteEmail(tx, ctx, row, secret);
+      const [updated] = await tx.update(organizationInvites).set({ emailingAttemptMade: row.emailingAttemptMade || queued, updatedAt: ctx.now }).where(eq(organizationInvites.id, row.id)).returning();
+      await recordActivity(tx, ctx.principal, { organizationId: ctx.organization.id, scope: SCOPE, itemId: row.id, activity: "resent", name: row.targetEmail }, ctx.now);
+      const [creator] = row.createdById ? await tx.select().from(users).where(eq(users.id, row.createdById)) : [];
+      return { updated, creator: creator ?? null };
+    });
+    notifyOutbox();
+    return serializeInvite(invite.updated, invite.creator, ctx.now);
+  },
+});

@@ -1,0 +1,235 @@
+import { and, asc, count, desc, eq, gt, or, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { accounts, organizationMemberships, personalApiKeys, projectMemberships, projects, users } from "../../db/schema";
+import type { AuthUser } from "../auth/principal";
+import { ADMIN, MEMBER, OWNER, type Level } from "../auth/permissions";
+import { AppError, invalidInput, notFound, permissionDenied } from "../errors";
+import { isUuid, MEMBERSHIP_LEVELS } from "../schemas/common";
+import { listMembersInput, memberPathInput, updateMemberInput } from "../schemas/members";
+import { recordActivity } from "./activity";
+import { assertOwnerRemains, lockedMembership, lockOrganization, serializeMember } from "./member-rows";
+import { operation, type OrgContext } from "./operation";
+import { Page } from "./page";
+import { iso } from "./serialize";
+
+const SCOPE = "OrganizationMembership";
+/** Decision 13: word similarity of at least 0.3 counts as a match. */
+const WORD_SIMILARITY_THRESHOLD = 0.3;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const fullName = sql`(${users.firstName} || ' ' || ${users.lastName})`;
+
+function searchTerms(query: string) {
+  const pattern = `%${escapeLike(query)}%`;
+  const fields = [sql`${users.firstName}`, sql`${users.lastName}`, fullName, sql`${users.email}`];
+  return {
+    exact: sql<boolean>`(${sql.join(fields.map((f) => sql`${f} ilike ${pattern}`), sql` or `)})`,
+    similar: sql<boolean>`(${sql.join(fields.map((f) => sql`${query} <% ${f}`), sql` or `)})`,
+    similarity: sql<number>`greatest(${sql.join(fields.map((f) => sql`word_similarity(${query}, ${f})`), sql`, `)})`,
+  };
+}
+
+/** Lists active members; `search` matches names and email exactly (substring) or by trigram word similarity. */
+export const listMembers = operation({
+  scope: "organization_member:read",
+  organization: true,
+  level: MEMBER,
+  input: listMembersInput,
+  run: async ({ db, organization }, input) => {
+    const filters: SQL[] = [eq(organizationMemberships.organizationId, organization.id), eq(users.isActive, true)];
+    if (input.email) filters.push(sql`lower(${users.email}) = ${input.email.trim().toLowerCase()}`);
+    if (input.updated_after) filters.push(gt(organizationMemberships.updatedAt, new Date(input.updated_after)));
+    const joined = input.order === "joined_at" ? asc(organizationMemberships.joinedAt) : desc(organizationMemberships.joinedAt);
+    const terms = input.search ? searchTerms(input.search) : null;
+    if (terms) filters.push(or(terms.exact, terms.similar)!);
+    const where = and(...filters);
+
+    return db.transaction(async (tx) => {
+      if (terms) await tx.execute(sql.raw(`set local pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`));
+      const [rows, [total]] = await Promise.all([
+        tx
+          .select({ membership: organizationMemberships, user: users, ...(terms && { exact: terms.exact }) })
+          .from(organizationMemberships)
+          .innerJoin(users, eq(users.id, organizationMemberships.userId))
+          .where(where)
+          .orderBy(...(terms ? [desc(terms.exact), desc(terms.similarity)] : []), joined, asc(organizationMemberships.id))
+          .limit(input.limit)
+          .offset(input.offset),
+        tx.select({ n: count() }).from(organizationMemberships).innerJoin(users, eq(users.id, organizationMemberships.userId)).where(where),
+      ]);
+      const results = rows.map((r) =>
+        serializeMember(r.membership, r.user, terms ? ((r as { exact?: boolean }).exact ? "exact" : "similar") : undefined),
+      );
+      return new Page(results, total.n, { limit: input.limit, offset: input.offset });
+    });
+  },
+});
+
+/** The member a path names: `@me` is the caller; a malformed or unknown uuid, or a non-member, is not found. */
+async function targetUser(db: Executor, ctx: OrgContext & { user: AuthUser }, userUuid: string) {
+  if (userUuid === "@me") return ctx.user;
+  if (!isUuid(userUuid)) throw notFound();
+  const [user] = await db.select().from(users).where(eq(users.uuid, userUuid.toLowerCase()));
+  if (!user) throw notFound();
+  return user;
+}
+
+/** Decision 11, rules 1 and 2: editing or removing someone else. */
+function checkEditingOthers(requesterLevel: number, targetLevel: number) {
+  if (requesterLevel < ADMIN) throw permissionDenied("You can only edit others if you are an admin.");
+  if (targetLevel > requesterLevel) throw permissionDenied("You can only edit others with level lower or equal to you.");
+}
+
+/** Changes a member's level by the rules of decision 11, in their order; an organization always keeps an owner. */
+export const updateMember = operation({
+  scope: "organization_member:write",
+  organization: true,
+  level: MEMBER,
+  sensitive: true,
+  input: updateMemberInput,
+  run: async (ctx, input) => {
+    const { db, organization, principal, now } = ctx;
+    const target = await targetUser(db, ctx, input.user__uuid);
+    return db.transaction(async (tx) => {
+      await lockOrganization(tx, organization.id);
+      const requester = await lockedMembership(tx, organization.id, ctx.user.id);
+      const subject = requester && target.id === ctx.user.id ? requester : await lockedMembership(tx, organization.id, target.id);
+      if (!requester) throw permissionDenied();
+      if (!subject) throw notFound();
+      const self = subject.membership.id === requester.membership.id;
+      const rLevel = requester.membership.level;
+      if (!self) checkEditingOthers(rLevel, subject.membership.level);
+      if (input.level === undefined) return serializeMember(subject.membership, subject.user);
+      if (!(MEMBERSHIP_LEVELS as readonly unknown[]).includes(input.level)) {
+        throw new AppError("invalid_choice", { detail: `"${String(input.level)}" is not a valid choice.`, attr: "level" });
+      }
+      const level = input.level as Level;
+      if (self) throw permissionDenied("You can't change your own access level.");
+      if (level === OWNER && rLevel !== OWNER) {
+        throw permissionDenied("You can only make another member owner if you're this organization's owner.");
+      }
+      if (level !== OWNER && level > rLevel) {
+        throw permissionDenied("You can only change access level of others to lower or equal to your current one.");
+      }
+      const [updated] = await tx
+        .update(organizationMemberships)
+        .set({ level, updatedAt: now })
+        .where(eq(organizationMemberships.id, subject.membership.id))
+        .returning();
+      await assertOwnerRemains(tx, organization.id);
+      if (updated.level !== subject.membership.level) {
+        await recordActivity(tx, principal, {
+          organizationId: organization.id,
+          scope: SCOPE,
+          itemId: updated.id,
+          activity: "updated",
+          name: subject.user.email,
+          changes: [{ type: SCOPE, field: "level", action: "changed", before: subject.membership.level, after: level }],
+        }, now);
+      }
+      return serializeMember(updated, subject.user);
+    });
+  },
+});
+
+/** Leaves the organization (not as an owner) or removes someone at or below the requester's level. */
+export const removeMember = operation({
+  scope: "organization_member:write",
+  organization: true,
+  level: MEMBER,
+  sensitive: true,
+  input: memberPathInput,
+  run: async (ctx, input) => {
+    const { db, organization, principal, now } = ctx;
+    const target = await targetUser(db, ctx, input.user__uuid);
+    await db.transaction(async (tx) => {
+      await lockOrganization(tx, organization.id);
+      const requester = await lockedMembership(tx, organization.id, ctx.user.id);
+      const subject = requester && target.id === ctx.user.id ? requester : await lockedMembership(tx, organization.id, target.id);
+      if (!requester) throw permissionDenied();
+      if (!subject) throw notFound();
+      const self = subject.membership.id === requester.membership.id;
+      if (self && subject.membership.level === OWNER) throw invalidInput("Cannot leave the organization as its owner!");
+      if (!self) checkEditingOthers(requester.membership.level, subject.membership.level);
+      await tx.delete(organizationMemberships).where(eq(organizationMemberships.id, subject.membership.id));
+      await assertOwnerRemains(tx, organization.id);
+      await tx
+        .delete(projectMemberships)
+        .where(
+          and(
+            eq(projectMemberships.userId, subject.user.id),
+            sql`${projectMemberships.projectId} in (select ${projects.id} from ${projects} where ${projects.organizationId} = ${organization.id})`,
+          ),
+        );
+      await tx
+        .update(users)
+        .set({ currentOrganizationId: null })
+        .where(and(eq(users.id, subject.user.id), eq(users.currentOrganizationId, organization.id)));
+      await recordActivity(tx, principal, {
+        organizationId: organization.id,
+        scope: SCOPE,
+        itemId: subject.membership.id,
+        activity: self ? "left" : "removed",
+        name: subject.user.email,
+        changes: [{ type: SCOPE, field: "level", action: "deleted", before: subject.membership.level, after: null }],
+      }, now);
+    });
+    return null;
+  },
+});
+
+async function memberOf(ctx: OrgContext & { user: AuthUser }, userUuid: string) {
+  const user = await targetUser(ctx.db, ctx, userUuid);
+  const [row] = await ctx.db
+    .select({ id: organizationMemberships.id })
+    .from(organizationMemberships)
+    .where(and(eq(organizationMemberships.organizationId, ctx.organization.id), eq(organizationMemberships.userId, user.id)));
+  if (!row) throw notFound();
+  return user;
+}
+
+/** The member's login at a linked GitHub identity, else null. */
+export const getMemberGithubLogin = operation({
+  scope: "organization_member:read",
+  organization: true,
+  level: MEMBER,
+  input: memberPathInput,
+  run: async (ctx, input) => {
+    const user = await memberOf(ctx, input.user__uuid);
+    const [account] = await ctx.db
+      .select({ login: accounts.login })
+      .from(accounts)
+      .where(and(eq(accounts.userId, user.id), eq(accounts.provider, "github")));
+    return { github_login: account?.login ?? null };
+  },
+});
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Which of the member's personal API keys reach this organization (unscoped or scoped to it); sessions only. */
+export const getMemberScopedApiKeys = operation({
+  scope: null,
+  organization: true,
+  level: MEMBER,
+  input: memberPathInput,
+  run: async (ctx, input) => {
+    const user = await memberOf(ctx, input.user__uuid);
+    const keys = await ctx.db
+      .select({ label: personalApiKeys.label, lastUsedAt: personalApiKeys.lastUsedAt })
+      .from(personalApiKeys)
+      .where(
+        and(
+          eq(personalApiKeys.userId, user.id),
+          sql`(cardinality(${personalApiKeys.scopedOrganizations}) = 0 or ${ctx.organization.id}::uuid = any(${personalApiKeys.scopedOrganizations}))`,
+        ),
+      )
+      .orderBy(desc(personalApiKeys.createdAt));
+    const weekAgo = ctx.now.getTime() - WEEK_MS;
+    return {
+      has_keys: keys.length > 0,
+      has_keys_active_last_week: keys.some((k) => k.lastUsedAt !== null && k.lastUsedAt.getTime() >= weekAgo),
+      keys: keys.map((k) => ({ name: k.label, last_used_at: iso(k.lastUsedAt) })),
+    };
+  },
+});
+
