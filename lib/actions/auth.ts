@@ -8,10 +8,17 @@ function safePath(path: unknown) {
   return typeof path === "string" && path.startsWith("/") && !path.startsWith("//") ? path : "/";
 }
 
-/** Starts a sign-in at the identity provider. The development provider always asks who is signing in. */
+/**
+ * Starts a sign-in at the identity provider, optionally suggesting an email (`loginHint`, e.g. an invitation's).
+ * The development provider always asks who is signing in.
+ */
 export async function signInAction(formData: FormData) {
   const development = oidcSettings()?.development ?? false;
-  await signIn("oidc", { redirectTo: safePath(formData.get("callbackUrl")) }, development ? { prompt: "login" } : undefined);
+  const loginHint = formData.get("loginHint");
+  const params: Record<string, string> = {};
+  if (development) params.prompt = "login";
+  if (typeof loginHint === "string" && loginHint) params.login_hint = loginHint.slice(0, 254);
+  await signIn("oidc", { redirectTo: safePath(formData.get("callbackUrl")) }, params);
 }
 
 /** A fresh sign-in that proves the person is still there (re-authentication, or to add a second factor). */
@@ -19,7 +26,8 @@ export async function reauthenticateAction(formData: FormData) {
   await signIn("oidc", { redirectTo: safePath(formData.get("callbackUrl")) }, { prompt: "login", max_age: "0" });
 }
 
-/** Ends the session: its row is deleted and the cookie cleared. */
-export async function signOutAction() {
-  await signOut({ redirectTo: "/signin" });
+/** Ends the session: its row is deleted and the cookie cleared; then back to sign-in (or a given page). */
+export async function signOutAction(formData?: FormData) {
+  const back = formData?.get("callbackUrl");
+  await signOut({ redirectTo: back ? safePath(back) : "/signin" });
 }

@@ -20,7 +20,7 @@ export const USAGE = `Usage: npm run --silent cli -- <command>
   org create --name N --owner-email E
   member add --org ORG_ID --email E --level 1|8|15
   api-key create --email E --label L --scopes "*"|"obj:read,obj:write" [--orgs ORG_ID,...]
-  session create --email E [--mfa]
+  session create --email E [--mfa] [--signed-in-seconds-ago N]
   migrate
   seed-demo`;
 
@@ -92,11 +92,14 @@ const COMMANDS: Record<string, Command> = {
     return { id: key.id, key: key.value, label: key.label, scopes: key.scopes, scoped_organizations: key.scoped_organizations };
   },
   "session create": async (args) => {
-    const f = flags(args, { email: "string", mfa: "boolean" });
+    const f = flags(args, { email: "string", mfa: "boolean", "signed-in-seconds-ago": "string" });
     const db = await getDb();
     const user = await requireUserByEmail(db, required(f, "email"));
     if (!user.isActive) throw new UsageError("This user is deactivated and cannot sign in.");
-    const { token, session } = await createSessionRow(db, { userId: user.id, mfa: f.mfa === true });
+    const ago = f["signed-in-seconds-ago"] === undefined ? 0 : Number(f["signed-in-seconds-ago"]);
+    if (!Number.isSafeInteger(ago) || ago < 0) throw new UsageError("--signed-in-seconds-ago must be a whole number of seconds");
+    // Backdating the sign-in lets tests reach the re-authentication window without waiting.
+    const { token, session } = await createSessionRow(db, { userId: user.id, mfa: f.mfa === true, now: new Date(Date.now() - ago * 1000) });
     return { cookie_name: sessionCookieName(), cookie_value: token, expires: iso(session.expires) };
   },
   migrate: async (args) => {

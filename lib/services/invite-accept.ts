@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../../db/client";
+import { getDb } from "../../db/client";
 import { organizationInvites, organizationMemberships, organizations, projectMemberships, projects, users } from "../../db/schema";
 import { ADMIN, MEMBER, type Level } from "../auth/permissions";
 import { signInviteToken, verifyInviteToken } from "../auth/invite-token";
@@ -14,7 +14,8 @@ import { iso } from "./serialize";
 export type InviteState = "invalid" | "expired" | "used" | "valid";
 
 /** What an invitation link points at, for the acceptance page: its state, organization and inviter. */
-export async function inspectInvite(db: Db, token: string, now = new Date()) {
+export async function inspectInvite(token: string, now = new Date()) {
+  const db = await getDb();
   const parsed = verifyInviteToken(await getAuthSecret(db), token);
   if (!parsed) return { state: "invalid" as const };
   const [row] = await db
