@@ -1,4 +1,4 @@
+import { health } from "@/lib/http/readiness";
+
 /** The process answers. */
-export function GET() {
-  return Response.json({ status: "ok" });
-}
+export const GET = health;

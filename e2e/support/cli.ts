@@ -1,13 +1,31 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-/** The admin CLI against the test server's database (handed to the server while it holds the data folder). */
-export async function cli<T = Record<string, unknown>>(...args: string[]): Promise<T> {
+type Outcome = { ok: true; result: unknown } | { ok: false; message: string; exitCode: number };
+type AdminFile = { pid: number; port: number; secret: string };
+
+/**
+ * The loopback endpoint the CLI itself hands commands to while the test server holds the embedded data folder
+ * (lib/cli/handoff.ts). Calling it directly runs the same command in the same process, without starting Node
+ * and tsx for every command. Null with DATABASE_URL (the CLI then opens the database itself).
+ */
+function adminEndpoint(): AdminFile | null {
+  if (process.env.DATABASE_URL || !process.env.E2E_DATA_DIR) return null;
+  try {
+    return JSON.parse(readFileSync(path.join(process.env.E2E_DATA_DIR, "orgdeck.admin.json"), "utf8")) as AdminFile;
+  } catch {
+    return null;
+  }
+}
+
+/** The admin CLI as a real process: exit code and stderr as an operator sees them. */
+export async function cliProcess<T = Record<string, unknown>>(...args: string[]): Promise<T> {
   const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
     cwd: ROOT,
     env: { ...process.env, ORGDECK_DATA_DIR: process.env.E2E_DATA_DIR, LOG_LEVEL: "silent" },
@@ -16,10 +34,25 @@ export async function cli<T = Record<string, unknown>>(...args: string[]): Promi
   return JSON.parse(lines[lines.length - 1]) as T;
 }
 
-/** The CLI's exit code and stderr for a command expected to fail. */
+/** The admin CLI against the test server's database (handed to the server while it holds the data folder). */
+export async function cli<T = Record<string, unknown>>(...args: string[]): Promise<T> {
+  const admin = adminEndpoint();
+  if (!admin) return cliProcess<T>(...args);
+  const res = await fetch(`http://127.0.0.1:${admin.port}/api/internal/cli`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-orgdeck-admin-secret": admin.secret },
+    body: JSON.stringify({ argv: args }),
+  });
+  const outcome = (await res.json()) as Outcome;
+  if (outcome.ok) return outcome.result as T;
+  // The shape execFile rejects with, so callers see the CLI's exit code and stderr either way.
+  throw Object.assign(new Error(`cli ${args.join(" ")}: ${outcome.message}`), { code: outcome.exitCode, stderr: `${outcome.message}\n` });
+}
+
+/** The CLI's exit code and stderr for a command expected to fail (always a real CLI process). */
 export async function cliFailure(...args: string[]) {
   try {
-    await cli(...args);
+    await cliProcess(...args);
   } catch (err) {
     const e = err as { code: number; stderr: string };
     return { code: e.code, stderr: e.stderr };
@@ -29,11 +62,15 @@ export async function cliFailure(...args: string[]) {
 
 export const uniqueEmail = (name = "user") => `${name}-${randomBytes(5).toString("hex")}@example.test`;
 
-type User = { id: number; uuid: string; email: string };
-type Org = { id: string; name: string; slug: string };
+export type User = { id: number; uuid: string; email: string; first_name: string; last_name: string };
+export type Org = { id: string; name: string; slug: string };
 
 export async function makeUser(name = "user") {
   return cli<User>("user", "create", "--email", uniqueEmail(name), "--first-name", name);
+}
+
+export async function addMember(orgId: string, email: string, level: number) {
+  return cli("member", "add", "--org", orgId, "--email", email, "--level", String(level));
 }
 
 /** An organization with its owner, a `*` key for the owner, and members of the given levels with keys. */
@@ -41,20 +78,26 @@ export async function makeOrganization(levels: number[] = []) {
   const owner = await makeUser("owner");
   const org = await cli<Org>("org", "create", "--name", `Org ${randomBytes(3).toString("hex")}`, "--owner-email", owner.email);
   const ownerKey = (await cli<{ key: string }>("api-key", "create", "--email", owner.email, "--label", "owner", "--scopes", "*")).key;
-  const members: Array<User & { key: string }> = [];
-  for (const level of levels) {
-    const user = await makeUser(`level${level}`);
-    await cli("member", "add", "--org", org.id, "--email", user.email, "--level", String(level));
-    const key = (await cli<{ key: string }>("api-key", "create", "--email", user.email, "--label", "member", "--scopes", "*")).key;
-    members.push({ ...user, key });
-  }
+  const members: Array<User & { key: string }> = await Promise.all(
+    levels.map(async (level) => {
+      const user = await makeUser(`level${level}`);
+      await addMember(org.id, user.email, level);
+      const key = (await cli<{ key: string }>("api-key", "create", "--email", user.email, "--label", "member", "--scopes", "*")).key;
+      return { ...user, key };
+    }),
+  );
   return { org, owner, ownerKey, members };
 }
 
 export async function makeKey(email: string, scopes: string, orgs?: string) {
+  return (await makeKeyWithId(email, scopes, orgs)).key;
+}
+
+/** A key with its id (for the personal_api_keys endpoints). */
+export async function makeKeyWithId(email: string, scopes: string, orgs?: string) {
   const args = ["api-key", "create", "--email", email, "--label", "k", "--scopes", scopes];
   if (orgs) args.push("--orgs", orgs);
-  return (await cli<{ key: string; id: string }>(...args)).key;
+  return cli<{ key: string; id: string }>(...args);
 }
 
 export async function makeSession(email: string, mfa = false) {
@@ -62,6 +105,10 @@ export async function makeSession(email: string, mfa = false) {
   if (mfa) args.push("--mfa");
   const s = await cli<{ cookie_name: string; cookie_value: string }>(...args);
   return `${s.cookie_name}=${s.cookie_value}`;
+}
+
+export async function deactivateUser(email: string) {
+  return cli("user", "deactivate", "--email", email);
 }
 
 export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });

@@ -1,12 +1,19 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { getDb } from "../../db/client";
 import { readiness } from "../services/instance";
+import { json } from "./respond";
+
+export async function health() {
+  return json(200, { status: "ok" }, randomUUID());
+}
 
 export async function checkReadiness() {
+  const requestId = randomUUID();
   try {
     const state = await readiness(await getDb());
-    return Response.json({ status: state.ready ? "ready" : "not_ready", ...state }, { status: state.ready ? 200 : 503 });
+    return json(state.ready ? 200 : 503, { status: state.ready ? "ready" : "not_ready", ...state }, requestId);
   } catch {
-    return Response.json({ status: "not_ready", ready: false, database: "unreachable" }, { status: 503 });
+    return json(503, { status: "not_ready", ready: false, database: "unreachable" }, requestId);
   }
 }

@@ -23,11 +23,11 @@ export function pageBody<T>(page: Page<T>, url: URL) {
 }
 
 export function json(status: number, body: unknown, requestId: string) {
-  if (status === 204) return new Response(null, { status, headers: { "x-request-id": requestId } });
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json", "x-request-id": requestId },
-  });
+  const headers: Record<string, string> = { "x-request-id": requestId };
+  // A 401 names how to authenticate (why it is 401 and not 403, api-behavior §1.2).
+  if (status === 401) headers["www-authenticate"] = 'Bearer realm="api"';
+  if (status === 204) return new Response(null, { status, headers });
+  return new Response(JSON.stringify(body), { status, headers: { ...headers, "content-type": "application/json" } });
 }
 
 /** The error body for anything thrown; an unexpected error is logged in full and shown as a bare 500. */

@@ -2,9 +2,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { getDb } from "../../db/client";
-import { AppError, organizationNotFound, permissionDenied } from "../errors";
+import { MEMBER } from "../auth/permissions";
+import { AppError, organizationNotFound } from "../errors";
 import { log, requestScope } from "../log";
-import { execute, type Operation } from "../services/operation";
+import { checkOrganizationAccess, execute, type Operation } from "../services/operation";
 import { resolveOrganization } from "../services/organization-access";
 import { Page } from "../services/page";
 import { authenticate } from "./authenticate";
@@ -100,7 +101,7 @@ function methodNotAllowed(): Handler {
       if (organizationId !== undefined) {
         const access = await resolveOrganization(db, principal.user, organizationId);
         if (!access) throw organizationNotFound();
-        if (!access.membership) throw permissionDenied();
+        checkOrganizationAccess(principal, access, { level: MEMBER }, new Date());
       }
       throw new AppError("method_not_allowed", { detail: `Method "${req.method}" not allowed.` });
     });

@@ -62,7 +62,8 @@ function checkKeyScope(principal: Principal, scope: Scope | null) {
   if (!scopesAllow(principal.key.scopes, scope)) throw permissionDenied(`API key missing required scope '${scope}'`);
 }
 
-function checkOrganizationAccess(principal: Principal, access: OrganizationAccess, op: OrgOperation<z.ZodType, unknown>, now: Date) {
+/** The organization steps of the pipeline: key scoping, membership 403, 2FA (decision 16), level 403, TimeSensitive. */
+export function checkOrganizationAccess(principal: Principal, access: OrganizationAccess, op: { level: Level; sensitive?: boolean }, now: Date) {
   const { organization, membership } = access;
   if (principal.kind === "api_key") {
     const scoped = principal.key.scopedOrganizations;
@@ -100,7 +101,7 @@ export async function execute<S extends z.ZodType, R>(op: Operation<S, R>, call:
   }
   const access = await resolveOrganization(db, user, call.organizationId ?? "");
   if (!access) throw organizationNotFound();
-  checkOrganizationAccess(principal, access, op as OrgOperation<z.ZodType, unknown>, now);
+  checkOrganizationAccess(principal, access, op, now);
   const ctx = { db, principal, now, user, organization: access.organization, membership: access.membership! };
   op.authorize?.(ctx);
   return op.run(ctx, parseInput(op.input, call.input));

@@ -3,6 +3,7 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { organizationMemberships, organizations, users } from "../../db/schema";
 import { MEMBER, ADMIN, OWNER, type Level } from "../auth/permissions";
+import type { Principal } from "../auth/principal";
 import { AppError } from "../errors";
 import { paginationQuery } from "../schemas/common";
 import { createOrganizationInput, updateOrganizationInput } from "../schemas/organizations";
@@ -83,6 +84,13 @@ function settingsColumns(input: z.output<typeof updateOrganizationInput>) {
   };
 }
 
+/** Decision 16: only a session that has a second factor may start requiring one from everyone. */
+function checkCanRequire2fa(principal: Principal, requested: boolean | null | undefined, alreadyRequired: boolean) {
+  if (requested === true && !alreadyRequired && principal.kind === "session" && !principal.session.mfa) {
+    throw new AppError("two_factor_required_to_enforce", { attr: "enforce_2fa" });
+  }
+}
+
 /** Lists the caller's organizations, oldest first. */
 export const listOrganizations = operation({
   scope: "organization:read",
@@ -110,6 +118,7 @@ export const createOrganization = operation({
   scope: "organization:write",
   input: createOrganizationInput,
   run: async ({ db, user, principal, now }, input) => {
+    checkCanRequire2fa(principal, input.enforce_2fa, false);
     return db.transaction(async (tx) => {
       let org: OrganizationRow | undefined;
       for (let attempt = 0; !org && attempt < 6; attempt++) {
@@ -157,9 +166,7 @@ export const updateOrganization = operation({
   level: ADMIN,
   input: updateOrganizationInput,
   run: async ({ db, organization, membership, principal, now }, input) => {
-    if (input.enforce_2fa === true && !organization.enforce2fa && principal.kind === "session" && !principal.session.mfa) {
-      throw new AppError("two_factor_required_to_enforce", { attr: "enforce_2fa" });
-    }
+    checkCanRequire2fa(principal, input.enforce_2fa, organization.enforce2fa === true);
     return db.transaction(async (tx) => {
       const columns = settingsColumns(input);
       let updated = organization;

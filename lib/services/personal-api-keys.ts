@@ -1,10 +1,12 @@
 import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { organizationMemberships, personalApiKeys, users } from "../../db/schema";
 import type { AuthUser } from "../auth/principal";
 import { generateApiKey, maskApiKey, sha256 } from "../auth/tokens";
 import { invalidInput, notFound } from "../errors";
 import { isUuid, paginationQuery } from "../schemas/common";
+import { parseInput } from "../schemas/parse";
 import {
   createPersonalApiKeyInput,
   MAX_KEYS_PER_USER,
@@ -119,10 +121,12 @@ export const getPersonalApiKey = operation({
 /** Changes a key's label, scopes or organizations. */
 export const updatePersonalApiKey = operation({
   scope: "personal_api_key:write",
-  input: updatePersonalApiKeyInput,
-  run: async ({ db, user, principal, now }, input) =>
+  // The key is looked up before the body is validated: another user's key is 404 whatever the body.
+  input: z.looseObject({ id: z.string() }),
+  run: async ({ db, user, principal, now }, raw) =>
     db.transaction(async (tx) => {
-      const key = await ownKey(tx, user, input.id);
+      const key = await ownKey(tx, user, raw.id);
+      const input = parseInput(updatePersonalApiKeyInput, raw);
       const scopedOrganizations =
         input.scoped_organizations === undefined ? undefined : await checkScopedOrganizations(tx, user, input.scoped_organizations);
       const [updated] = await tx

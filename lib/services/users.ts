@@ -5,6 +5,7 @@ import { organizationMemberships, organizations, users } from "../../db/schema";
 import type { AuthUser } from "../auth/principal";
 import { invalidInput, notFound } from "../errors";
 import { isUuid } from "../schemas/common";
+import { parseInput } from "../schemas/parse";
 import { updateMeInput } from "../schemas/users";
 import { diffChanges, recordActivity } from "./activity";
 import { operation } from "./operation";
@@ -54,9 +55,11 @@ function profileOf(user: AuthUser) {
 /** Updates the caller's names and role, and switches their current organization to one they belong to. */
 export const updateMe = operation({
   scope: "user:write",
-  input: updateMeInput,
-  run: async ({ db, user, principal, now }, input) => {
-    assertSelf(user, input.user_id);
+  // Whose profile comes before what the body says: another user's is 404 whatever the body.
+  input: z.looseObject({ user_id: z.string() }),
+  run: async ({ db, user, principal, now }, raw) => {
+    assertSelf(user, raw.user_id);
+    const input = parseInput(updateMeInput, raw);
     return db.transaction(async (tx) => {
       const target = input.set_current_organization;
       if (target !== undefined) {
