@@ -1,16 +1,22 @@
 import type { Metadata } from "next";
+import { THEME_SCRIPT } from "@/components/shell/theme-script";
+import { Providers } from "./providers";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "Orgdeck",
+  title: { default: "Orgdeck", template: "%s · Orgdeck" },
   description: "Organization management: members, invitations, domains, SSO, SCIM and API keys.",
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
-      <body className="min-h-screen bg-white font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
-        {children}
+    // The theme script sets `.dark` before hydration, so React must not complain that the class differs.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
+      <body className="min-h-screen">
+        <Providers>{children}</Providers>
       </body>
     </html>
   );

@@ -1,10 +1,15 @@
 /** The pages a person sees before the console: centred, calm, no navigation. */
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
   return (
-    <main className="flex min-h-screen items-center justify-center bg-zinc-50 px-4 py-12 dark:bg-zinc-950">
+    <main className="flex min-h-screen items-center justify-center bg-sidebar px-4 py-12">
       <div className="w-full max-w-sm">
-        <p className="mb-6 text-center text-lg font-semibold tracking-tight">Orgdeck</p>
-        <div className="rounded-lg border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">{children}</div>
+        <p className="mb-6 flex items-center justify-center gap-2 text-base font-semibold tracking-tight">
+          <span aria-hidden="true" className="grid size-6 place-items-center rounded bg-accent text-xs text-on-accent">
+            O
+          </span>
+          Orgdeck
+        </p>
+        <div className="rounded-lg border border-line bg-surface p-6 shadow-sm">{children}</div>
       </div>
     </main>
   );

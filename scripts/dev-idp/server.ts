@@ -72,7 +72,8 @@ export async function startDevIdp(options: { port: number; dataDir: string | nul
     cookies: { keys: state.cookieKeys },
     pkce: { required: () => true },
     conformIdTokenClaims: false,
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "given_name", "family_name"] },
+    // `amr` must be listed, or oidc-provider leaves it out of the ID token and no sign-in ever counts as two-factor.
+    claims: { openid: ["sub", "amr"], email: ["email", "email_verified"], profile: ["name", "given_name", "family_name"] },
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     async findAccount(_ctx, sub) {

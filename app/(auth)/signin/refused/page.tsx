@@ -1,4 +1,7 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+
+export const metadata: Metadata = { title: "Sign-in refused" };
 
 const REASONS: Record<string, { title: string; body: string }> = {
   deactivated: {
@@ -20,9 +23,9 @@ export default async function SignInRefusedPage({ searchParams }: { searchParams
   const text = REASONS[reason] ?? { title: "You cannot sign in", body: "Your sign-in was refused. Try again, or ask an administrator." };
   return (
     <>
-      <h1 className="text-xl font-semibold tracking-tight">{text.title}</h1>
-      <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">{text.body}</p>
-      <Link href="/signin" className="mt-6 inline-block text-sm font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
+      <h1 className="text-lg font-semibold tracking-tight">{text.title}</h1>
+      <p className="mt-2 text-muted">{text.body}</p>
+      <Link href="/signin" className="mt-6 inline-block font-medium text-accent-text underline-offset-2 hover:underline">
         Back to sign in
       </Link>
     </>

@@ -1,0 +1,63 @@
+"use client";
+
+import Link from "next/link";
+import { useParams, usePathname } from "next/navigation";
+
+type Section = { title: string; links: { href: string; label: string }[] };
+
+/**
+ * The console's sections, only those that exist. Organization sections point at the organization of the URL, else
+ * the current one; a person with no organization sees only their account.
+ */
+export function SidebarNav({ currentOrganizationId }: { currentOrganizationId: string | null }) {
+  const pathname = usePathname();
+  const params = useParams<{ organization_id?: string }>();
+  const organizationId = params.organization_id ?? currentOrganizationId;
+  const sections: Section[] = [
+    ...(organizationId
+      ? [
+          {
+            title: "Organization",
+            links: [
+              { href: `/organizations/${organizationId}/settings`, label: "Settings" },
+              { href: `/organizations/${organizationId}/activity`, label: "Activity log" },
+            ],
+          },
+        ]
+      : []),
+    {
+      title: "Account",
+      links: [
+        { href: "/account/profile", label: "Profile" },
+        { href: "/account/api-keys", label: "Personal API keys" },
+      ],
+    },
+  ];
+  return (
+    <nav aria-label="Main" className="space-y-5 py-1">
+      {sections.map((section) => (
+        <div key={section.title}>
+          <p id={`nav-${section.title}`} className="px-2 pb-1 text-xs font-medium text-muted">
+            {section.title}
+          </p>
+          <ul aria-labelledby={`nav-${section.title}`} className="space-y-0.5">
+            {section.links.map((link) => {
+              const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
+              return (
+                <li key={link.href}>
+                  <Link
+                    href={link.href}
+                    aria-current={active ? "page" : undefined}
+                    className={`block rounded-md px-2 py-1.5 ${active ? "bg-subtle font-medium text-fg" : "text-muted hover:bg-subtle hover:text-fg"}`}
+                  >
+                    {link.label}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  );
+}

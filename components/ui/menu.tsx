@@ -1,0 +1,143 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useId, useRef, useState } from "react";
+
+export type MenuItem =
+  | { kind: "action"; label: React.ReactNode; onSelect: () => void; checked?: boolean }
+  | { kind: "link"; label: React.ReactNode; href: string }
+  | { kind: "separator" };
+
+type MenuProps = {
+  /** The trigger's content; `buttonLabel` names it for screen readers when the content alone does not. */
+  trigger: React.ReactNode;
+  buttonLabel?: string;
+  items: MenuItem[];
+  placement?: "below" | "above";
+  buttonClassName?: string;
+};
+
+const ITEM = "flex w-full items-center gap-2 rounded px-2 py-1.5 text-left text-sm text-fg hover:bg-subtle focus:bg-subtle focus:outline-none";
+
+/**
+ * A menu button (WAI-ARIA pattern): Enter, Space or ArrowDown opens it on the first item, ArrowUp on the last;
+ * arrows, Home and End move; Escape closes and returns focus to the button; Tab or a click outside closes it.
+ */
+export function Menu({ trigger, buttonLabel, items, placement = "below", buttonClassName = "" }: MenuProps) {
+  const [open, setOpen] = useState(false);
+  const [initialFocus, setInitialFocus] = useState<"first" | "last">("first");
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const menuId = useId();
+  const buttonId = useId();
+
+  const menuItems = () => Array.from(menuRef.current?.querySelectorAll<HTMLElement>("[role^=menuitem]") ?? []);
+
+  useEffect(() => {
+    if (!open) return;
+    const list = menuItems();
+    list[initialFocus === "first" ? 0 : list.length - 1]?.focus();
+    function onPointerDown(event: PointerEvent) {
+      const target = event.target as Node;
+      if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
+    }
+    document.addEventListener("pointerdown", onPointerDown);
+    return () => document.removeEventListener("pointerdown", onPointerDown);
+  }, [open, initialFocus]);
+
+  function openAt(position: "first" | "last") {
+    setInitialFocus(position);
+    setOpen(true);
+  }
+
+  function close(returnFocus: boolean) {
+    setOpen(false);
+    if (returnFocus) buttonRef.current?.focus();
+  }
+
+  function onMenuKeyDown(event: React.KeyboardEvent) {
+    const list = menuItems();
+    const index = list.indexOf(document.activeElement as HTMLElement);
+    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: list.length - 1 };
+    if (event.key in moves) {
+      event.preventDefault();
+      list[(moves[event.key] + list.length) % list.length]?.focus();
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      close(true);
+    } else if (event.key === "Tab") {
+      close(false);
+    } else if (event.key === " " && document.activeElement instanceof HTMLAnchorElement) {
+      event.preventDefault();
+      document.activeElement.click();
+    }
+  }
+
+  return (
+    <div className="relative">
+      <button
+        ref={buttonRef}
+        id={buttonId}
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        aria-label={buttonLabel}
+        onClick={() => (open ? close(false) : openAt("first"))}
+        onKeyDown={(e) => {
+          if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+            e.preventDefault();
+            openAt(e.key === "ArrowDown" ? "first" : "last");
+          }
+        }}
+        className={buttonClassName}
+      >
+        {trigger}
+      </button>
+      {open && (
+        <div
+          ref={menuRef}
+          id={menuId}
+          role="menu"
+          aria-labelledby={buttonId}
+          onKeyDown={onMenuKeyDown}
+          className={`absolute left-0 z-40 w-full min-w-56 rounded-md border border-line bg-surface p-1 shadow-lg ${
+            placement === "above" ? "bottom-full mb-1" : "top-full mt-1"
+          }`}
+        >
+          {items.map((item, i) => {
+            if (item.kind === "separator") return <div key={i} role="separator" className="my-1 border-t border-line" />;
+            if (item.kind === "link") {
+              return (
+                <Link key={i} href={item.href} role="menuitem" tabIndex={-1} className={ITEM} onClick={() => close(false)}>
+                  {item.label}
+                </Link>
+              );
+            }
+            return (
+              <button
+                key={i}
+                type="button"
+                role={item.checked === undefined ? "menuitem" : "menuitemradio"}
+                aria-checked={item.checked}
+                tabIndex={-1}
+                className={ITEM}
+                onClick={() => {
+                  close(true);
+                  item.onSelect();
+                }}
+              >
+                {item.label}
+                {item.checked && (
+                  <span aria-hidden="true" className="ml-auto text-accent-text">
+                    ✓
+                  </span>
+                )}
+              </button>
+            );
+          })}
+        </div>
+      )}
+    </div>
+  );
+}

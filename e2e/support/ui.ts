@@ -1,0 +1,78 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { bearer, cli, makeUser, type Org, type User } from "./cli";
+
+export const BASE_URL = process.env.E2E_BASE_URL as string;
+const SCREENSHOTS = path.resolve(import.meta.dirname, "../screenshots");
+
+export type Theme = "light" | "dark";
+
+/** Signs in through the bundled development identity provider, as a person would. */
+export async function signInThroughProvider(page: Page, options: { email: string; firstName?: string; secondFactor?: boolean }) {
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Continue with the development provider" }).click();
+  await completeProviderSignIn(page, options);
+}
+
+/** The provider's own page: who is signing in, and whether with a second factor. */
+export async function completeProviderSignIn(page: Page, { email, firstName, secondFactor }: { email: string; firstName?: string; secondFactor?: boolean }) {
+  await page.getByLabel("Email address").fill(email);
+  if (firstName) await page.getByLabel("First name (optional)").fill(firstName);
+  if (secondFactor) await page.getByLabel("Signed in with a second factor").check();
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.origin === BASE_URL);
+}
+
+/**
+ * A browser context already signed in as this person (a session from the admin CLI, as if they had just signed in),
+ * in the given colour scheme. Its pages work with AxeBuilder.
+ */
+export async function signedInContext(browser: Browser, email: string, options: { secondFactor?: boolean; theme?: Theme } = {}) {
+  const args = ["session", "create", "--email", email, ...(options.secondFactor ? ["--mfa"] : [])];
+  const session = await cli<{ cookie_name: string; cookie_value: string }>(...args);
+  const context = await browser.newContext({ baseURL: BASE_URL, colorScheme: options.theme ?? "light" });
+  await context.addCookies([{ name: session.cookie_name, value: session.cookie_value, url: BASE_URL }]);
+  return context;
+}
+
+export async function signedOutContext(browser: Browser, theme: Theme = "light"): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: BASE_URL, colorScheme: theme });
+}
+
+/** A person who owns an organization made through the API (so it is also their current one), with a `*` key. */
+export async function ownerWithOrganization(name = "owner") {
+  const user: User = await makeUser(name);
+  const key = (await cli<{ key: string }>("api-key", "create", "--email", user.email, "--label", "setup", "--scopes", "*")).key;
+  const res = await fetch(`${BASE_URL}/api/organizations/`, {
+    method: "POST",
+    headers: { ...bearer(key), "content-type": "application/json" },
+    body: JSON.stringify({ name: `${name} ${Math.random().toString(16).slice(2, 8)}` }),
+  });
+  expect(res.status).toBe(201);
+  return { user, key, org: (await res.json()) as Org };
+}
+
+/** Changes an organization through the REST API with a key (keys are not bound by enforce_2fa). */
+export async function patchOrganization(key: string, organizationId: string, data: Record<string, unknown>) {
+  const res = await fetch(`${BASE_URL}/api/organizations/${organizationId}/`, {
+    method: "PATCH",
+    headers: { ...bearer(key), "content-type": "application/json" },
+    body: JSON.stringify(data),
+  });
+  expect(res.status).toBe(200);
+}
+
+/** Fails on any serious or critical axe violation, then keeps a full-page screenshot for review. */
+export async function auditPage(page: Page, name: string, theme: Theme) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const blocking = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
+  expect(blocking, `axe on ${name} (${theme})`).toEqual([]);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // From the top, so the sticky sidebar sits where it belongs in the stitched full-page image.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${theme}.png`), fullPage: true });
+}

@@ -1,0 +1,49 @@
+import { expect, test } from "@playwright/test";
+import { deactivateUser, makeUser, uniqueEmail } from "../support/cli";
+import { signInThroughProvider } from "../support/ui";
+
+test.describe("signing in and out", () => {
+  test("a new person signs in by typing an email, creates and renames an organization, then signs out for good", async ({ page, context }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/signin$/);
+    await expect(page.getByRole("note")).toContainText("Development identity provider");
+
+    const email = uniqueEmail("newcomer");
+    await signInThroughProvider(page, { email, firstName: "Nadia" });
+    await expect(page).toHaveURL(/\/organizations\/new$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Create your first organization");
+    await expect(page.getByRole("complementary")).toContainText("Development sign-in");
+
+    await page.getByRole("button", { name: "Create organization" }).click();
+    await expect(page.getByText("This field may not be blank.")).toBeVisible();
+    await page.getByLabel("Name", { exact: true }).fill("Nadia's Team");
+    await page.getByRole("button", { name: "Create organization" }).click();
+    await expect(page).toHaveURL(/\/organizations\/[0-9a-f-]{36}\/settings$/);
+    await expect(page.getByRole("status").getByText("Organization created.")).toBeVisible();
+
+    await page.getByLabel("Name", { exact: true }).fill("Nadia's Lab");
+    await page.getByRole("button", { name: "Save general settings" }).click();
+    await expect(page.getByRole("status").getByText("General settings saved.")).toBeVisible();
+    await expect(page.getByRole("button", { name: /^Organization/ })).toHaveAccessibleName("Organization Nadia's Lab");
+
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name.includes("session-token"));
+    expect(session).toBeDefined();
+    await page.getByRole("button", { name: `Nadia ${email}` }).click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin$/);
+
+    const me = await page.request.get("/api/users/@me/", { headers: { Cookie: `${session!.name}=${session!.value}` } });
+    expect(me.status()).toBe(401);
+    await page.goto("/account/profile");
+    await expect(page).toHaveURL(/\/signin$/);
+  });
+
+  test("a deactivated person is refused with a page that says why", async ({ page }) => {
+    const user = await makeUser("gone");
+    await deactivateUser(user.email);
+    await signInThroughProvider(page, { email: user.email });
+    await expect(page).toHaveURL(/\/signin\/refused\?reason=deactivated$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("This account is deactivated");
+  });
+});
