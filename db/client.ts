@@ -52,6 +52,31 @@ async function openPglite(): Promise<Handle> {
   }
 }
 
+type Sql = import("postgres").Sql;
+
+/**
+ * drizzle sends every query unprepared unless built with `.prepare(name)`, which costs postgres.js a second round
+ * trip per query (to learn parameter types) and PostgreSQL a parse and plan each time. postgres.js caches prepared
+ * statements per connection by their text, and our query shapes are few: so every query is sent prepared.
+ */
+function preparingClient(client: Sql): Sql {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop === "unsafe") {
+        return (query: string, params?: unknown[], options?: object) =>
+          target.unsafe(query, params as never, { ...options, prepare: true });
+      }
+      if (prop === "begin") {
+        return (...args: unknown[]) => {
+          const callback = args[args.length - 1] as (tx: Sql) => unknown;
+          return (target.begin as (...a: unknown[]) => unknown)(...args.slice(0, -1), (tx: Sql) => callback(preparingClient(tx)));
+        };
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
+
 async function openPostgres(url: string): Promise<Handle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
@@ -67,7 +92,7 @@ async function openPostgres(url: string): Promise<Handle> {
   }
   const client = postgres(url, { max: 10, onnotice: () => {} });
   return {
-    db: drizzle({ client, schema }) as unknown as Db,
+    db: drizzle({ client: preparingClient(client), schema }) as unknown as Db,
     kind: "postgres",
     close: () => client.end(),
   };

@@ -28,31 +28,72 @@ function isAlive(pid: number) {
 
 /** The pid holding the folder's lock, or null when it is free or stale. */
 export function lockHolder(dataDir: string): number | null {
-  let pid: number;
+  const pid = readPid(lockPath(dataDir));
+  return pid && isAlive(pid) ? pid : null;
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** Creates `file` holding our pid in one atomic step (a hard link of a finished temp file), or returns false. */
+function createWithPid(file: string) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, String(process.pid), { mode: 0o600 });
   try {
-    pid = Number.parseInt(fs.readFileSync(lockPath(dataDir), "utf8"), 10);
+    fs.linkSync(tmp, file);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw err;
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+function readPid(file: string): number | null {
+  try {
+    const pid = Number.parseInt(fs.readFileSync(file, "utf8"), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : 0;
   } catch {
     return null;
   }
-  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : null;
 }
 
+const TAKEOVER_STALE_MS = 10_000;
+
+/**
+ * Takes the folder's lock or throws DataDirLockedError naming the live holder. A stale lock is removed only under a
+ * second, short-lived `takeover` lock, so two processes taking over at once never both end up holding it.
+ */
 export function acquireDataDirLock(dataDir: string) {
   const file = lockPath(dataDir);
   if (held.has(file)) return;
   fs.mkdirSync(dataDir, { recursive: true });
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      fs.writeFileSync(file, String(process.pid), { flag: "wx", mode: 0o600 });
+  const guard = `${file}.takeover`;
+  const deadline = Date.now() + 3 * TAKEOVER_STALE_MS;
+  while (Date.now() < deadline) {
+    if (createWithPid(file)) {
       held.add(file);
       process.once("exit", () => releaseDataDirLock(dataDir));
       return;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-      const holder = lockHolder(dataDir);
-      if (holder !== null && holder !== process.pid) throw new DataDirLockedError(holder);
-      fs.rmSync(file, { force: true });
     }
+    const holder = readPid(file);
+    if (holder === null) continue; // released meanwhile: try again
+    if (holder > 0 && holder !== process.pid && isAlive(holder)) throw new DataDirLockedError(holder);
+    if (createWithPid(guard)) {
+      try {
+        if (readPid(file) === holder) fs.rmSync(file, { force: true });
+      } finally {
+        fs.rmSync(guard, { force: true });
+      }
+      continue;
+    }
+    // Another process is taking over; its guard is stale only if it died doing so.
+    try {
+      if (Date.now() - fs.statSync(guard).mtimeMs > TAKEOVER_STALE_MS) fs.rmSync(guard, { force: true });
+    } catch {
+      // The guard is gone already.
+    }
+    sleep(20);
   }
   throw new Error(`Could not lock ${file}`);
 }

@@ -52,6 +52,8 @@ export default defineConfig({
       SESSION_SENSITIVE_ACTIONS_AGE: process.env.E2E_SENSITIVE_AGE ?? "7200",
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
+      SMTP_URL: "smtp://127.0.0.1:3125",
+      EMAIL_FROM: "Orgdeck <orgdeck@example.test>",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },
   },

@@ -4,7 +4,7 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { after } from "node:test";
+import { test } from "node:test";
 import { pathToFileURL } from "node:url";
 
 process.env.ORGDECK_DATA_DIR ??= "memory://";
@@ -21,9 +21,10 @@ function find(dir: string): string[] {
 const filter = process.argv[2];
 const files = ["lib", "db", "scripts", "components"].flatMap(find).filter((f) => !filter || f.includes(filter)).sort();
 
-after(async () => {
+for (const file of files) await import(pathToFileURL(path.resolve(file)).href);
+
+// Registered last, so it runs after every file's tests: an `after` hook here would run before later imports' tests.
+test("close the database", async () => {
   const { closeDb } = await import("../db/client");
   await closeDb();
 });
-
-for (const file of files) await import(pathToFileURL(path.resolve(file)).href);

@@ -46,7 +46,7 @@ export function TextField({ label, name, hint, error, className = "", ...input }
   );
 }
 
-type SelectFieldProps = Described & { label: string; name: string; options: { value: string; label: string }[] } & Omit<
+type SelectFieldProps = Described & { label: string; name: string; options: { value: string; label: string; disabled?: boolean }[] } & Omit<
     React.SelectHTMLAttributes<HTMLSelectElement>,
     "name"
   >;
@@ -61,11 +61,27 @@ export function SelectField({ label, name, hint, error, options, className = "",
       </label>
       <select id={id} name={name} className={`mt-1.5 h-8 ${CONTROL}`} {...control} {...select}>
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} disabled={o.disabled}>
             {o.label}
           </option>
         ))}
       </select>
+      {notes}
+    </div>
+  );
+}
+
+type TextAreaFieldProps = Described & { label: string; name: string } & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "name">;
+
+/** A labelled multi-line text input. */
+export function TextAreaField({ label, name, hint, error, className = "", rows = 3, ...textarea }: TextAreaFieldProps) {
+  const { id, control, notes } = useDescription(name, { hint, error });
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
+      <textarea id={id} name={name} rows={rows} className={`mt-1.5 py-1.5 ${CONTROL}`} {...control} {...textarea} />
       {notes}
     </div>
   );

@@ -20,7 +20,10 @@ export function SidebarNav({ currentOrganizationId }: { currentOrganizationId: s
             title: "Organization",
             links: [
               { href: `/organizations/${organizationId}/settings`, label: "Settings" },
+              { href: `/organizations/${organizationId}/members`, label: "Members" },
+              { href: `/organizations/${organizationId}/invites`, label: "Invites" },
               { href: `/organizations/${organizationId}/activity`, label: "Activity log" },
+              { href: `/organizations/${organizationId}/outbox`, label: "Outbox" },
             ],
           },
         ]

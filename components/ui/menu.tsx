@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 
 export type MenuItem =
-  | { kind: "action"; label: React.ReactNode; onSelect: () => void; checked?: boolean }
+  | { kind: "action"; label: React.ReactNode; onSelect: () => void; checked?: boolean; disabled?: boolean }
   | { kind: "link"; label: React.ReactNode; href: string }
   | { kind: "separator" };
 
@@ -17,11 +17,13 @@ type MenuProps = {
   buttonClassName?: string;
 };
 
-const ITEM = "flex w-full items-center gap-2 rounded px-2 py-1.5 text-left text-sm text-fg hover:bg-subtle focus:bg-subtle focus:outline-none";
+const ITEM =
+  "flex w-full items-center gap-2 rounded px-2 py-1.5 text-left text-sm text-fg hover:bg-subtle focus:bg-subtle focus:outline-none aria-disabled:cursor-not-allowed aria-disabled:text-muted";
 
 /**
  * A menu button (WAI-ARIA pattern): Enter, Space or ArrowDown opens it on the first item, ArrowUp on the last;
  * arrows, Home and End move; Escape closes and returns focus to the button; Tab or a click outside closes it.
+ * A disabled item stays focusable (so its label, which can say why, is read) but does nothing.
  */
 export function Menu({ trigger, buttonLabel, items, placement = "below", buttonClassName = "" }: MenuProps) {
   const [open, setOpen] = useState(false);
@@ -120,9 +122,11 @@ export function Menu({ trigger, buttonLabel, items, placement = "below", buttonC
                 type="button"
                 role={item.checked === undefined ? "menuitem" : "menuitemradio"}
                 aria-checked={item.checked}
+                aria-disabled={item.disabled || undefined}
                 tabIndex={-1}
                 className={ITEM}
                 onClick={() => {
+                  if (item.disabled) return;
                   close(true);
                   item.onSelect();
                 }}

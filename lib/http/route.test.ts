@@ -1,7 +1,5 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { createRequire, register } from "node:module";
-import { pathToFileURL } from "node:url";
 import { describe, test } from "node:test";
 import { z } from "zod";
 import { sessionCookieName } from "../auth/cookies";
@@ -9,23 +7,7 @@ import { env } from "../env";
 import { operation } from "../services/operation";
 import { createOrganization, deleteOrganization, getOrganization, listOrganizations } from "../services/organizations";
 import { makeApiKey, makeOrganization, makeSession, makeUser } from "../testing/fixtures";
-
-/**
- * lib/http imports "server-only", which Next resolves itself; plain Node needs the package installed (it is not a
- * dependency). Until it is, point the import at Next's own copy (its react-server export is an empty module).
- */
-function aliasServerOnly() {
-  try {
-    import.meta.resolve("server-only");
-    return;
-  } catch {
-    const target = pathToFileURL(createRequire(import.meta.url).resolve("next/dist/compiled/server-only/empty.js")).href;
-    const hook = `export async function resolve(s, c, next) { return s === "server-only" ? { url: ${JSON.stringify(target)}, shortCircuit: true } : next(s, c); }`;
-    register(`data:text/javascript,${encodeURIComponent(hook)}`);
-  }
-}
-aliasServerOnly();
-const { route } = await import("./route");
+import { route } from "./route";
 
 /** Requests reach the server on another host than SITE_URL's (decision 9): links and origins must not care. */
 const BASE = "http://127.0.0.1:4999";
@@ -103,6 +85,8 @@ describe("route(): bodies and errors", () => {
     assert.equal((await inBody.json()).detail, "Personal API key found in request body is invalid.");
     const header = await route(listOrganizations)(request("/api/organizations/", { headers: bearer(bad) }), ctx());
     assert.equal((await header.json()).detail, "Personal API key found in request Authorization header is invalid.");
+    const headerWins = await route(listOrganizations)(request(`/api/organizations/?personal_api_key=${bad}`, { headers: bearer(value) }), ctx());
+    assert.equal(headerWins.status, 200);
   });
 
   test("status: the given one on success, 204 with no body for a null result", async () => {
@@ -113,10 +97,12 @@ describe("route(): bodies and errors", () => {
       ctx(),
     );
     assert.equal(created.status, 201);
+    assert.match(created.headers.get("x-request-id") ?? "", /^[0-9a-f-]{36}$/);
     assert.equal((await created.json()).name, "Made here");
     const deleted = await route(deleteOrganization)(request(`/api/organizations/${org.id}/`, { method: "DELETE", headers: bearer(value) }), ctx({ organization_id: org.id }));
     assert.equal(deleted.status, 204);
     assert.equal(await deleted.text(), "");
+    assert.match(deleted.headers.get("x-request-id") ?? "", /^[0-9a-f-]{36}$/);
   });
 });
 
@@ -162,7 +148,8 @@ describe("route(): cookie sessions and the origin check", () => {
 
   test("a cookie write without a matching Origin or Referer is 403 csrf_failed", async () => {
     const { token } = await makeSession(await makeUser());
-    for (const extra of [{}, { origin: "http://evil.test" }, { origin: BASE }, { origin: "null" }, { referer: "http://evil.test/page" }]) {
+    const attempts: Array<Record<string, string>> = [{}, { origin: "http://evil.test" }, { origin: BASE }, { origin: "null" }, { referer: "http://evil.test/page" }];
+    for (const extra of attempts) {
       const res = await post({ ...cookie(token), ...extra });
       assert.equal(res.status, 403, JSON.stringify(extra));
       assert.deepEqual(await res.json(), CSRF);

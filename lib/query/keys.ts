@@ -1,8 +1,15 @@
 /** React Query keys: one place, so a mutation invalidates exactly what it changed. */
 export type ActivityFilters = { scope: string; user: string; after: string; offset: number };
+export type MemberFilters = { search: string; order: "-joined_at" | "joined_at"; offset: number };
+export type OutboxFilters = { status: string; offset: number };
 
 export const queryKeys = {
   personalApiKeys: () => ["personal-api-keys"] as const,
   activityLog: (organizationId: string, filters?: ActivityFilters) =>
     filters ? (["organizations", organizationId, "activity-log", filters] as const) : (["organizations", organizationId, "activity-log"] as const),
+  members: (organizationId: string, filters?: MemberFilters) =>
+    filters ? (["organizations", organizationId, "members", filters] as const) : (["organizations", organizationId, "members"] as const),
+  invites: (organizationId: string) => ["organizations", organizationId, "invites"] as const,
+  outbox: (organizationId: string, filters?: OutboxFilters) =>
+    filters ? (["organizations", organizationId, "outbox", filters] as const) : (["organizations", organizationId, "outbox"] as const),
 };

@@ -58,3 +58,55 @@ export type ActivityEntry = {
   detail: { name: string; changes?: ActivityChange[] };
   created_at: string;
 };
+
+/** OrganizationMember (§2.5); `search_match_type` only when the list is searched. */
+export type Member = {
+  id: string;
+  user: UserBasic;
+  level: Level;
+  joined_at: string;
+  updated_at: string;
+  is_2fa_enabled: boolean;
+  has_social_auth: boolean;
+  last_login: string | null;
+  search_match_type?: "exact" | "similar";
+};
+
+/** OrganizationInvite (§2.4), pending or expired. */
+export type Invite = {
+  id: string;
+  target_email: string;
+  first_name: string;
+  emailing_attempt_made: boolean;
+  level: Level;
+  is_expired: boolean;
+  created_by: UserBasic | null;
+  created_at: string;
+  updated_at: string;
+  message: string | null;
+  private_project_access: { id: number; level: "member" | "admin" }[];
+};
+
+/** An invitation waiting for the signed-in person, with the token of its link (/invites/<token>). */
+export type MyInvite = { id: string; organization: { id: string; name: string }; level: Level; token: string; expires_at: string | null };
+
+export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "held";
+
+/** One email of the organization's outbox (admins): what was sent or would have been, and every attempt. */
+export type OutboxEmail = {
+  id: string;
+  kind: string;
+  message_id: string;
+  from: string;
+  to: string;
+  reply_to: string | null;
+  subject: string;
+  text: string;
+  html: string;
+  status: OutboxStatus;
+  attempts: { attempted_at: string; outcome: string; error: string | null }[];
+  next_attempt_at: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+};

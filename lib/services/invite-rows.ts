@@ -92,6 +92,8 @@ async function checkProjects(tx: Executor, ctx: OrgContext & { user: AuthUser },
 /** Creates one invitation by the rules of §2.4 and decision 12, in order, inside the caller's transaction. */
 export async function createInviteInTx(tx: Executor, ctx: OrgContext & { user: AuthUser }, input: CreateInviteInput, secret: string, extra: { isSetupDelegation?: boolean } = {}) {
   const email = input.target_email.trim().toLowerCase();
+  // Invites of one address in one organization are serialized, so re-inviting at once still leaves one (rule 9).
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${ctx.organization.id}:${email}`}, 0))`);
   if (input.level > ctx.membership.level) {
     throw permissionDenied("You cannot invite a user with a higher permission level than your own.");
   }

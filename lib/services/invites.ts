@@ -2,13 +2,13 @@ import { and, count, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { organizationInvites, users } from "../../db/schema";
 import { ADMIN, MEMBER } from "../auth/permissions";
-import { AppError, notFound, permissionDenied } from "../errors";
+import { AppError, LEVEL_INSUFFICIENT, notFound, permissionDenied } from "../errors";
 import { isUuid, paginationQuery } from "../schemas/common";
 import { createInviteInput, delegateInviteInput, inviteIdInput, MAX_BULK_INVITES } from "../schemas/invites";
 import { parseInput } from "../schemas/parse";
 import { recordActivity } from "./activity";
 import { getAuthSecret } from "./instance";
-import { checkCanInvite, createInviteInTx, queueInviteEmail, SCOPE, serializeInvite, validSince } from "./invite-rows";
+import { acceptUrl, checkCanInvite, createInviteInTx, queueInviteEmail, SCOPE, serializeInvite, validSince } from "./invite-rows";
 import { operation } from "./operation";
 import { notifyOutbox } from "./outbox";
 import { Page } from "./page";
@@ -51,6 +51,20 @@ export const createInvite = operation({
   },
 });
 
+/** The reference names a list item's field `__<index>__<field>` (api-behavior §1.6); only 400s name a field. */
+function tagItem(err: unknown, i: number) {
+  if (err instanceof AppError && err.status === 400) err.body.attr = `__${i}${err.body.attr ? `__${err.body.attr}` : ""}`;
+  return err;
+}
+function atItem<T>(i: number, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw tagItem(err, i);
+  }
+}
+const atItemAsync = <T>(i: number, fn: () => Promise<T>) => fn().catch((err: unknown) => Promise.reject(tagItem(err, i)));
+
 const bulkArrayError = () => new AppError("invalid_input", { detail: "This endpoint needs an array of data for bulk invite creation." });
 
 /** Up to 20 invitations, all or nothing: any invalid item creates none and sends nothing. */
@@ -65,19 +79,11 @@ export const bulkCreateInvites = operation({
     if (body.length > MAX_BULK_INVITES) {
       throw new AppError("max_length", { detail: `A maximum of ${MAX_BULK_INVITES} invites can be sent in a single request.` });
     }
-    const items = body.map((item, i) => {
-      try {
-        return parseInput(createInviteInput, item);
-      } catch (err) {
-        // The reference names a list item's field `__<index>__<field>` (api-behavior §1.6).
-        if (err instanceof AppError) err.body.attr = `__${i}${err.body.attr ? `__${err.body.attr}` : ""}`;
-        throw err;
-      }
-    });
+    const items = body.map((item, i) => atItem(i, () => parseInput(createInviteInput, item)));
     const secret = await getAuthSecret(ctx.db);
     const invites = await ctx.db.transaction(async (tx) => {
       const created = [];
-      for (const item of items) created.push(await createInviteInTx(tx, ctx, item, secret));
+      for (const [i, item] of items.entries()) created.push(await atItemAsync(i, () => createInviteInTx(tx, ctx, item, secret)));
       return created;
     });
     notifyOutbox();
@@ -169,5 +175,23 @@ export const resendInvite = operation({
     });
     notifyOutbox();
     return serializeInvite(invite.updated, invite.creator, ctx.now);
+  },
+});
+
+/** An invitation's link, for the console's "copy link": the organization's admins and the invite's creator only. */
+export const getInviteLink = operation({
+  scope: null,
+  organization: true,
+  level: MEMBER,
+  input: inviteIdInput,
+  run: async ({ db, organization, membership, user }, { id }) => {
+    if (!isUuid(id)) throw notFound();
+    const [invite] = await db
+      .select()
+      .from(organizationInvites)
+      .where(and(eq(organizationInvites.id, id.toLowerCase()), eq(organizationInvites.organizationId, organization.id), isNull(organizationInvites.acceptedAt)));
+    if (!invite) throw notFound();
+    if (membership.level < ADMIN && invite.createdById !== user.id) throw permissionDenied(LEVEL_INSUFFICIENT);
+    return { url: acceptUrl(await getAuthSecret(db), invite) };
   },
 });

@@ -20,9 +20,10 @@ type Row = typeof emailOutbox.$inferSelect;
 
 /** Claims due messages; FOR UPDATE SKIP LOCKED lets workers on several instances share the outbox. */
 async function claim(db: Db, now: Date): Promise<Row[]> {
+  const at = now.toISOString(); // raw SQL parameters are not mapped by column: pass text, not a Date
   const due = sql`select ${emailOutbox.id} from ${emailOutbox}
-    where (${emailOutbox.status} = 'pending' and ${emailOutbox.nextAttemptAt} <= ${now})
-       or (${emailOutbox.status} = 'sending' and ${emailOutbox.lockedUntil} < ${now})
+    where (${emailOutbox.status} = 'pending' and ${emailOutbox.nextAttemptAt} <= ${at})
+       or (${emailOutbox.status} = 'sending' and ${emailOutbox.lockedUntil} < ${at})
     order by ${emailOutbox.nextAttemptAt} limit ${BATCH} for update skip locked`;
   return db
     .update(emailOutbox)

@@ -58,6 +58,7 @@ async function memberCountOf(db: Executor, organizationId: string) {
 function slugify(name: string) {
   const slug = name
     .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")

@@ -1,7 +1,9 @@
+import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import { getDb } from "../../db/client";
 import type { Level } from "../auth/permissions";
+import { AppError } from "../errors";
 import type { AuthUser, Principal } from "../auth/principal";
 import { addMember, createUser } from "../services/admin";
 import { execute, type Operation } from "../services/operation";
@@ -52,4 +54,63 @@ export async function makeApiKey(user: AuthUser, scopes: string[] = ["*"], scope
 
 export async function makeSession(user: AuthUser, options: { mfa?: boolean; now?: Date } = {}) {
   return createSessionRow(await getDb(), { userId: user.id, ...options });
+}
+
+/** Asserts that a promise rejects with an AppError of this status and code (and detail and attr when given). */
+export async function expectAppError(
+  promise: Promise<unknown>,
+  status: number,
+  code: string,
+  expected: { detail?: string; attr?: string | null } = {},
+) {
+  await assert.rejects(promise, (err: unknown) => {
+    assert.ok(err instanceof AppError, `expected an AppError, got ${String(err)}`);
+    assert.equal(err.status, status, `status of ${JSON.stringify(err.body)}`);
+    assert.equal(err.body.code, code, `code of ${JSON.stringify(err.body)}`);
+    if (expected.detail !== undefined) assert.equal(err.body.detail, expected.detail);
+    if (expected.attr !== undefined) assert.equal(err.body.attr, expected.attr);
+    return true;
+  });
+}
+
+/** Runs an operation at a given time (`now`), for tests of ordering and time windows. */
+export async function callAt<S extends z.ZodType, R>(
+  op: Operation<S, R>,
+  principal: Principal | null,
+  input: unknown,
+  organizationId: string | undefined,
+  now: Date,
+) {
+  return execute(op, { db: await getDb(), principal, input, organizationId, now });
+}
+
+/** A project of an organization (projects have no API yet); `private` turns access control on. */
+export async function makeProject(organizationId: string, options: { private?: boolean } = {}) {
+  const { projects } = await import("../../db/schema");
+  const [project] = await (await getDb())
+    .insert(projects)
+    .values({ organizationId, name: `Project ${randomBytes(3).toString("hex")}`, accessControl: options.private ?? false })
+    .returning();
+  return project;
+}
+
+/** Runs `fn` with some environment variables set (undefined unsets), re-reading the configuration before and after. */
+export async function withEnv<T>(vars: Record<string, string | undefined>, fn: () => Promise<T>): Promise<T> {
+  const { resetEnvCache } = await import("../env");
+  const { resetMailTransport } = await import("../adapters/mail");
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  const apply = (values: Record<string, string | undefined>) => {
+    for (const [k, v] of Object.entries(values)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    resetEnvCache();
+    resetMailTransport();
+  };
+  apply(vars);
+  try {
+    return await fn();
+  } finally {
+    apply(saved);
+  }
 }

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { ADMIN } from "@/lib/auth/permissions";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { loadMe, openOrganization } from "../../../_lib/load";
+import { BulkInvite } from "./_components/bulk-invite";
+import { InviteForm } from "./_components/invite-form";
+import { InviteList } from "./_components/invite-list";
+
+export const metadata: Metadata = { title: "Invites" };
+
+export default async function InvitesPage({ params }: { params: Promise<{ organization_id: string }> }) {
+  const [organization, me] = await Promise.all([openOrganization((await params).organization_id), loadMe()]);
+  const level = organization.membership_level ?? 0;
+  const isAdmin = level >= ADMIN;
+  const canInvite = isAdmin || organization.members_can_invite;
+  return (
+    <div className="mx-auto max-w-5xl">
+      <PageHeader title="Invites" description={`Invite people to ${organization.name}. Each invitation link works once and for three days.`} />
+      {canInvite ? (
+        <div className="space-y-6">
+          <InviteForm organizationId={organization.id} viewerLevel={level} />
+          <BulkInvite organizationId={organization.id} viewerLevel={level} />
+        </div>
+      ) : (
+        <EmptyState title="Only admins can invite people here">
+          {organization.name} lets only its admins and owners send invitations. Ask one of them to invite the person; an admin can
+          also turn on “Members can invite people” in Settings.
+        </EmptyState>
+      )}
+      <section aria-labelledby="invites-list" className="mt-10">
+        <h2 id="invites-list" className="mb-3 text-base font-semibold">
+          Pending and expired invitations
+        </h2>
+        <InviteList organizationId={organization.id} viewer={{ uuid: me.uuid, isAdmin, canInvite }} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+import { expect, test, type Page } from "@playwright/test";
+import { addMember, makeUser, type Org } from "../support/cli";
+import { auditPage, completeProviderSignIn, ownerWithOrganization, signedInContext, staleSignedInContext, toast } from "../support/ui";
+
+const membersTable = (page: Page, org: Org) => page.getByRole("table", { name: `Members of ${org.name}` });
+const memberRows = (page: Page, org: Org) => membersTable(page, org).locator("tbody tr");
+const levelButton = (page: Page, level: string, name: string) => page.getByRole("button", { name: `${level}: level of ${name}` });
+
+test.describe("members", () => {
+  test("search as you type keeps the query in the URL and filters the table; sorting by joined flips the order", async ({ browser }) => {
+    const { user, org } = await ownerWithOrganization("Quincy");
+    const zelda = await makeUser("Zelda");
+    await addMember(org.id, zelda.email, 1);
+    const yusuf = await makeUser("Yusuf");
+    await addMember(org.id, yusuf.email, 8);
+    const context = await signedInContext(browser, user.email);
+    const page = await context.newPage();
+    await page.goto(`/organizations/${org.id}/members`);
+
+    const rows = memberRows(page, org);
+    await expect(rows).toHaveCount(3);
+    await expect(rows.first()).toContainText(yusuf.email);
+    await page.getByLabel("Search members").pressSequentially("zeld");
+    await expect(page).toHaveURL(/[?&]search=zeld(&|$)/);
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText(zelda.email);
+
+    await page.reload();
+    await expect(page.getByLabel("Search members")).toHaveValue("zeld");
+    await expect(rows).toHaveCount(1);
+    await page.getByLabel("Search members").fill("no such person anywhere");
+    await expect(page.getByRole("heading", { name: "No members match “no such person anywhere”" })).toBeVisible();
+    await page.getByRole("button", { name: "Clear the search" }).click();
+    await expect(page).not.toHaveURL(/search=/);
+    await expect(rows).toHaveCount(3);
+
+    await page.getByRole("button", { name: "Joined" }).click();
+    await expect(page).toHaveURL(/[?&]order=joined_at/);
+    await expect(page.getByRole("columnheader", { name: "Joined" })).toHaveAttribute("aria-sort", "ascending");
+    await expect(rows.first()).toContainText(user.email);
+    await expect(rows.last()).toContainText(yusuf.email);
+    await context.close();
+  });
+
+  test("an owner changes a level from the menu by keyboard and removes someone after confirming", async ({ browser }) => {
+    const { user, org } = await ownerWithOrganization("Olive");
+    const morgan = await makeUser("Morgan");
+    await addMember(org.id, morgan.email, 1);
+    const riley = await makeUser("Riley");
+    await addMember(org.id, riley.email, 1);
+    const context = await signedInContext(browser, user.email);
+    const page = await context.newPage();
+    await page.goto(`/organizations/${org.id}/members`);
+
+    await levelButton(page, "Member", "Morgan").focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(page.getByRole("menuitemradio", { name: "Member" })).toBeFocused();
+    await expect(page.getByRole("menuitemradio", { name: "Member" })).toHaveAttribute("aria-checked", "true");
+    await page.keyboard.press("ArrowDown");
+    await expect(page.getByRole("menuitemradio", { name: "Administrator" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(toast(page, "Morgan is now an administrator.")).toBeVisible();
+    await expect(levelButton(page, "Administrator", "Morgan")).toBeFocused();
+
+    await levelButton(page, "Member", "Riley").click();
+    await page.getByRole("menuitemradio", { name: "Owner" }).click();
+    await expect(toast(page, "Riley is now an owner.")).toBeVisible();
+    await expect(levelButton(page, "Owner", "Riley")).toBeVisible();
+
+    await page.getByRole("button", { name: "Remove Morgan" }).click();
+    const dialog = page.getByRole("dialog", { name: "Remove Morgan?" });
+    await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await dialog.getByRole("button", { name: "Remove member" }).click();
+    await expect(toast(page, `Morgan was removed from ${org.name}.`)).toBeVisible();
+    await expect(memberRows(page, org)).toHaveCount(2);
+    await expect(membersTable(page, org)).not.toContainText(morgan.email);
+    await context.close();
+  });
+
+  test("a member sees every level choice disabled, with the reason, and can leave; an owner cannot leave", async ({ browser }) => {
+    const { user, org } = await ownerWithOrganization("Parker");
+    const admin = await makeUser("Ada");
+    await addMember(org.id, admin.email, 8);
+    const member = await makeUser("Milo");
+    await addMember(org.id, member.email, 1);
+
+    const adminContext = await signedInContext(browser, admin.email);
+    const adminPage = await adminContext.newPage();
+    await adminPage.goto(`/organizations/${org.id}/members`);
+    await levelButton(adminPage, "Member", "Milo").click();
+    await expect(adminPage.getByRole("menuitemradio", { name: "Administrator" })).not.toHaveAttribute("aria-disabled");
+    await expect(adminPage.getByRole("menuitemradio", { name: /^Owner/ })).toHaveAttribute("aria-disabled", "true");
+    await expect(adminPage.getByRole("menuitemradio", { name: /^Owner/ })).toContainText("Only owners make owners.");
+    await adminPage.keyboard.press("Escape");
+    await expect(adminPage.getByRole("button", { name: "Remove Parker" })).toHaveCount(0);
+    await adminContext.close();
+
+    const context = await signedInContext(browser, member.email);
+    const page = await context.newPage();
+    await page.goto(`/organizations/${org.id}/members`);
+    await levelButton(page, "Owner", "Parker").click();
+    const choices = page.getByRole("menuitemradio");
+    await expect(choices).toHaveCount(3);
+    for (const choice of await choices.all()) await expect(choice).toHaveAttribute("aria-disabled", "true");
+    await expect(choices.nth(1)).toContainText("Only admins and owners change levels.");
+    await page.keyboard.press("ArrowDown");
+    await expect(choices.nth(1)).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("menu")).toBeVisible();
+    await page.keyboard.press("Escape");
+    await levelButton(page, "Member", "Milo").click();
+    await expect(page.getByRole("menuitemradio", { name: /^Administrator/ })).toContainText("You can't change your own level.");
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
+
+    await page.getByRole("button", { name: `Leave ${org.name}` }).click();
+    await page.getByRole("dialog", { name: `Leave ${org.name}?` }).getByRole("button", { name: "Leave organization" }).click();
+    await expect(page).toHaveURL("/organizations/new");
+    await expect(toast(page, `You left ${org.name}.`)).toBeVisible();
+    await context.close();
+
+    const ownerContext = await signedInContext(browser, user.email);
+    const ownerPage = await ownerContext.newPage();
+    await ownerPage.goto(`/organizations/${org.id}/members`);
+    await expect(memberRows(ownerPage, org)).toHaveCount(2);
+    await expect(ownerPage.getByRole("button", { name: `Leave ${org.name}` })).toBeDisabled();
+    await expect(ownerPage.getByText("Owners can't leave.")).toBeVisible();
+    await ownerContext.close();
+  });
+
+  test("with an old sign-in, a level change asks to confirm it's you, then completes after signing in again", async ({ browser }) => {
+    const { user, org } = await ownerWithOrganization("Sasha");
+    const member = await makeUser("Toby");
+    await addMember(org.id, member.email, 1);
+    const context = await staleSignedInContext(browser, user.email, 8000);
+    const page = await context.newPage();
+    await page.goto(`/organizations/${org.id}/members`);
+
+    await levelButton(page, "Member", "Toby").click();
+    await page.getByRole("menuitemradio", { name: "Administrator" }).click();
+    const confirm = page.getByRole("dialog", { name: "Confirm it's you" });
+    await expect(confirm).toBeVisible();
+    await confirm.getByRole("button", { name: "Sign in again" }).click();
+    await completeProviderSignIn(page, { email: user.email });
+
+    await expect(toast(page, "Toby is now an administrator.")).toBeVisible();
+    await expect(page).toHaveURL(`/organizations/${org.id}/members`);
+    await expect(levelButton(page, "Administrator", "Toby")).toBeVisible();
+    await context.close();
+  });
+});
+
+for (const theme of ["light", "dark"] as const) {
+  test(`the members page, its level menu and dialogs are axe clean (${theme} theme)`, async ({ browser }) => {
+    const { user, org } = await ownerWithOrganization("Avery");
+    const member = await makeUser("Morgan");
+    await addMember(org.id, member.email, 1);
+    const context = await signedInContext(browser, user.email, { theme });
+    const page = await context.newPage();
+    await page.goto(`/organizations/${org.id}/members`);
+    await expect(memberRows(page, org)).toHaveCount(2);
+    await auditPage(page, "members", theme);
+    await levelButton(page, "Member", "Morgan").click();
+    await auditPage(page, "members-level-menu", theme);
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Remove Morgan" }).click();
+    await auditPage(page, "members-remove-dialog", theme);
+    await context.close();
+
+    const memberContext = await signedInContext(browser, member.email, { theme });
+    const memberPage = await memberContext.newPage();
+    await memberPage.goto(`/organizations/${org.id}/members`);
+    await expect(memberRows(memberPage, org)).toHaveCount(2);
+    await auditPage(memberPage, "member-members", theme);
+    await memberContext.close();
+  });
+}

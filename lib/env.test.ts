@@ -1,0 +1,110 @@
+import assert from "node:assert/strict";
+import path from "node:path";
+import { describe, test } from "node:test";
+import { env, EnvError, resetEnvCache } from "./env";
+
+const KEYS = ["PORT", "SITE_URL", "ORGDECK_DATA_DIR", "DATABASE_URL", "AUTH_SECRET", "SESSION_SENSITIVE_ACTIONS_AGE", "LOG_LEVEL"];
+
+/**
+ * Runs `fn` with exactly these settings, then puts the real ones back and forgets the parsed value. All synchronous:
+ * every other test in this process reads env(), and nothing else may run while process.env is changed.
+ */
+function withEnv(values: Record<string, string>, fn: () => void) {
+  const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
+  for (const k of KEYS) delete process.env[k];
+  Object.assign(process.env, values);
+  resetEnvCache();
+  try {
+    fn();
+  } finally {
+    for (const k of KEYS) {
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
+    }
+    resetEnvCache();
+  }
+}
+
+describe("env()", () => {
+  test("defaults: PORT 3000, SITE_URL from the port, .data, 7200 s, info", () => {
+    withEnv({}, () => {
+      const e = env();
+      assert.equal(e.PORT, 3000);
+      assert.equal(e.SITE_URL, "http://localhost:3000");
+      assert.equal(e.SITE_ORIGIN, "http://localhost:3000");
+      assert.equal(e.ORGDECK_DATA_DIR, ".data");
+      assert.equal(e.DATA_DIR, path.resolve(".data"));
+      assert.equal(e.DATABASE_URL, undefined);
+      assert.equal(e.AUTH_SECRET, undefined);
+      assert.equal(e.SESSION_SENSITIVE_ACTIONS_AGE, 7200);
+      assert.equal(e.LOG_LEVEL, "info");
+    });
+  });
+
+  test("SITE_URL follows PORT when unset; empty values count as unset", () => {
+    withEnv({ PORT: "4123", SITE_URL: "" }, () => {
+      assert.equal(env().PORT, 4123);
+      assert.equal(env().SITE_URL, "http://localhost:4123");
+    });
+  });
+
+  test("SITE_URL loses its trailing slash and gives SITE_ORIGIN", () => {
+    withEnv({ SITE_URL: "https://orgs.example.test:8443/console/" }, () => {
+      assert.equal(env().SITE_URL, "https://orgs.example.test:8443/console");
+      assert.equal(env().SITE_ORIGIN, "https://orgs.example.test:8443");
+    });
+  });
+
+  test("valid settings are parsed", () => {
+    const values = {
+      PORT: "8080",
+      DATABASE_URL: "postgresql://u@db.example.test/orgdeck",
+      AUTH_SECRET: "x".repeat(32),
+      SESSION_SENSITIVE_ACTIONS_AGE: "60",
+      LOG_LEVEL: "silent",
+      ORGDECK_DATA_DIR: "/var/lib/orgdeck",
+    };
+    withEnv(values, () => {
+      const e = env();
+      assert.equal(e.PORT, 8080);
+      assert.equal(e.DATABASE_URL, values.DATABASE_URL);
+      assert.equal(e.SESSION_SENSITIVE_ACTIONS_AGE, 60);
+      assert.equal(e.LOG_LEVEL, "silent");
+      assert.equal(e.DATA_DIR, "/var/lib/orgdeck");
+    });
+  });
+
+  test("the value is cached until resetEnvCache", () => {
+    withEnv({ PORT: "3001" }, () => {
+      assert.equal(env().PORT, 3001);
+      process.env.PORT = "3002";
+      assert.equal(env().PORT, 3001);
+      resetEnvCache();
+      assert.equal(env().PORT, 3002);
+    });
+  });
+
+  for (const [name, value] of [
+    ["PORT", "not-a-port"],
+    ["PORT", "70000"],
+    ["SITE_URL", "ftp://example.test"],
+    ["SITE_URL", "not a url"],
+    ["DATABASE_URL", "mysql://localhost/db"],
+    ["AUTH_SECRET", "short"],
+    ["SESSION_SENSITIVE_ACTIONS_AGE", "0"],
+    ["LOG_LEVEL", "loud"],
+  ]) {
+    test(`an invalid ${name} (${value}) is an EnvError naming the variable`, () => {
+      withEnv({ [name]: value }, () => {
+        assert.throws(
+          () => env(),
+          (err: unknown) => {
+            assert.ok(err instanceof EnvError);
+            assert.match(err.message, new RegExp(`^Invalid configuration: ${name}\\b`));
+            return true;
+          },
+        );
+      });
+    });
+  }
+});
