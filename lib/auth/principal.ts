@@ -1,8 +1,9 @@
-import { and, eq, isNull, lt, or } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import type { Db, Executor } from "../../db/client";
 import { personalApiKeys, users } from "../../db/schema";
 import { AppError } from "../errors";
 import { log } from "../log";
+import { hotQuery } from "../services/prepared";
 import { findSessionByToken } from "../services/sessions";
 import { sha256 } from "./tokens";
 
@@ -24,14 +25,18 @@ const LOCATION_WORDS: Record<KeyLocation, string> = {
 
 const LAST_USED_RESOLUTION_MS = 60 * 60 * 1000;
 
-/** One indexed query: the key by its hash, with its (active) owner. */
-export async function authenticateApiKey(db: Db, value: string, location: KeyLocation, now = new Date()): Promise<Principal> {
-  const [row] = await db
+const keyByHash = (e: Executor) =>
+  e
     .select({ key: personalApiKeys, user: users })
     .from(personalApiKeys)
     .innerJoin(users, eq(users.id, personalApiKeys.userId))
-    .where(eq(personalApiKeys.secureValue, sha256(value)))
-    .limit(1);
+    .where(eq(personalApiKeys.secureValue, sql.placeholder("hash")))
+    .limit(1)
+    .prepare("api_key_by_hash");
+
+/** One indexed query: the key by its hash, with its (active) owner. */
+export async function authenticateApiKey(db: Db, value: string, location: KeyLocation, now = new Date()): Promise<Principal> {
+  const [row] = await hotQuery(db, "api_key_by_hash", keyByHash).execute({ hash: sha256(value) });
   if (!row || !row.user.isActive) {
     throw new AppError("authentication_failed", {
       detail: `Personal API key found in request ${LOCATION_WORDS[location]} is invalid.`,

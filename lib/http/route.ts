@@ -51,15 +51,17 @@ async function handle(req: Request, ctx: RouteContext, work: (p: Prepared, reque
   return requestScope.run({ requestId }, async () => {
     const started = performance.now();
     let response: Response;
+    let path = "";
     try {
-      response = await work(await prepare(req, ctx), requestId);
+      const prepared = await prepare(req, ctx);
+      path = prepared.url.pathname;
+      response = await work(prepared, requestId);
     } catch (err) {
       response = errorResponse(err, requestId);
     }
-    log.info(
-      { method: req.method, path: new URL(req.url).pathname, status: response.status, ms: Math.round(performance.now() - started) },
-      "request",
-    );
+    if (log.isLevelEnabled("info")) {
+      log.info({ method: req.method, path, status: response.status, ms: Math.round(performance.now() - started) }, "request");
+    }
     return response;
   });
 }

@@ -12,6 +12,7 @@ import { isUniqueViolation } from "./db-errors";
 import { operation } from "./operation";
 import type { OrganizationRow } from "./organization-access";
 import { Page } from "./page";
+import { hotQuery } from "./prepared";
 import { iso } from "./serialize";
 import { z } from "zod";
 
@@ -46,12 +47,16 @@ export function serializeOrganization(org: OrganizationRow, membershipLevel: Lev
 
 export type OrganizationApi = ReturnType<typeof serializeOrganization>;
 
-async function memberCountOf(db: Executor, organizationId: string) {
-  const [row] = await db
+const memberCount = (e: Executor) =>
+  e
     .select({ n: count() })
     .from(organizationMemberships)
     .innerJoin(users, eq(users.id, organizationMemberships.userId))
-    .where(and(eq(organizationMemberships.organizationId, organizationId), eq(users.isActive, true)));
+    .where(and(eq(organizationMemberships.organizationId, sql.placeholder("organizationId")), eq(users.isActive, true)))
+    .prepare("organization_member_count");
+
+async function memberCountOf(db: Executor, organizationId: string) {
+  const [row] = await hotQuery(db, "organization_member_count", memberCount).execute({ organizationId });
   return row.n;
 }
 

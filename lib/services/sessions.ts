@@ -1,8 +1,9 @@
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { sessions, users } from "../../db/schema";
 import { SESSION_MAX_AGE_SECONDS } from "../auth/cookies";
 import { generateSessionToken, sha256 } from "../auth/tokens";
+import { hotQuery } from "./prepared";
 
 /** Stores a session by its token's hash; the token itself lives only in the cookie. */
 export async function createSessionRow(
@@ -19,12 +20,17 @@ export async function createSessionRow(
   return { token, session: row };
 }
 
-export async function findSessionByToken(db: Executor, token: string, now = new Date()) {
-  const [row] = await db
+const sessionByHash = (e: Executor) =>
+  e
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expires, now), eq(users.isActive, true)));
+    .where(and(eq(sessions.tokenHash, sql.placeholder("hash")), gt(sessions.expires, sql.placeholder("now")), eq(users.isActive, true)))
+    .prepare("session_by_hash");
+
+/** The unexpired session of a cookie's token, with its active user (every cookie-authenticated request). */
+export async function findSessionByToken(db: Executor, token: string, now = new Date()) {
+  const [row] = await hotQuery(db, "session_by_hash", sessionByHash).execute({ hash: sha256(token), now: now.toISOString() });
   return row ?? null;
 }
 
