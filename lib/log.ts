@@ -1,16 +1,7 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import pino from "pino";
 import { env } from "./env";
 
-type RequestScope = { requestId: string };
-
-const store = globalThis as typeof globalThis & {
-  __orgdeckLog?: pino.Logger;
-  __orgdeckRequestScope?: AsyncLocalStorage<RequestScope>;
-};
-
-/** Carries the request id to every log line written while a request is handled (one per process: Next bundles modules more than once). */
-export const requestScope = (store.__orgdeckRequestScope ??= new AsyncLocalStorage<RequestScope>());
+const store = globalThis as typeof globalThis & { __orgdeckLog?: pino.Logger };
 
 function level() {
   try {
@@ -20,15 +11,15 @@ function level() {
   }
 }
 
-/** Structured JSON lines on stdout; a line written inside a request carries its `request_id`. */
+/**
+ * Structured JSON lines on stdout. Lines written while handling a request carry its `request_id`, passed explicitly:
+ * an AsyncLocalStorage scope per request measurably slowed every request under Next (bench/api.mjs: 0.73 → 0.92 of
+ * the framework ceiling without it). One logger per process: Next bundles modules more than once.
+ */
 export const log: pino.Logger =
   store.__orgdeckLog ??
   (store.__orgdeckLog = pino({
     level: level(),
     base: { service: "orgdeck" },
     timestamp: pino.stdTimeFunctions.isoTime,
-    mixin() {
-      const scope = requestScope.getStore();
-      return scope ? { request_id: scope.requestId } : {};
-    },
   }));

@@ -64,14 +64,14 @@ describe("authenticateApiKey", () => {
     const db = await getDb();
     const t0 = Date.now() + 24 * HOUR;
     assert.equal(await lastUsedAt(key.id), null);
-    await authenticateApiKey(db, key.value, "header", new Date(t0));
+    await authenticateApiKey(db, key.value, "header", { now: new Date(t0) });
     assert.equal(await settlesOn(key.id, t0), t0, "first use");
-    await authenticateApiKey(db, key.value, "header", new Date(t0 + 30 * 60 * 1000));
-    await authenticateApiKey(db, key.value, "header", new Date(t0 + HOUR - 1000));
+    await authenticateApiKey(db, key.value, "header", { now: new Date(t0 + 30 * 60 * 1000) });
+    await authenticateApiKey(db, key.value, "header", { now: new Date(t0 + HOUR - 1000) });
     await sleep(150);
     assert.equal(await lastUsedAt(key.id), t0, "not again within the hour");
     const later = t0 + HOUR + 60 * 1000;
-    await authenticateApiKey(db, key.value, "header", new Date(later));
+    await authenticateApiKey(db, key.value, "header", { now: new Date(later) });
     assert.equal(await settlesOn(key.id, later), later, "again after the hour");
   });
 });

@@ -35,7 +35,12 @@ const keyByHash = (e: Executor) =>
     .prepare("api_key_by_hash");
 
 /** One indexed query: the key by its hash, with its (active) owner. */
-export async function authenticateApiKey(db: Db, value: string, location: KeyLocation, now = new Date()): Promise<Principal> {
+export async function authenticateApiKey(
+  db: Db,
+  value: string,
+  location: KeyLocation,
+  { requestId, now = new Date() }: { requestId?: string; now?: Date } = {},
+): Promise<Principal> {
   const [row] = await hotQuery(db, "api_key_by_hash", keyByHash).execute({ hash: sha256(value) });
   if (!row || !row.user.isActive) {
     throw new AppError("authentication_failed", {
@@ -49,7 +54,7 @@ export async function authenticateApiKey(db: Db, value: string, location: KeyLoc
     db.update(personalApiKeys)
       .set({ lastUsedAt: now })
       .where(and(eq(personalApiKeys.id, key.id), or(isNull(personalApiKeys.lastUsedAt), lt(personalApiKeys.lastUsedAt, cutoff))))
-      .catch((err: unknown) => log.warn({ err }, "could not record last_used_at"));
+      .catch((err: unknown) => log.warn({ err, request_id: requestId }, "could not record last_used_at"));
   }
   return {
     kind: "api_key",

@@ -33,14 +33,14 @@ function originAllowed(req: Request) {
  * Who is calling (api-behavior §1.2): a personal API key in the Authorization header, else in the body,
  * else in the query string; otherwise the session cookie. Null when no credentials were presented.
  */
-export async function authenticate(db: Db, req: Request, query: URLSearchParams, body: unknown): Promise<Principal | null> {
+export async function authenticate(db: Db, req: Request, query: URLSearchParams, body: unknown, requestId?: string): Promise<Principal | null> {
   const authorization = req.headers.get("authorization");
   const bearer = authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
-  if (bearer) return authenticateApiKey(db, bearer, "header");
+  if (bearer) return authenticateApiKey(db, bearer, "header", { requestId });
   const bodyKey = body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>).personal_api_key : undefined;
-  if (typeof bodyKey === "string" && bodyKey) return authenticateApiKey(db, bodyKey, "body");
+  if (typeof bodyKey === "string" && bodyKey) return authenticateApiKey(db, bodyKey, "body", { requestId });
   const queryKey = query.get("personal_api_key");
-  if (queryKey) return authenticateApiKey(db, queryKey, "query");
+  if (queryKey) return authenticateApiKey(db, queryKey, "query", { requestId });
 
   const token = cookieValue(req.headers.get("cookie"), sessionCookieName());
   if (!token) return null;

@@ -33,6 +33,6 @@ export function json(status: number, body: unknown, requestId: string) {
 /** The error body for anything thrown; an unexpected error is logged in full and shown as a bare 500. */
 export function errorResponse(err: unknown, requestId: string) {
   const { status, body, expected } = errorResponseParts(err);
-  if (!expected) log.error({ err }, "unexpected error");
+  if (!expected) log.error({ err, request_id: requestId }, "unexpected error");
   return json(status, body, requestId);
 }

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { getDb } from "../../db/client";
 import { MEMBER } from "../auth/permissions";
 import { AppError, organizationNotFound } from "../errors";
-import { log, requestScope } from "../log";
+import { log } from "../log";
 import { checkOrganizationAccess, execute, type Operation } from "../services/operation";
 import { resolveOrganization } from "../services/organization-access";
 import { Page } from "../services/page";
@@ -48,22 +48,20 @@ async function prepare(req: Request, ctx: RouteContext): Promise<Prepared> {
 /** Runs a handler with a request id on every log line and on the response, and one access-log line. */
 async function handle(req: Request, ctx: RouteContext, work: (p: Prepared, requestId: string) => Promise<Response>) {
   const requestId = requestIdOf(req);
-  return requestScope.run({ requestId }, async () => {
-    const started = performance.now();
-    let response: Response;
-    let path = "";
-    try {
-      const prepared = await prepare(req, ctx);
-      path = prepared.url.pathname;
-      response = await work(prepared, requestId);
-    } catch (err) {
-      response = errorResponse(err, requestId);
-    }
-    if (log.isLevelEnabled("info")) {
-      log.info({ method: req.method, path, status: response.status, ms: Math.round(performance.now() - started) }, "request");
-    }
-    return response;
-  });
+  const started = performance.now();
+  let response: Response;
+  let path = "";
+  try {
+    const prepared = await prepare(req, ctx);
+    path = prepared.url.pathname;
+    response = await work(prepared, requestId);
+  } catch (err) {
+    response = errorResponse(err, requestId);
+  }
+  if (log.isLevelEnabled("info")) {
+    log.info({ request_id: requestId, method: req.method, path, status: response.status, ms: Math.round(performance.now() - started) }, "request");
+  }
+  return response;
 }
 
 /** The operation's wire input: query (GET) or body (writes), with the path's ids, `:organization_id` aside. */
@@ -80,7 +78,7 @@ export function route<S extends z.ZodType, R>(op: Operation<S, R>, options: { st
   return (req, ctx) =>
     handle(req, ctx, async (prepared, requestId) => {
       const db = await getDb();
-      const principal = await authenticate(db, req, prepared.url.searchParams, prepared.body);
+      const principal = await authenticate(db, req, prepared.url.searchParams, prepared.body, requestId);
       const result = await execute(op, {
         db,
         principal,
@@ -95,9 +93,9 @@ export function route<S extends z.ZodType, R>(op: Operation<S, R>, options: { st
 /** 405 after authentication and membership, as the reference's permissions run first (api-behavior §2.4). */
 function methodNotAllowed(): Handler {
   return (req, ctx) =>
-    handle(req, ctx, async (prepared) => {
+    handle(req, ctx, async (prepared, requestId) => {
       const db = await getDb();
-      const principal = await authenticate(db, req, prepared.url.searchParams, prepared.body);
+      const principal = await authenticate(db, req, prepared.url.searchParams, prepared.body, requestId);
       if (!principal?.user) throw new AppError("not_authenticated");
       const organizationId = prepared.params.organization_id;
       if (organizationId !== undefined) {
