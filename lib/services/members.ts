@@ -44,10 +44,9 @@ export const listMembers = operation({
     if (terms) filters.push(or(terms.exact, terms.similar)!);
     const where = and(...filters);
 
-    return db.transaction(async (tx) => {
-      if (terms) await tx.execute(sql.raw(`set local pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`));
+    const page = async (e: Executor) => {
       const [rows, [total]] = await Promise.all([
-        tx
+        e
           .select({ membership: organizationMemberships, user: users, ...(terms && { exact: terms.exact }) })
           .from(organizationMemberships)
           .innerJoin(users, eq(users.id, organizationMemberships.userId))
@@ -55,12 +54,18 @@ export const listMembers = operation({
           .orderBy(...(terms ? [desc(terms.exact), desc(terms.similarity)] : []), joined, asc(organizationMemberships.id))
           .limit(input.limit)
           .offset(input.offset),
-        tx.select({ n: count() }).from(organizationMemberships).innerJoin(users, eq(users.id, organizationMemberships.userId)).where(where),
+        e.select({ n: count() }).from(organizationMemberships).innerJoin(users, eq(users.id, organizationMemberships.userId)).where(where),
       ]);
       const results = rows.map((r) =>
         serializeMember(r.membership, r.user, terms ? ((r as { exact?: boolean }).exact ? "exact" : "similar") : undefined),
       );
       return new Page(results, total.n, { limit: input.limit, offset: input.offset });
+    };
+    if (!terms) return page(db);
+    // The threshold is set for this transaction only, so the `<%` operator can use the trigram indexes.
+    return db.transaction(async (tx) => {
+      await tx.execute(sql.raw(`set local pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`));
+      return page(tx);
     });
   },
 });
