@@ -56,48 +56,48 @@ type Command = (args: string[]) => Promise<unknown>;
 const COMMANDS: Record<string, Command> = {
   "user create": async (args) => {
     const f = flags(args, { email: "string", "first-name": "string", "last-name": "string" });
-    const user = await createUser(await getDb(), {
+    const input = {
       email: required(f, "email"),
       first_name: (f["first-name"] as string | undefined) ?? "",
       last_name: (f["last-name"] as string | undefined) ?? "",
-    });
-    return adminUserView(user);
+    };
+    return adminUserView(await createUser(await getDb(), input));
   },
   "user deactivate": async (args) => {
-    const f = flags(args, { email: "string" });
-    return adminUserView(await deactivateUser(await getDb(), required(f, "email")));
+    const email = required(flags(args, { email: "string" }), "email");
+    return adminUserView(await deactivateUser(await getDb(), email));
   },
   "org create": async (args) => {
     const f = flags(args, { name: "string", "owner-email": "string" });
+    const name = required(f, "name");
     const principal = await asUser(required(f, "owner-email"));
-    return execute(createOrganization, { db: await getDb(), principal, input: { name: required(f, "name") } });
+    return execute(createOrganization, { db: await getDb(), principal, input: { name } });
   },
   "member add": async (args) => {
     const f = flags(args, { org: "string", email: "string", level: "string" });
-    const level = Number(required(f, "level"));
-    return addMember(await getDb(), { organization_id: required(f, "org"), email: required(f, "email"), level });
+    const raw = required(f, "level");
+    const input = { organization_id: required(f, "org"), email: required(f, "email"), level: /^\d+$/.test(raw) ? Number(raw) : raw };
+    return addMember(await getDb(), input);
   },
   "api-key create": async (args) => {
     const f = flags(args, { email: "string", label: "string", scopes: "string", orgs: "string" });
+    const input = {
+      label: required(f, "label"),
+      scopes: list(required(f, "scopes")),
+      scoped_organizations: typeof f.orgs === "string" ? list(f.orgs) : [],
+    };
     const principal = await asUser(required(f, "email"));
-    const key = await execute(createPersonalApiKey, {
-      db: await getDb(),
-      principal,
-      input: {
-        label: required(f, "label"),
-        scopes: list(required(f, "scopes")),
-        scoped_organizations: typeof f.orgs === "string" ? list(f.orgs) : [],
-      },
-    });
+    const key = await execute(createPersonalApiKey, { db: await getDb(), principal, input });
     return { id: key.id, key: key.value, label: key.label, scopes: key.scopes, scoped_organizations: key.scoped_organizations };
   },
   "session create": async (args) => {
     const f = flags(args, { email: "string", mfa: "boolean", "signed-in-seconds-ago": "string" });
-    const db = await getDb();
-    const user = await requireUserByEmail(db, required(f, "email"));
-    if (!user.isActive) throw new UsageError("This user is deactivated and cannot sign in.");
+    const email = required(f, "email");
     const ago = f["signed-in-seconds-ago"] === undefined ? 0 : Number(f["signed-in-seconds-ago"]);
     if (!Number.isSafeInteger(ago) || ago < 0) throw new UsageError("--signed-in-seconds-ago must be a whole number of seconds");
+    const db = await getDb();
+    const user = await requireUserByEmail(db, email);
+    if (!user.isActive) throw new UsageError("This user is deactivated and cannot sign in.");
     // Backdating the sign-in lets tests reach the re-authentication window without waiting.
     const { token, session } = await createSessionRow(db, { userId: user.id, mfa: f.mfa === true, now: new Date(Date.now() - ago * 1000) });
     return { cookie_name: sessionCookieName(), cookie_value: token, expires: iso(session.expires) };

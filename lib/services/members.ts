@@ -79,6 +79,19 @@ async function targetUser(db: Executor, ctx: OrgContext & { user: AuthUser }, us
   return user;
 }
 
+/**
+ * Locks the organization, then the requester's and the subject's memberships (one lock order, so no deadlock), and
+ * re-reads both under the lock: concurrent changes of owners see each other's result (decision 11).
+ */
+async function lockRequesterAndSubject(tx: Executor, organizationId: string, requesterId: number, subjectId: number) {
+  await lockOrganization(tx, organizationId);
+  const requester = await lockedMembership(tx, organizationId, requesterId);
+  if (!requester) throw permissionDenied();
+  const subject = subjectId === requesterId ? requester : await lockedMembership(tx, organizationId, subjectId);
+  if (!subject) throw notFound();
+  return { requester, subject, self: subject === requester };
+}
+
 /** Decision 11, rules 1 and 2: editing or removing someone else. */
 function checkEditingOthers(requesterLevel: number, targetLevel: number) {
   if (requesterLevel < ADMIN) throw permissionDenied("You can only edit others if you are an admin.");
@@ -96,12 +109,7 @@ export const updateMember = operation({
     const { db, organization, principal, now } = ctx;
     const target = await targetUser(db, ctx, input.user__uuid);
     return db.transaction(async (tx) => {
-      await lockOrganization(tx, organization.id);
-      const requester = await lockedMembership(tx, organization.id, ctx.user.id);
-      const subject = requester && target.id === ctx.user.id ? requester : await lockedMembership(tx, organization.id, target.id);
-      if (!requester) throw permissionDenied();
-      if (!subject) throw notFound();
-      const self = subject.membership.id === requester.membership.id;
+      const { requester, subject, self } = await lockRequesterAndSubject(tx, organization.id, ctx.user.id, target.id);
       const rLevel = requester.membership.level;
       if (!self) checkEditingOthers(rLevel, subject.membership.level);
       if (input.level === undefined) return serializeMember(subject.membership, subject.user);
@@ -148,12 +156,7 @@ export const removeMember = operation({
     const { db, organization, principal, now } = ctx;
     const target = await targetUser(db, ctx, input.user__uuid);
     await db.transaction(async (tx) => {
-      await lockOrganization(tx, organization.id);
-      const requester = await lockedMembership(tx, organization.id, ctx.user.id);
-      const subject = requester && target.id === ctx.user.id ? requester : await lockedMembership(tx, organization.id, target.id);
-      if (!requester) throw permissionDenied();
-      if (!subject) throw notFound();
-      const self = subject.membership.id === requester.membership.id;
+      const { requester, subject, self } = await lockRequesterAndSubject(tx, organization.id, ctx.user.id, target.id);
       if (self && subject.membership.level === OWNER) throw invalidInput("Cannot leave the organization as its owner!");
       if (!self) checkEditingOthers(requester.membership.level, subject.membership.level);
       await tx.delete(organizationMemberships).where(eq(organizationMemberships.id, subject.membership.id));
