@@ -56,20 +56,36 @@
  * round trip once a connection has the statement); the diagnostic rows run them unprepared. All three use a pool
  * of 10 connections as our server does, and read rows as arrays (`.values()`) as drizzle does.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import autocannon from "autocannon";
 import postgres from "postgres";
-import { groupCpuMs, machineBusyMs, postmasterPid, treeCpuMs } from "./cpu.mjs";
+import { postmasterPid } from "./cpu.mjs";
+import {
+  BENCH,
+  CEILING,
+  ROOT,
+  asLogged,
+  baseEnv,
+  cannon,
+  cleanUp,
+  cleanups,
+  cli,
+  cpuMeter,
+  ensureBuilds,
+  fmt,
+  lit,
+  loggedStatements,
+  nextStart as libNextStart,
+  round2,
+  run,
+  say,
+  serverEnv,
+  sleep,
+  startPostgres as libStartPostgres,
+  startServer,
+} from "./lib.mjs";
 import { AUTH_SQL, MEMBER_COUNT_SQL, ORG_CURRENT_SQL, ORG_FIRST_SQL, currentOrganization } from "./queries.mjs";
-
-const BENCH = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(BENCH, "..");
-const CEILING = path.join(BENCH, "ceiling");
-const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
@@ -86,112 +102,14 @@ const TARGET = { rpsRatio: 0.8, p99Ratio: 1.5 };
 const EXPECTED_MEMBER_COUNT = 41;
 const PATH = "/api/organizations/@current/";
 
-const say = (line) => process.stdout.write(`${line}\n`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** The environment without anything of ours that a caller's shell might carry. */
-function baseEnv(extra) {
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-  for (const name of ["DATABASE_URL", "ORGDECK_DATA_DIR", "PORT", "SITE_URL", "LOG_LEVEL", "BENCH_PREPARE", "AUTH_SECRET"]) delete env[name];
-  return { ...env, ...extra };
-}
-
-/** Runs a command to completion; rejects with its output on a non-zero exit. */
-function run(cmd, args, { env = baseEnv(), cwd = ROOT, quiet = true } = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-      if (!quiet) process.stdout.write(d);
-    });
-    child.stderr.on("data", (d) => {
-      err += d;
-      if (!quiet) process.stderr.write(d);
-    });
-    child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0
-        ? resolve(out)
-        : reject(new Error(`${cmd} ${args.join(" ")} exited with ${code}${quiet ? `\n${err.slice(-3000)}${out.slice(-2000)}` : ""}`)),
-    );
-  });
-}
-
-// ---------------------------------------------------------------------------------------------- clean-up
-
-const cleanups = [];
-let cleaning = false;
-
-async function cleanUp() {
-  if (cleaning) return;
-  cleaning = true;
-  while (cleanups.length) {
-    const step = cleanups.pop();
-    try {
-      await step();
-    } catch (err) {
-      process.stderr.write(`clean-up: ${err.message}\n`);
-    }
-  }
-  cleaning = false;
-}
-
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.on(signal, () => {
-    process.stderr.write(`\n${signal}: stopping everything\n`);
-    cleanUp().finally(() => process.exit(130));
-  });
-}
-
-// ---------------------------------------------------------------------------------------------- builds
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === ".next" || entry.name === "node_modules") continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-async function ensureBuilds() {
-  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
-    say("== building our server (npm run build)");
-    await run("npm", ["run", "build"], { quiet: false });
-  }
-  const ceilingBuild = path.join(CEILING, ".next", "BUILD_ID");
-  const sources = Math.max(newestMtime(CEILING), fs.statSync(path.join(BENCH, "queries.mjs")).mtimeMs);
-  if (!fs.existsSync(ceilingBuild) || fs.statSync(ceilingBuild).mtimeMs < sources) {
-    say("== building the ceiling app (npx next build bench/ceiling)");
-    await run("npx", ["next", "build", "bench/ceiling"], { quiet: false });
-  }
-}
-
-// ---------------------------------------------------------------------------------------------- PostgreSQL
-
-async function startPostgres() {
-  const out = await run("bash", ["scripts/pg-temp.sh", "start", String(PG_PORT)]);
-  const dir = out.match(/PG_TEMP_DIR=(\S+)/)?.[1];
-  const url = out.match(/DATABASE_URL=(\S+)/)?.[1];
-  if (!dir || !url) throw new Error(`scripts/pg-temp.sh printed no DATABASE_URL: ${out}`);
-  cleanups.push(() => run("bash", ["scripts/pg-temp.sh", "stop", dir]));
-  return { dir, url };
-}
+// The shared pieces (clean-up on failure and signals, builds, servers, the log parser, autocannon, the CPU meter)
+// live in bench/lib.mjs; these three keep this benchmark's settings.
+const startPostgres = () => libStartPostgres(PG_PORT);
+const nextStart = (name, port, dir = null) => libNextStart(name, port, dir, CPU_PROF);
+/** Our server: `npm run start` (the production build in .next); run by node directly when profiled. */
+const ourServer = (name, port) => (CPU_PROF ? nextStart(name, port) : ["npm", "run", "start"]);
 
 // ---------------------------------------------------------------------------------------------- data
-
-async function cli(args, env) {
-  const out = await run("node", ["--import", "tsx", "scripts/cli.ts", ...args], { env });
-  return JSON.parse(out.trim().split("\n").pop());
-}
-
-const lit = (value, pattern) => {
-  if (!pattern.test(String(value))) throw new Error(`unexpected value from the CLI: ${value}`);
-  return String(value);
-};
 
 /** Bulk rows around the CLI's user and organization (plain SQL without parameters: runs on PostgreSQL and PGlite). */
 function bulkSql(orgId, userId) {
@@ -242,60 +160,6 @@ async function seed(env, bulk) {
 
 // ---------------------------------------------------------------------------------------------- servers
 
-/** Starts a server in its own process group, output to a file; resolves once /readyz answers 200. */
-async function startServer(name, args, env, port, logDir) {
-  const logFile = path.join(logDir, `${name}.log`);
-  const fd = fs.openSync(logFile, "a");
-  const child = spawn(args[0], args.slice(1), { cwd: ROOT, env, stdio: ["ignore", fd, fd], detached: true });
-  fs.closeSync(fd);
-  let exited = null;
-  const exit = new Promise((resolve) => child.on("exit", (code, signal) => resolve((exited = { code, signal }))));
-  const stop = async () => {
-    if (exited) return;
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      return;
-    }
-    if (await Promise.race([exit.then(() => true), sleep(10_000).then(() => false)])) return;
-    try {
-      process.kill(-child.pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-    await exit;
-  };
-  cleanups.push(stop);
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (exited) break;
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/readyz`);
-      if (res.status === 200) return { stop, logFile, pgid: child.pid };
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  const tail = fs.readFileSync(logFile, "utf8").slice(-3000);
-  throw new Error(`${name} did not become ready on port ${port}${exited ? ` (exited: ${JSON.stringify(exited)})` : ""}\n${tail}`);
-}
-
-/** `node <next> start [dir]`, under the CPU profiler when BENCH_CPU_PROF is set (the profile is named after the run). */
-function nextStart(name, port, dir = null) {
-  const args = [NEXT_BIN, "start", ...(dir ? [dir] : []), "--port", String(port)];
-  if (!CPU_PROF) return ["node", ...args];
-  fs.mkdirSync(CPU_PROF, { recursive: true });
-  return ["node", "--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`, ...args];
-}
-
-/** Our server: `npm run start` (the production build in .next); run by node directly when profiled. */
-const ourServer = (name, port) => (CPU_PROF ? nextStart(name, port) : ["npm", "run", "start"]);
-
-function serverEnv(port, extra) {
-  return baseEnv({ PORT: String(port), SITE_URL: `http://localhost:${port}`, LOG_LEVEL: "warn", ...extra });
-}
-
 async function getCurrent(port, key) {
   const res = await fetch(`http://127.0.0.1:${port}${PATH}`, { headers: { authorization: `Bearer ${key}` } });
   const text = await res.text();
@@ -309,32 +173,6 @@ function checkBody(label, body, data) {
 }
 
 // ---------------------------------------------------------------------------------------------- SQL check
-
-/** Statements `log_statement=all` wrote after `offset`: [{ text, params }], PostgreSQL's own quoting undone. */
-function loggedStatements(logFile, offset) {
-  const lines = fs.readFileSync(logFile, "utf8").slice(offset).split("\n");
-  const statements = [];
-  for (let i = 0; i < lines.length; i++) {
-    const log = lines[i].match(/ LOG:\s+(?:execute [^:]+|statement): (.*)$/);
-    if (log) {
-      let text = log[1];
-      // a statement over several lines continues on lines that start with a tab
-      while (i + 1 < lines.length && lines[i + 1].startsWith("\t")) text += `\n${lines[++i].slice(1)}`;
-      statements.push({ text, params: [] });
-      continue;
-    }
-    const detail = lines[i].match(/ DETAIL:\s+parameters: (.*)$/);
-    if (detail && statements.length) {
-      statements.at(-1).params = [...detail[1].matchAll(/\$\d+ = (NULL|'((?:[^']|'')*)')/g)].map((m) =>
-        m[1] === "NULL" ? null : m[2].replaceAll("''", "'"),
-      );
-    }
-  }
-  // the toggling of the setting and postgres.js's one-off type query on a new connection are not the request's
-  return statements.filter((s) => !/^\s*(alter system|select pg_reload_conf|select b\.oid, b\.typarray)/i.test(s.text));
-}
-
-const asLogged = (value) => (value === true ? "t" : value === false ? "f" : value === null ? null : String(value));
 
 /** One request with `log_statement=all`: are its statements and parameters those of bench/queries.mjs? */
 async function sqlCheck(label, pg, admin, port, data) {
@@ -369,35 +207,6 @@ async function sqlCheck(label, pg, admin, port, data) {
 }
 
 // ---------------------------------------------------------------------------------------------- load
-
-const cannon = (opts) => new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
-const round2 = (x) => Math.round(x * 100) / 100;
-
-/**
- * CPU ms per request of the server's process group and of PostgreSQL over the measured seconds, and how many cores
- * everything else on the machine kept busy meanwhile (`other_cores`: the machine's busy time less the server's,
- * PostgreSQL's and this process's (autocannon's); other people's builds and tests make the figures unreliable).
- */
-function cpuMeter(pgid, pgPid) {
-  const server0 = pgid ? groupCpuMs(pgid) : null;
-  const pg0 = pgPid ? treeCpuMs(pgPid) : null;
-  const machine0 = machineBusyMs();
-  const self0 = process.cpuUsage();
-  const started = Date.now();
-  return (requests) => {
-    const server = server0 === null ? null : groupCpuMs(pgid) - server0;
-    const pg = pg0 === null ? null : treeCpuMs(pgPid) - pg0;
-    const self = process.cpuUsage(self0);
-    const machine = machine0 === null ? null : machineBusyMs() - machine0;
-    const others = machine === null ? null : machine - (server ?? 0) - (pg ?? 0) - (self.user + self.system) / 1000;
-    return {
-      cpu_server: server === null ? null : round2(server / requests),
-      cpu_pg: pg === null ? null : round2(pg / requests),
-      cpu_bench: round2((self.user + self.system) / 1000 / requests),
-      other_cores: others === null ? null : round2(Math.max(0, others) / (Date.now() - started)),
-    };
-  };
-}
 
 async function load(label, port, key, { pgid = null, pgPid = null } = {}) {
   const opts = {
@@ -442,8 +251,6 @@ async function direct(label, pg, key, prepare) {
   say(`   ${label}: ${fmt(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms (${result.requests} requests, ${result.errors} errors; CPU ms/request: Node ${result.cpu_server}, PostgreSQL ${result.cpu_pg ?? "-"}; other load ${result.other_cores ?? "-"} cores)`);
   return result;
 }
-
-const fmt = (n) => (n === null || n === undefined ? "-" : n.toLocaleString("en-US", { maximumFractionDigits: 0 }));
 
 // ---------------------------------------------------------------------------------------------- PGlite
 

@@ -84,3 +84,154 @@ export async function currentOrganization(sql, apiKey, { prepare = true, trace =
 
 /** Our server's pool: db/client.ts opens postgres.js with `max: 10`; the ceiling and the loop use the same. */
 export const POOL_OPTIONS = { max: 10, onnotice: () => {} };
+
+// ------------------------------------------------------------------------------------------------------------------
+// `GET /api/organizations/<uuid>/members/` (bench/members.mjs): lib/services/members.ts listMembers, captured the same
+// way and checked again on every run of bench/members.mjs.
+
+/** lib/services/organization-access.ts resolveOrganization(<uuid>): $1 user id, $2 organization id, $3 = 1. */
+export const ORG_BY_ID_SQL = `select ${ORG_COLUMNS} from "organizations" left join "organization_memberships" on ("organization_memberships"."organization_id" = "organizations"."id" and "organization_memberships"."user_id" = $1) where "organizations"."id" = $2 limit $3`;
+
+const MEMBER_COLUMNS =
+  '"organization_memberships"."id", "organization_memberships"."organization_id", "organization_memberships"."user_id", "organization_memberships"."level", "organization_memberships"."joined_at", "organization_memberships"."updated_at", "users"."id", "users"."uuid", "users"."email", "users"."first_name", "users"."last_name", "users"."distinct_id", "users"."is_email_verified", "users"."is_active", "users"."role_at_organization", "users"."current_organization_id", "users"."has_social_auth", "users"."is_2fa_enabled", "users"."date_joined", "users"."last_login"';
+const MEMBER_FROM = 'from "organization_memberships" inner join "users" on "users"."id" = "organization_memberships"."user_id"';
+const ORDER_JOINED = '"organization_memberships"."joined_at" desc, "organization_memberships"."id" asc';
+
+/** The list without search: $1 organization id, $2 = true, $3 limit (drizzle adds ` offset $4` only for an offset > 0). */
+export const MEMBER_LIST_SQL = `select ${MEMBER_COLUMNS} ${MEMBER_FROM} where ("organization_memberships"."organization_id" = $1 and "users"."is_active" = $2) order by ${ORDER_JOINED} limit $3`;
+/** Its count: $1 organization id, $2 = true. Runs at the same time as the list, on another connection of the pool. */
+export const MEMBER_LIST_COUNT_SQL = MEMBER_COUNT_SQL;
+
+/** Decision 13: set for the search's transaction only, so that `<%` can use the trigram indexes. */
+export const SEARCH_THRESHOLD_SQL = "set local pg_trgm.word_similarity_threshold = 0.3";
+
+const FIELDS = ['"users"."first_name"', '"users"."last_name"', `("users"."first_name" || ' ' || "users"."last_name")`, '"users"."email"'];
+const exactAt = (n) => `(${FIELDS.map((f, i) => `${f} ilike $${n + i}`).join(" or ")})`;
+const similarAt = (n) => `(${FIELDS.map((f, i) => `$${n + i} <% ${f}`).join(" or ")})`;
+const similarityAt = (n) => `greatest(${FIELDS.map((f, i) => `word_similarity($${n + i}, ${f})`).join(", ")})`;
+
+/**
+ * The list with `search`: $1-$4 the LIKE pattern (`%query%`, wildcards escaped), $5 organization id, $6 = true,
+ * $7-$10 pattern, $11-$14 query, $15-$18 pattern, $19-$22 query, $23 limit.
+ */
+export const MEMBER_SEARCH_SQL = `select ${MEMBER_COLUMNS}, ${exactAt(1)} ${MEMBER_FROM} where ("organization_memberships"."organization_id" = $5 and "users"."is_active" = $6 and (${exactAt(7)} or ${similarAt(11)})) order by ${exactAt(15)} desc, ${similarityAt(19)} desc, ${ORDER_JOINED} limit $23`;
+/** Its count: $1 organization id, $2 = true, $3-$6 pattern, $7-$10 query. */
+export const MEMBER_SEARCH_COUNT_SQL = `select count(*) ${MEMBER_FROM} where ("organization_memberships"."organization_id" = $1 and "users"."is_active" = $2 and (${exactAt(3)} or ${similarAt(7)}))`;
+
+/** postgres.js's own statements of `sql.begin()` as PostgreSQL logs them (its `begin ` ends with a space). */
+export const BEGIN_SQL = "begin ";
+export const COMMIT_SQL = "commit";
+
+const escapeLike = (s) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** lib/schemas/members.ts: NUL bytes removed, trimmed; empty means no search. */
+export const normalizeSearch = (search) => search?.replace(/\0/g, "").trim() || undefined;
+
+/**
+ * The statements of one members page as [{ text, params }], in our server's order: with `search` the list and its count
+ * run in a transaction (begin, set local, both at once, commit), without it both at once on the pool.
+ */
+export function memberPageStatements(organizationId, { limit = 100, offset = 0, search } = {}) {
+  const query = normalizeSearch(search);
+  const tail = (text, params) => (offset > 0 ? { text: `${text} offset $${params.length + 1}`, params: [...params, offset] } : { text, params });
+  if (!query) {
+    return {
+      search: null,
+      list: tail(MEMBER_LIST_SQL, [organizationId, true, limit]),
+      count: { text: MEMBER_LIST_COUNT_SQL, params: [organizationId, true] },
+    };
+  }
+  const p = `%${escapeLike(query)}%`;
+  const q4 = [query, query, query, query];
+  const p4 = [p, p, p, p];
+  return {
+    search: query,
+    list: tail(MEMBER_SEARCH_SQL, [...p4, organizationId, true, ...p4, ...q4, ...p4, ...q4, limit]),
+    count: { text: MEMBER_SEARCH_COUNT_SQL, params: [organizationId, true, ...p4, ...q4] },
+  };
+}
+
+/** lib/services/member-rows.ts serializeMember from a MEMBER_*_SQL row read as an array. */
+function serializeMemberRow(r, searched) {
+  return {
+    id: r[0],
+    user: {
+      id: r[6],
+      uuid: r[7],
+      distinct_id: r[11],
+      first_name: r[9],
+      last_name: r[10],
+      email: r[8],
+      is_email_verified: r[12],
+      hedgehog_config: null,
+      role_at_organization: r[14],
+    },
+    level: r[3],
+    joined_at: iso(r[4]),
+    updated_at: iso(r[5]),
+    is_2fa_enabled: r[17],
+    has_social_auth: r[16],
+    last_login: iso(r[19]),
+    ...(searched && { search_match_type: r[20] ? "exact" : "similar" }),
+  };
+}
+
+const ORGANIZATION_MEMBER_READ = ["*", "organization_member:read", "organization_member:write"];
+
+/**
+ * `GET /api/organizations/<uuid>/members/` with a personal API key, through a postgres.js client `sql`, with our
+ * server's statements in its order (authentication, the organization of the URL, then memberPageStatements), rows
+ * read as arrays. Returns { count, results } (the page before the `next`/`previous` links), or null for a
+ * 401/403/404. `trace` collects the statements (for the SQL check of bench/members.mjs).
+ */
+export async function membersPage(sql, apiKey, organizationId, page, { prepare = true, trace = null } = {}) {
+  const run = (client, { text, params }) => {
+    trace?.push({ text, params });
+    return client.unsafe(text, params, { prepare }).values();
+  };
+  const [auth] = await run(sql, { text: AUTH_SQL, params: [sha256(apiKey), 1] });
+  if (!auth || !auth[17]) return null; // no key, or an inactive user
+  const scopes = auth[5];
+  const scopedOrganizations = auth[6];
+  if (!scopes.some((s) => ORGANIZATION_MEMBER_READ.includes(s))) return null;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(organizationId)) return null;
+  const [org] = await run(sql, { text: ORG_BY_ID_SQL, params: [auth[10], organizationId.toLowerCase(), 1] });
+  if (!org) return null;
+  const level = org[12];
+  if (scopedOrganizations.length > 0 && !scopedOrganizations.includes(org[0])) return null;
+  if (level !== null && !org[6] && level < 8) return null; // members_can_use_personal_api_keys
+  if (level === null || level < 1) return null;
+  const statements = memberPageStatements(org[0], page);
+  const both = (client) => Promise.all([run(client, statements.list), run(client, statements.count)]);
+  let rows;
+  let count;
+  if (!statements.search) {
+    [rows, [[count]]] = await both(sql);
+  } else {
+    trace?.push({ text: BEGIN_SQL, params: [] });
+    [rows, [[count]]] = await sql.begin(async (tx) => {
+      trace?.push({ text: SEARCH_THRESHOLD_SQL, params: [] });
+      await tx.unsafe(SEARCH_THRESHOLD_SQL);
+      return both(tx);
+    });
+    trace?.push({ text: COMMIT_SQL, params: [] });
+  }
+  return { count: Number(count), results: rows.map((r) => serializeMemberRow(r, Boolean(statements.search))) };
+}
+
+/** lib/http/respond.ts pageBody: the list envelope with absolute `next`/`previous` links built from `siteUrl`. */
+export function membersBody(page, url, siteUrl, { limit = 100, offset = 0 } = {}) {
+  const link = (o) => {
+    const next = new URL(url.pathname + url.search, siteUrl);
+    next.searchParams.set("limit", String(limit));
+    if (o > 0) next.searchParams.set("offset", String(o));
+    else next.searchParams.delete("offset");
+    return next.toString();
+  };
+  return {
+    count: page.count,
+    next: offset + limit < page.count ? link(offset + limit) : null,
+    previous: offset > 0 ? link(Math.max(0, offset - limit)) : null,
+    results: page.results,
+  };
+}
