@@ -76,7 +76,7 @@ export const organizationMemberships = pgTable(
     uniqueIndex("organization_memberships_org_user_key").on(t.organizationId, t.userId),
     index("organization_memberships_user_idx").on(t.userId, t.joinedAt),
     // The member list's order (decision 13's default `-joined_at`), so a page of a large organization needs no sort.
-    index("organization_memberships_org_joined_idx").on(t.organizationId, t.joinedAt.desc(), t.id),
+    index("organization_memberships_org_joined_idx").on(t.organizationId, t.joinedAt.desc().nullsFirst(), t.id),
   ],
 );
 

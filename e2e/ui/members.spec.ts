@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addMember, makeUser, type Org } from "../support/cli";
-import { auditPage, completeProviderSignIn, ownerWithOrganization, signedInContext, staleSignedInContext, toast } from "../support/ui";
+import { addMember, bearer, makeKey, makeUser, type Org } from "../support/cli";
+import { auditPage, BASE_URL, completeProviderSignIn, ownerWithOrganization, signedInContext, staleSignedInContext, toast } from "../support/ui";
 
 const membersTable = (page: Page, org: Org) => page.getByRole("table", { name: `Members of ${org.name}` });
 const memberRows = (page: Page, org: Org) => membersTable(page, org).locator("tbody tr");
@@ -128,6 +128,41 @@ test.describe("members", () => {
     await ownerContext.close();
   });
 
+  test("a member opens another member's details by keyboard: their personal API keys that reach here and their GitHub login", async ({ browser }) => {
+    const { org } = await ownerWithOrganization("Harper");
+    const keeper = await makeUser("Kai");
+    await addMember(org.id, keeper.email, 1);
+    const key = await makeKey(keeper.email, "*");
+    expect((await fetch(`${BASE_URL}/api/organizations/${org.id}/`, { headers: bearer(key) })).status).toBe(200);
+    const viewer = await makeUser("Vera");
+    await addMember(org.id, viewer.email, 1);
+    const context = await signedInContext(browser, viewer.email);
+    const page = await context.newPage();
+    await page.goto(`/organizations/${org.id}/members`);
+
+    const opener = page.getByRole("button", { name: "Details of Kai" });
+    await opener.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Kai" });
+    await expect(dialog).toContainText(keeper.email);
+    const keys = dialog.getByRole("list", { name: "Personal API keys" });
+    await expect(keys.getByRole("listitem")).toHaveCount(1);
+    await expect(keys.getByRole("listitem").getByText("k", { exact: true })).toBeVisible();
+    await expect(keys.getByRole("listitem")).toContainText("Last used");
+    await expect(dialog.getByText("Active in the last week")).toBeVisible();
+    await expect(dialog.getByText("None linked")).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(opener).toBeFocused();
+
+    await page.getByRole("button", { name: "Details of Vera" }).click();
+    const own = page.getByRole("dialog", { name: "Vera" });
+    await expect(own.getByText("No personal API keys reach this organization.")).toBeVisible();
+    await own.getByRole("button", { name: "Close" }).click();
+    await expect(own).toBeHidden();
+    await context.close();
+  });
+
   test("with an old sign-in, a level change asks to confirm it's you, then completes after signing in again", async ({ browser }) => {
     const { user, org } = await ownerWithOrganization("Sasha");
     const member = await makeUser("Toby");
@@ -155,6 +190,7 @@ for (const theme of ["light", "dark"] as const) {
     const { user, org } = await ownerWithOrganization("Avery");
     const member = await makeUser("Morgan");
     await addMember(org.id, member.email, 1);
+    await makeKey(member.email, "*");
     const context = await signedInContext(browser, user.email, { theme });
     const page = await context.newPage();
     await page.goto(`/organizations/${org.id}/members`);
@@ -165,6 +201,10 @@ for (const theme of ["light", "dark"] as const) {
     await page.keyboard.press("Escape");
     await page.getByRole("button", { name: "Remove Morgan" }).click();
     await auditPage(page, "members-remove-dialog", theme);
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Details of Morgan" }).click();
+    await expect(page.getByRole("dialog", { name: "Morgan" }).getByRole("listitem")).toHaveCount(1);
+    await auditPage(page, "members-details-dialog", theme);
     await context.close();
 
     const memberContext = await signedInContext(browser, member.email, { theme });

@@ -9,6 +9,9 @@ export const queryKeys = {
     filters ? (["organizations", organizationId, "activity-log", filters] as const) : (["organizations", organizationId, "activity-log"] as const),
   members: (organizationId: string, filters?: MemberFilters) =>
     filters ? (["organizations", organizationId, "members", filters] as const) : (["organizations", organizationId, "members"] as const),
+  /** Under `members`, so whatever refreshes the member list refreshes a member's details too. */
+  memberScopedApiKeys: (organizationId: string, userUuid: string) => ["organizations", organizationId, "members", userUuid, "scoped-api-keys"] as const,
+  memberGithubLogin: (organizationId: string, userUuid: string) => ["organizations", organizationId, "members", userUuid, "github-login"] as const,
   invites: (organizationId: string) => ["organizations", organizationId, "invites"] as const,
   outbox: (organizationId: string, filters?: OutboxFilters) =>
     filters ? (["organizations", organizationId, "outbox", filters] as const) : (["organizations", organizationId, "outbox"] as const),

@@ -72,6 +72,12 @@ export type Member = {
   search_match_type?: "exact" | "similar";
 };
 
+/** A member's personal API keys that reach the organization (sessions only). */
+export type MemberScopedApiKeys = { has_keys: boolean; has_keys_active_last_week: boolean; keys: { name: string; last_used_at: string | null }[] };
+
+/** A member's linked GitHub account, if any. */
+export type MemberGithubLogin = { github_login: string | null };
+
 /** OrganizationInvite (§2.4), pending or expired. */
 export type Invite = {
   id: string;

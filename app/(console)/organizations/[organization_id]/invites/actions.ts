@@ -1,10 +1,11 @@
 "use server";
 
 import { action } from "@/lib/actions/action";
-import { bulkCreateInvites, createInvite, deleteInvite, getInviteLink, resendInvite } from "@/lib/services/invites";
+import { bulkCreateInvites, createInvite, delegateInvite, deleteInvite, getInviteLink, resendInvite } from "@/lib/services/invites";
 
 export const createInviteAction = action(createInvite);
 export const bulkCreateInvitesAction = action(bulkCreateInvites);
+export const delegateInviteAction = action(delegateInvite);
 export const deleteInviteAction = action(deleteInvite);
 export const resendInviteAction = action(resendInvite);
 export const getInviteLinkAction = action(getInviteLink);

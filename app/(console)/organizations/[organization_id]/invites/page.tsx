@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadMe, openOrganization } from "../../../_lib/load";
 import { BulkInvite } from "./_components/bulk-invite";
+import { DelegateForm } from "./_components/delegate-form";
 import { InviteForm } from "./_components/invite-form";
 import { InviteList } from "./_components/invite-list";
 
@@ -28,6 +29,9 @@ export default async function InvitesPage({ params }: { params: Promise<{ organi
           also turn on “Members can invite people” in Settings.
         </EmptyState>
       )}
+      <div className="mt-6">
+        <DelegateForm organization={{ id: organization.id, name: organization.name }} isAdmin={isAdmin} />
+      </div>
       <section aria-labelledby="invites-list" className="mt-10">
         <h2 id="invites-list" className="mb-3 text-base font-semibold">
           Pending and expired invitations

@@ -18,13 +18,14 @@ type Props = {
   onToggleOrder: () => void;
   onChangeLevel: (member: Member, level: Level) => void;
   onRemove: (member: Member) => void;
+  onDetails: (member: Member) => void;
 };
 
 const TH = "px-4 py-2 font-medium";
 const TD = "px-4 py-2.5";
 
 /** The members: who they are, their level (a menu), second factor, when they joined and last signed in. */
-export function MemberTable({ caption, members, viewer, order, busy, onToggleOrder, onChangeLevel, onRemove }: Props) {
+export function MemberTable({ caption, members, viewer, order, busy, onToggleOrder, onChangeLevel, onRemove, onDetails }: Props) {
   const ascending = order === "joined_at";
   return (
     <div className="rounded-lg border border-line bg-surface">
@@ -63,12 +64,17 @@ export function MemberTable({ caption, members, viewer, order, busy, onToggleOrd
                 <td className={`${TD} hidden sm:table-cell`}>{m.is_2fa_enabled ? <Badge tone="ok">On</Badge> : <Badge>Off</Badge>}</td>
                 <td className={`${TD} whitespace-nowrap`}><Time iso={m.joined_at} /></td>
                 <td className={`${TD} hidden whitespace-nowrap lg:table-cell`}><Time iso={m.last_login} /></td>
-                <td className={`${TD} text-right`}>
-                  {canRemove(viewer.level, m.level, self) && (
-                    <Button size="sm" variant="ghost" className="text-danger-text" onClick={() => onRemove(m)}>
-                      Remove<span className="sr-only"> {name}</span>
+                <td className={TD}>
+                  <div className="flex justify-end gap-1.5 whitespace-nowrap">
+                    <Button size="sm" variant="ghost" onClick={() => onDetails(m)}>
+                      Details<span className="sr-only"> of {name}</span>
                     </Button>
-                  )}
+                    {canRemove(viewer.level, m.level, self) && (
+                      <Button size="sm" variant="ghost" className="text-danger-text" onClick={() => onRemove(m)}>
+                        Remove<span className="sr-only"> {name}</span>
+                      </Button>
+                    )}
+                  </div>
                 </td>
               </tr>
             );

@@ -12,6 +12,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { displayName } from "@/components/shell/display-name";
+import { MemberDetails } from "./member-details";
 import { MemberTable } from "./member-table";
 import { useMemberChange } from "./use-member-change";
 import { PAGE_SIZE, useMemberFilters } from "./use-member-filters";
@@ -28,6 +29,7 @@ export function MembersManager({ organization, viewer }: Props) {
   });
   const { change, pending, confirm } = useMemberChange(organization);
   const [removing, setRemoving] = useState<Member | null>(null);
+  const [viewing, setViewing] = useState<Member | null>(null);
   const rows = members.data?.results ?? [];
 
   return (
@@ -60,6 +62,7 @@ export function MembersManager({ organization, viewer }: Props) {
             onToggleOrder={toggleOrder}
             onChangeLevel={(m, level) => change({ kind: "level", user__uuid: m.user.uuid, name: displayName(m.user), level })}
             onRemove={setRemoving}
+            onDetails={setViewing}
           />
           <nav aria-label="Member pages" className="mt-3 flex items-center justify-between gap-4">
             <p className="text-muted">
@@ -87,6 +90,7 @@ export function MembersManager({ organization, viewer }: Props) {
         description={`They lose access to ${organization.name} at once, and its projects with it. You can invite them again later.`}
         confirmLabel="Remove member"
       />
+      <MemberDetails organizationId={organization.id} member={viewing} onClose={() => setViewing(null)} />
       <ReauthDialog {...confirm} />
     </>
   );
