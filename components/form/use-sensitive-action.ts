@@ -29,9 +29,9 @@ export function useSensitiveAction<I, R>(name: string, action: (input: I) => Pro
   useEffect(() => {
     const pending = takePendingAction(sessionStorage, name, new URL(window.location.href));
     if (!pending) return;
-    router.replace(pending.cleanUrl, { scroll: false });
+    // Complete the action first, then drop the marker from the URL: the navigation then renders what the action changed.
     // eslint-disable-next-line react-hooks/set-state-in-effect -- run() sets state only after the awaited server action
-    void run(pending.input as I);
+    void run(pending.input as I).then(() => router.replace(pending.cleanUrl, { scroll: false }));
     // Only on arrival: the marker is taken from the URL once.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

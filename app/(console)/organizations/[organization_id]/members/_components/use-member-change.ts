@@ -38,7 +38,8 @@ export function useMemberChange(organization: { id: string; name: string }) {
   const { run, confirm } = useSensitiveAction("member-change", (change: MemberChange) => perform(organization.id, change), (result) => {
     if (result.ok) toast(done(result.data, organization.name));
     else toast(result.error.detail, "error");
-    void queryClient.invalidateQueries({ queryKey: queryKeys.members(organization.id) });
+    // "all": the list may be between mounts while a resumed change completes (after re-authentication).
+    void queryClient.invalidateQueries({ queryKey: queryKeys.members(organization.id), refetchType: "all" });
   });
   return { change: (change: MemberChange) => startTransition(() => run(change)), pending, confirm };
 }
