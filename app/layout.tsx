@@ -6,6 +6,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Orgdeck", template: "%s · Orgdeck" },
   description: "Organization management: members, invitations, domains, SSO, SCIM and API keys.",
+  icons: { icon: "/favicon.svg" },
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

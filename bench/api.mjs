@@ -67,15 +67,14 @@ import {
   ROOT,
   asLogged,
   baseEnv,
-  cannon,
   cleanUp,
   cleanups,
   cli,
-  cpuMeter,
   ensureBuilds,
   fmt,
   lit,
   loggedStatements,
+  measure,
   nextStart as libNextStart,
   round2,
   run,
@@ -208,31 +207,8 @@ async function sqlCheck(label, pg, admin, port, data) {
 
 // ---------------------------------------------------------------------------------------------- load
 
-async function load(label, port, key, { pgid = null, pgPid = null } = {}) {
-  const opts = {
-    url: `http://127.0.0.1:${port}${PATH}`,
-    connections: CONNECTIONS,
-    headers: { authorization: `Bearer ${key}` },
-  };
-  if (WARMUP > 0) await cannon({ ...opts, duration: WARMUP });
-  const meter = cpuMeter(pgid, pgPid);
-  const r = await cannon({ ...opts, duration: SECONDS });
-  const cpu = meter(r.requests.total || 1);
-  if (r.requests.total === 0 || r['2xx'] < r.requests.total / 2) {
-    throw new Error(`${label}: ${r['2xx']} of ${r.requests.total} requests answered 2xx (${r.errors} errors, ${r.timeouts} timeouts)`);
-  }
-  const result = {
-    rps: round2(r.requests.total / r.duration),
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    requests: r.requests.total,
-    non2xx: r.non2xx,
-    errors: r.errors + r.timeouts,
-    ...cpu,
-  };
-  say(`   ${label}: ${fmt(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms (${result.requests} requests, ${result.non2xx} non-2xx, ${result.errors} errors; CPU ms/request: server ${result.cpu_server}, PostgreSQL ${result.cpu_pg ?? "-"}; other load ${result.other_cores ?? "-"} cores)`);
-  return result;
-}
+const load = (label, port, key, { pgid = null, pgPid = null } = {}) =>
+  measure(label, { url: `http://127.0.0.1:${port}${PATH}`, key, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, pgid, pgPid });
 
 async function direct(label, pg, key, prepare) {
   const out = await run("node", [path.join(BENCH, "pg-direct.mjs")], {

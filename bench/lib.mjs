@@ -265,3 +265,35 @@ export function cpuMeter(pgid, pgPid) {
 
 
 export const fmt = (n) => (n === null || n === undefined ? "-" : n.toLocaleString("en-US", { maximumFractionDigits: 0 }));
+
+/**
+ * One autocannon measurement of GET `url` with a Bearer key: optionally `warmupRequests` first (their rate is kept as
+ * `cold`), then `warmupSeconds`, then `seconds` measured with the CPU of the server's process group and PostgreSQL.
+ */
+export async function measure(label, { url, key, connections, seconds, warmupSeconds = 0, warmupRequests = 0, pgid = null, pgPid = null }) {
+  const opts = { url, connections, headers: { authorization: `Bearer ${key}` } };
+  let cold = null;
+  if (warmupRequests > 0) {
+    const w = await cannon({ ...opts, amount: warmupRequests });
+    cold = { requests: w.requests.total, rps: round2(w.requests.total / w.duration), p50: w.latency.p50, p99: w.latency.p99 };
+  }
+  if (warmupSeconds > 0) await cannon({ ...opts, duration: warmupSeconds });
+  const meter = cpuMeter(pgid, pgPid);
+  const r = await cannon({ ...opts, duration: seconds });
+  const cpu = meter(r.requests.total || 1);
+  if (r.requests.total === 0 || r["2xx"] < r.requests.total / 2) {
+    throw new Error(`${label}: ${r["2xx"]} of ${r.requests.total} requests answered 2xx (${r.errors} errors, ${r.timeouts} timeouts)`);
+  }
+  const result = {
+    rps: round2(r.requests.total / r.duration),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+    ...cpu,
+    ...(warmupRequests > 0 && { cold }),
+  };
+  say(`   ${label}: ${fmt(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms (${result.requests} requests, ${result.non2xx} non-2xx, ${result.errors} errors; CPU ms/request: server ${result.cpu_server}, PostgreSQL ${result.cpu_pg ?? "-"}; other load ${result.other_cores ?? "-"} cores)`);
+  return result;
+}

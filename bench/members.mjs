@@ -64,14 +64,13 @@ import {
   ROOT,
   asLogged,
   baseEnv,
-  cannon,
   cleanUp,
   cleanups,
   cli,
-  cpuMeter,
   ensureBuilds,
   fmt,
   loggedStatements,
+  measure,
   nextStart,
   round2,
   say,
@@ -278,34 +277,17 @@ async function sqlCheck(label, kind, pg, admin, port, data) {
  * plans a prepared statement afresh on its first 5 runs (custom plans) and may then keep a generic plan, which for
  * the search is a different plan; the rate of those first requests is kept as `cold`. Then WARMUP seconds.
  */
-async function load(label, port, urlPath, key, { pgid, pgPid }) {
-  const opts = { url: `http://127.0.0.1:${port}${urlPath}`, connections: CONNECTIONS, headers: { authorization: `Bearer ${key}` } };
-  let cold = null;
-  if (WARMUP_REQUESTS > 0) {
-    const w = await cannon({ ...opts, amount: WARMUP_REQUESTS });
-    cold = { requests: w.requests.total, rps: round2(w.requests.total / w.duration), p50: w.latency.p50, p99: w.latency.p99 };
-  }
-  if (WARMUP > 0) await cannon({ ...opts, duration: WARMUP });
-  const meter = cpuMeter(pgid, pgPid);
-  const r = await cannon({ ...opts, duration: SECONDS });
-  const cpu = meter(r.requests.total || 1);
-  if (r.requests.total === 0 || r["2xx"] < r.requests.total / 2) {
-    throw new Error(`${label}: ${r["2xx"]} of ${r.requests.total} requests answered 2xx (${r.errors} errors, ${r.timeouts} timeouts)`);
-  }
-  const result = {
-    rps: round2(r.requests.total / r.duration),
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    requests: r.requests.total,
-    non2xx: r.non2xx,
-    errors: r.errors + r.timeouts,
-    ...cpu,
-    cold,
-  };
-  say(`   ${label}: ${fmt(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms (${result.requests} requests, ${result.non2xx} non-2xx, ${result.errors} errors; CPU ms/request: server ${result.cpu_server}, PostgreSQL ${result.cpu_pg ?? "-"}; other load ${result.other_cores ?? "-"} cores)`);
-  if (cold) say(`      its first ${cold.requests} requests (warm-up): ${fmt(cold.rps)} req/s, p50 ${cold.p50} ms, p99 ${cold.p99} ms`);
-  return result;
-}
+const load = (label, port, urlPath, key, { pgid, pgPid }) =>
+  measure(label, {
+    url: `http://127.0.0.1:${port}${urlPath}`,
+    key,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    warmupSeconds: WARMUP,
+    warmupRequests: WARMUP_REQUESTS,
+    pgid,
+    pgPid,
+  });
 
 // ---------------------------------------------------------------------------------------------- bulk invites
 

@@ -38,8 +38,10 @@ export function useMemberChange(organization: { id: string; name: string }) {
   const { run, confirm } = useSensitiveAction("member-change", (change: MemberChange) => perform(organization.id, change), (result) => {
     if (result.ok) toast(done(result.data, organization.name));
     else toast(result.error.detail, "error");
-    // "all": the list may be between mounts while a resumed change completes (after re-authentication).
-    void queryClient.invalidateQueries({ queryKey: queryKeys.members(organization.id), refetchType: "all" });
+    // A list fetch started before the change (a resumed change runs as the page loads) would otherwise be reused by the
+    // refetch and show the old level: cancel it, then fetch again.
+    const queryKey = queryKeys.members(organization.id);
+    void queryClient.cancelQueries({ queryKey }).then(() => queryClient.invalidateQueries({ queryKey }));
   });
   return { change: (change: MemberChange) => startTransition(() => run(change)), pending, confirm };
 }
