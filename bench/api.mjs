@@ -64,7 +64,6 @@ import { postmasterPid } from "./cpu.mjs";
 import {
   BENCH,
   CEILING,
-  ROOT,
   asLogged,
   baseEnv,
   cleanUp,
@@ -83,6 +82,7 @@ import {
   sleep,
   startPostgres as libStartPostgres,
   startServer,
+  writeResults,
 } from "./lib.mjs";
 import { AUTH_SQL, MEMBER_COUNT_SQL, ORG_CURRENT_SQL, ORG_FIRST_SQL, currentOrganization } from "./queries.mjs";
 
@@ -377,11 +377,7 @@ async function main() {
 
     const table = report(results);
     say(table);
-    const resultsDir = path.join(BENCH, "results");
-    fs.mkdirSync(resultsDir, { recursive: true });
-    const file = path.join(resultsDir, `api-${started.toISOString().replace(/[:.]/g, "-")}.json`);
-    fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-    say(`\nwritten: ${path.relative(ROOT, file)}`);
+    writeResults("api", started, results);
     failed = false;
   } finally {
     await cleanUp();

@@ -297,3 +297,12 @@ export async function measure(label, { url, key, connections, seconds, warmupSec
   say(`   ${label}: ${fmt(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms (${result.requests} requests, ${result.non2xx} non-2xx, ${result.errors} errors; CPU ms/request: server ${result.cpu_server}, PostgreSQL ${result.cpu_pg ?? "-"}; other load ${result.other_cores ?? "-"} cores)`);
   return result;
 }
+
+/** Writes a run's results to bench/results/<name>-<timestamp>.json (git-ignored) and says where. */
+export function writeResults(name, started, results) {
+  const resultsDir = path.join(BENCH, "results");
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${name}-${started.toISOString().replace(/[:.]/g, "-")}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  say(`\nwritten: ${path.relative(ROOT, file)}`);
+}

@@ -59,9 +59,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { postmasterPid } from "./cpu.mjs";
 import {
-  BENCH,
   CEILING,
-  ROOT,
   asLogged,
   baseEnv,
   cleanUp,
@@ -78,6 +76,7 @@ import {
   sleep,
   startPostgres,
   startServer,
+  writeResults,
 } from "./lib.mjs";
 import { people } from "./names.mjs";
 import {
@@ -582,11 +581,7 @@ async function main() {
     results.machine.loadavg_at_end = os.loadavg().map(round2);
 
     say(report(results));
-    const resultsDir = path.join(BENCH, "results");
-    fs.mkdirSync(resultsDir, { recursive: true });
-    const file = path.join(resultsDir, `members-${started.toISOString().replace(/[:.]/g, "-")}.json`);
-    fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-    say(`\nwritten: ${path.relative(ROOT, file)}`);
+    writeResults("members", started, results);
     failed = false;
   } finally {
     await cleanUp();

@@ -1,6 +1,6 @@
-import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "../../db/client";
+import { getDb, type Executor } from "../../db/client";
 import { organizationInvites, organizationMemberships, organizations, projectMemberships, projects, users } from "../../db/schema";
 import { ADMIN, MEMBER, type Level } from "../auth/permissions";
 import { signInviteToken, verifyInviteToken } from "../auth/invite-token";
@@ -39,6 +39,21 @@ export async function inspectInvite(token: string, now = new Date()) {
 
 const refused = (detail: string) => invalidInput(detail, "token");
 
+/** The invite's project access, for those of its projects that still exist in the organization (one query each way). */
+async function grantProjectAccess(tx: Executor, invite: typeof organizationInvites.$inferSelect, userId: number, now: Date) {
+  const access = invite.privateProjectAccess ?? [];
+  if (access.length === 0) return;
+  const existing = await tx
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(eq(projects.organizationId, invite.organizationId), inArray(projects.id, access.map((a) => a.id))));
+  const ids = new Set(existing.map((p) => p.id));
+  const rows = access
+    .filter((a) => ids.has(a.id))
+    .map((a) => ({ projectId: a.id, userId, level: a.level === "admin" ? ADMIN : MEMBER, joinedAt: now }));
+  if (rows.length > 0) await tx.insert(projectMemberships).values(rows).onConflictDoNothing();
+}
+
 /**
  * Accepts an invitation for the signed-in user whose email matches (case-insensitively): joins at the invited level
  * with the project access, removes sibling invites and makes the organization current. A conditional update lets
@@ -69,14 +84,7 @@ export const acceptInvite = operation({
         .values({ organizationId: invite.organizationId, userId: user.id, level: invite.level, joinedAt: now, updatedAt: now })
         .onConflictDoNothing()
         .returning();
-      for (const access of invite.privateProjectAccess ?? []) {
-        const [project] = await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.id, access.id), eq(projects.organizationId, invite.organizationId)));
-        if (!project) continue;
-        await tx
-          .insert(projectMemberships)
-          .values({ projectId: project.id, userId: user.id, level: access.level === "admin" ? ADMIN : MEMBER, joinedAt: now })
-          .onConflictDoNothing();
-      }
+      await grantProjectAccess(tx, invite, user.id, now);
       await tx
         .delete(organizationInvites)
         .where(and(eq(organizationInvites.organizationId, invite.organizationId), sql`lower(${organizationInvites.targetEmail}) = ${invite.targetEmail.toLowerCase()}`, ne(organizationInvites.id, invite.id)));
