@@ -21,6 +21,8 @@ const schema = z.object({
   /** Email: `smtp://user:pass@host:587` or `smtps://…`. Unset, messages stay in the in-app outbox. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   EMAIL_FROM: z.string().min(3).max(320).optional(),
+  /** `1` lets outbound requests reach http:// and private, loopback or link-local addresses (tests, closed networks). */
+  ORGDECK_ALLOW_PRIVATE_URLS: z.enum(["0", "1"]).default("0").transform((v) => v === "1"),
 });
 
 export type Env = Omit<z.infer<typeof schema>, "SITE_URL"> & {

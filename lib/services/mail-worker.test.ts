@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { emailAttempts, emailOutbox, organizations } from "../../db/schema";
 import { freePort, startSmtpCatcher, type SmtpCatcher } from "../../e2e/support/smtp";
-import { mailTransport } from "../adapters/mail";
+import { defaultAdapters } from "../adapters";
 import { verifyInviteToken } from "../auth/invite-token";
 import type { AuthUser } from "../auth/principal";
 import { apiKeyOf, call, expectAppError, makeOrganization, sessionOf, uniqueEmail, withEnv } from "../testing/fixtures";
@@ -24,7 +24,7 @@ const outboxOf = async (as: AuthUser, orgId: string, input: Record<string, unkno
 
 /** Drains with the transport that SMTP_URL names now. */
 async function drain(now?: Date) {
-  const transport = mailTransport();
+  const transport = defaultAdapters().mail;
   assert.ok(transport, "a transport is configured");
   return drainOutbox(await getDb(), transport, now);
 }

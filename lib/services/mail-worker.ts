@@ -1,7 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { emailAttempts, emailOutbox } from "../../db/schema";
-import { mailTransport, type MailTransport } from "../adapters/mail";
+import { defaultAdapters } from "../adapters";
+import type { MailTransport } from "../adapters/mail";
 import { log } from "../log";
 import { outboxSignal } from "./outbox";
 
@@ -82,7 +83,7 @@ const store = globalThis as typeof globalThis & { __orgdeckMailWorker?: { stop: 
 
 /** The app's mail worker: woken when a commit queued mail (first attempt within a second), and polling. */
 export function startMailWorker(db: Db, pollMs = 5000) {
-  const transport = mailTransport();
+  const transport = defaultAdapters().mail;
   if (!transport || store.__orgdeckMailWorker) return;
   let running = false;
   let again = false;

@@ -97,7 +97,6 @@ export async function makeProject(organizationId: string, options: { private?: b
 /** Runs `fn` with some environment variables set (undefined unsets), re-reading the configuration before and after. */
 export async function withEnv<T>(vars: Record<string, string | undefined>, fn: () => Promise<T>): Promise<T> {
   const { resetEnvCache } = await import("../env");
-  const { resetMailTransport } = await import("../adapters/mail");
   const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
   const apply = (values: Record<string, string | undefined>) => {
     for (const [k, v] of Object.entries(values)) {
@@ -105,7 +104,6 @@ export async function withEnv<T>(vars: Record<string, string | undefined>, fn: (
       else process.env[k] = v;
     }
     resetEnvCache();
-    resetMailTransport();
   };
   apply(vars);
   try {

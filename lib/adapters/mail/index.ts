@@ -25,15 +25,11 @@ export function defaultFromAddress() {
   return env().EMAIL_FROM ?? `Orgdeck <no-reply@${new URL(env().SITE_URL).hostname}>`;
 }
 
-const store = globalThis as typeof globalThis & { __orgdeckMailTransport?: MailTransport | null };
-
-/** nodemailer over SMTP_URL; null when no transport is configured. */
-export function mailTransport(): MailTransport | null {
-  if (store.__orgdeckMailTransport !== undefined) return store.__orgdeckMailTransport;
-  const url = env().SMTP_URL;
-  if (!url) return (store.__orgdeckMailTransport = null);
+/** nodemailer over an SMTP URL; null without one. */
+export function mailTransportFor(url: string | undefined): MailTransport | null {
+  if (!url) return null;
   const transporter = nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
-  store.__orgdeckMailTransport = {
+  return {
     async send(message) {
       const info = await transporter.sendMail({
         messageId: message.messageId,
@@ -47,10 +43,4 @@ export function mailTransport(): MailTransport | null {
       return { response: String(info.response ?? "") };
     },
   };
-  return store.__orgdeckMailTransport;
-}
-
-/** For tests that point SMTP_URL somewhere else between cases. */
-export function resetMailTransport() {
-  store.__orgdeckMailTransport = undefined;
 }

@@ -1,0 +1,8 @@
+/** The database schema, one file per area; migrations are generated from this folder (`npm run db:generate`). */
+export * from "./users";
+export * from "./organizations";
+export * from "./projects";
+export * from "./activity";
+export * from "./email";
+export * from "./instance";
+export * from "./jobs";

@@ -1,0 +1,24 @@
+import { env, type Env } from "../env";
+import { mailTransportFor, type MailTransport } from "./mail";
+
+/**
+ * Every outside system Orgdeck talks to, as operations and jobs reach it (`ctx.adapters`). Built once per
+ * configuration by `createAdapters`; tests build their own (or pass fakes) instead of changing globals.
+ */
+export type Adapters = {
+  /** Null when no transport is configured: messages are held in the outbox for admins to read. */
+  mail: MailTransport | null;
+};
+
+export function createAdapters(settings: Env = env()): Adapters {
+  return { mail: mailTransportFor(settings.SMTP_URL) };
+}
+
+const store = globalThis as typeof globalThis & { __orgdeckAdapters?: { settings: Env; adapters: Adapters } };
+
+/** The adapters for the current configuration (rebuilt when the configuration is re-read, as tests do). */
+export function defaultAdapters(): Adapters {
+  const settings = env();
+  if (store.__orgdeckAdapters?.settings !== settings) store.__orgdeckAdapters = { settings, adapters: createAdapters(settings) };
+  return store.__orgdeckAdapters.adapters;
+}
