@@ -1,6 +1,7 @@
 /**
- * The closed table of expected failures and the one serializer of the error body
- * `{type, code, detail, attr}` (api-behavior §1.6). Nothing else builds an error body.
+ * The closed table of expected failures. An `AppError` carries only a key, a detail and an attr; each protocol family
+ * encodes it in its own body and status. This table is the `/api` family's encoding, `{type, code, detail, attr}`
+ * (Django REST framework's error body as drf-exceptions-hog writes it), and the default that other families start from.
  */
 type ErrorType =
   | "validation_error"
@@ -78,17 +79,39 @@ export type ErrorKey = keyof typeof TABLE;
 export type ErrorBody = { type: ErrorType; code: string; detail: string; attr: string | null };
 
 export class AppError extends Error {
-  readonly status: number;
-  readonly body: ErrorBody;
+  readonly key: ErrorKey;
+  readonly detail: string;
+  readonly attr: string | null;
 
   constructor(key: ErrorKey, options: { detail?: string; attr?: string | null } = {}) {
-    const entry: Entry = TABLE[key];
-    const detail = options.detail ?? entry.detail;
+    const detail = options.detail ?? TABLE[key].detail;
     super(detail);
     this.name = "AppError";
-    this.status = entry.status;
-    this.body = { type: entry.type, code: entry.code, detail, attr: options.attr ?? null };
+    this.key = key;
+    this.detail = detail;
+    this.attr = options.attr ?? null;
   }
+
+  /** The same failure about another field (a bulk request prefixes the item's index). */
+  withAttr(attr: string | null) {
+    return new AppError(this.key, { detail: this.detail, attr });
+  }
+
+  /** The HTTP status as `/api` answers it. */
+  get status(): number {
+    return TABLE[this.key].status;
+  }
+
+  /** The body as `/api` answers it. */
+  get body(): ErrorBody {
+    const entry: Entry = TABLE[this.key];
+    return { type: entry.type, code: entry.code, detail: this.detail, attr: this.attr };
+  }
+}
+
+/** The default status of an error key, for families that keep the `/api` statuses. */
+export function statusOf(key: ErrorKey): number {
+  return TABLE[key].status;
 }
 
 export const LEVEL_INSUFFICIENT = "Your organization access level is insufficient.";
@@ -99,9 +122,9 @@ export const permissionDenied = (detail?: string) => new AppError("permission_de
 export const invalidInput = (detail: string, attr: string | null = null) =>
   new AppError("invalid_input", { detail, attr });
 
-/** The status and body for any thrown value; anything unexpected is a 500 that reveals nothing. */
+/** The `/api` status and body for any thrown value; anything unexpected is a 500 that reveals nothing. */
 export function errorResponseParts(err: unknown): { status: number; body: ErrorBody; expected: boolean } {
   if (err instanceof AppError) return { status: err.status, body: err.body, expected: true };
-  const body = { ...TABLE.server_error, attr: null };
-  return { status: body.status, body: { type: body.type, code: body.code, detail: body.detail, attr: null }, expected: false };
+  const { status, type, code, detail } = TABLE.server_error;
+  return { status, body: { type, code, detail, attr: null }, expected: false };
 }

@@ -1,12 +1,118 @@
-/** Membership levels (api-behavior §1.3); comparisons are numeric. */
+/**
+ * Who may do what, as plain tables: membership levels, the built-in roles and what each grants, one permission per
+ * capability and the personal-API-key scope each needs. Client-safe (no database): the console imports these tables
+ * and the rule functions in `rules.ts` to enable exactly the controls the operations will allow.
+ */
+import type { Scope } from "./scopes";
+
+/** Membership levels, as the API writes them: 1 member, 8 administrator, 15 owner. */
 export const MEMBER = 1;
 export const ADMIN = 8;
 export const OWNER = 15;
 
 export type Level = typeof MEMBER | typeof ADMIN | typeof OWNER;
 
+/** Every level, lowest first. */
+export const LEVELS: readonly Level[] = [MEMBER, ADMIN, OWNER];
+
+/** The API's label of each level. */
 export const LEVEL_LABELS: Record<Level, string> = {
   [MEMBER]: "member",
   [ADMIN]: "administrator",
   [OWNER]: "owner",
+};
+
+/** The console's name of each level. */
+export const LEVEL_NAMES: Record<Level, string> = { [MEMBER]: "Member", [ADMIN]: "Administrator", [OWNER]: "Owner" };
+
+export function isLevel(value: unknown): value is Level {
+  return value === MEMBER || value === ADMIN || value === OWNER;
+}
+
+/**
+ * One permission per capability, with the API-key scope it needs (null: personal API keys are refused, as for an
+ * action that declares no scope) and whether it acts inside one organization (granted by a role) or for the caller
+ * alone (any signed-in user).
+ */
+export const PERMISSIONS = {
+  // Inside an organization: a role must grant it.
+  "organization:read": { scope: "organization:read", organization: true },
+  "organization:write": { scope: "organization:write", organization: true },
+  "organization:delete": { scope: "organization:write", organization: true },
+  "organization_member:read": { scope: "organization_member:read", organization: true },
+  /** Level changes and removals; who may change whom is `canChangeLevel` / `canRemoveMember`. */
+  "organization_member:write": { scope: "organization_member:write", organization: true },
+  "organization_member:api_keys": { scope: null, organization: true },
+  /** Creating and resending invitations; `canInvite` decides whether members may. */
+  "organization_invite:create": { scope: "organization_member:write", organization: true },
+  "organization_invite:delete": { scope: "organization_member:write", organization: true },
+  "organization_invite:link": { scope: null, organization: true },
+  "activity_log:read": { scope: "activity_log:read", organization: true },
+  "outbox:read": { scope: null, organization: true },
+  // For the caller alone.
+  "organization:list": { scope: "organization:read", organization: false },
+  "organization:create": { scope: "organization:write", organization: false },
+  "personal_api_key:read": { scope: "personal_api_key:read", organization: false },
+  "personal_api_key:write": { scope: "personal_api_key:write", organization: false },
+  "user:read": { scope: "user:read", organization: false },
+  "user:write": { scope: "user:write", organization: false },
+  "invitation:accept": { scope: null, organization: false },
+} as const satisfies Record<string, { scope: Scope | null; organization: boolean }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export type OrganizationPermission = { [P in Permission]: (typeof PERMISSIONS)[P]["organization"] extends true ? P : never }[Permission];
+
+/** The API-key scope a permission needs; null when personal API keys may not use it. */
+export function scopeFor(permission: Permission): Scope | null {
+  return PERMISSIONS[permission].scope;
+}
+
+export function isOrganizationPermission(permission: Permission): permission is OrganizationPermission {
+  return PERMISSIONS[permission].organization;
+}
+
+const MEMBER_GRANTS = [
+  "organization:read",
+  "organization_member:read",
+  "organization_member:write",
+  "organization_member:api_keys",
+  "organization_invite:create",
+  "organization_invite:link",
+] as const satisfies readonly OrganizationPermission[];
+const ADMIN_GRANTS = [
+  ...MEMBER_GRANTS,
+  "organization:write",
+  "organization_invite:delete",
+  "activity_log:read",
+  "outbox:read",
+] as const satisfies readonly OrganizationPermission[];
+const OWNER_GRANTS = [...ADMIN_GRANTS, "organization:delete"] as const satisfies readonly OrganizationPermission[];
+
+export type RoleName = "member" | "admin" | "owner";
+
+/** The built-in roles: the level each stands for and the permissions it grants inside its organization. */
+export const ROLES: Record<RoleName, { level: Level; grants: readonly OrganizationPermission[] }> = {
+  member: { level: MEMBER, grants: MEMBER_GRANTS },
+  admin: { level: ADMIN, grants: ADMIN_GRANTS },
+  owner: { level: OWNER, grants: OWNER_GRANTS },
+};
+
+const ROLE_BY_LEVEL: Record<Level, RoleName> = { [MEMBER]: "member", [ADMIN]: "admin", [OWNER]: "owner" };
+
+export function roleOf(level: Level): RoleName {
+  return ROLE_BY_LEVEL[level];
+}
+
+/** Whether a membership of this level holds the permission (null level: no membership, nothing granted). */
+export function levelGrants(level: Level | null | undefined, permission: OrganizationPermission): boolean {
+  if (!level) return false;
+  return ROLES[roleOf(level)].grants.includes(permission);
+}
+
+/**
+ * What callers that are not users may do in the one organization they are bound to (a SCIM token provisions its
+ * organization's members). Service accounts will add their own row.
+ */
+export const MACHINE_GRANTS: Record<"scim", readonly OrganizationPermission[]> = {
+  scim: ["organization_member:read", "organization_member:write"],
 };

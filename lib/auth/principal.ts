@@ -5,15 +5,46 @@ import { AppError } from "../errors";
 import { log } from "../log";
 import { hotQuery } from "../services/prepared";
 import { findSessionByToken } from "../services/sessions";
-import { sha256 } from "./tokens";
+import { sha256, tokenKind } from "./tokens";
 
 export type AuthUser = typeof users.$inferSelect;
 
-/** Who is calling: a cookie session, a personal API key, or an operator at the admin CLI. */
+/** The kinds of caller that are a signed-in person: a cookie session, a personal API key, the admin CLI. */
+export const USER_CALLERS = ["session", "api_key", "cli"] as const;
+export type UserCallerKind = (typeof USER_CALLERS)[number];
+
+/** What a SCIM token is bound to: a verified domain or an identity-provider config, in one organization. */
+export type ScimTarget = { kind: "domain" | "identity_provider_config"; id: string };
+
+/**
+ * Who is calling: a cookie session, a personal API key, an operator at the admin CLI (with or without a user), an
+ * identity provider's SCIM client (no user: one organization, one domain or config), or nobody (`anonymous`: a SAML
+ * post, a signing page, a webhook). Service accounts will join as their own kind.
+ */
 export type Principal =
   | { kind: "session"; user: AuthUser; session: { id: string; signedInAt: Date; mfa: boolean } }
   | { kind: "api_key"; user: AuthUser; key: { id: string; scopes: string[]; scopedOrganizations: string[] } }
-  | { kind: "cli"; user: AuthUser | null };
+  | { kind: "cli"; user: AuthUser | null }
+  | { kind: "scim"; user: null; organizationId: string; target: ScimTarget; label: string }
+  | { kind: "anonymous"; user: null };
+
+export type CallerKind = Principal["kind"];
+
+export const ANONYMOUS: Principal = { kind: "anonymous", user: null };
+
+export function isUserCaller(kind: CallerKind): kind is UserCallerKind {
+  return (USER_CALLERS as readonly string[]).includes(kind);
+}
+
+/**
+ * How the audit trail names a caller that is neither a user nor the operator: an identity provider's SCIM client, or
+ * nobody. Null for users (the entry names them) and for the admin CLI (a system entry, as before callers had labels).
+ */
+export function actorLabel(principal: Principal): string | null {
+  if (principal.kind === "scim") return principal.label;
+  if (principal.kind === "anonymous") return "anonymous";
+  return null;
+}
 
 export type KeyLocation = "header" | "body" | "query";
 
@@ -41,7 +72,8 @@ export async function authenticateApiKey(
   location: KeyLocation,
   { requestId, now = new Date() }: { requestId?: string; now?: Date } = {},
 ): Promise<Principal> {
-  const [row] = await hotQuery(db, "api_key_by_hash", keyByHash).execute({ hash: sha256(value) });
+  // A value that is not shaped like a personal API key is refused without a lookup, with the same answer.
+  const [row] = tokenKind(value) === "personal_api_key" ? await hotQuery(db, "api_key_by_hash", keyByHash).execute({ hash: sha256(value) }) : [];
   if (!row || !row.user.isActive) {
     throw new AppError("authentication_failed", {
       detail: `Personal API key found in request ${LOCATION_WORDS[location]} is invalid.`,

@@ -6,6 +6,28 @@ export function sha256(value: string) {
 }
 
 export const API_KEY_PREFIX = "odk_";
+/** SCIM bearer tokens (issued per verified domain or identity-provider config). */
+export const SCIM_TOKEN_PREFIX = "odscim_";
+
+const PERSONAL_API_KEY_SHAPE = /^odk_[A-Za-z0-9_-]{43}$/;
+const SCIM_TOKEN_SHAPE = /^odscim_[A-Za-z0-9_-]{43}$/;
+
+export type TokenKind = "personal_api_key" | "scim" | "unknown";
+
+/**
+ * What a bearer token claims to be, from its shape alone, so each kind is looked up in its own table and a token of
+ * no known shape is refused without a database query.
+ */
+export function tokenKind(token: string): TokenKind {
+  if (PERSONAL_API_KEY_SHAPE.test(token)) return "personal_api_key";
+  if (SCIM_TOKEN_SHAPE.test(token)) return "scim";
+  return "unknown";
+}
+
+/** A SCIM token: the prefix plus 43 URL-safe characters (256 random bits); stored as its SHA-256. */
+export function generateScimToken() {
+  return SCIM_TOKEN_PREFIX + randomBytes(32).toString("base64url");
+}
 
 /** `odk_` plus 43 URL-safe characters (256 random bits). */
 export function generateApiKey() {

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDb } from "../../db/client";
 import { readiness } from "../services/instance";
-import { json } from "./respond";
+import { json } from "./families/api";
 
 export async function health() {
   return json(200, { status: "ok" }, randomUUID());

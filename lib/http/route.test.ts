@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { describe, test } from "node:test";
 import { z } from "zod";
 import { sessionCookieName } from "../auth/cookies";
+import { USER_CALLERS } from "../auth/principal";
 import { env } from "../env";
 import { operation } from "../services/operation";
 import { createOrganization, deleteOrganization, getOrganization, listOrganizations } from "../services/organizations";
@@ -21,7 +22,8 @@ const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 const cookie = (token: string) => ({ cookie: `other=1; ${sessionCookieName()}=${token}` });
 
 const explode = operation({
-  scope: "user:read",
+  permission: "user:read",
+  callers: USER_CALLERS,
   input: z.object({}),
   run: async () => {
     throw new Error("database password is hunter2");

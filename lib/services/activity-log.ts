@@ -2,15 +2,15 @@ import { and, count, desc, eq, gt, lt, type SQL } from "drizzle-orm";
 import { activityLog, users } from "../../db/schema";
 import { ADMIN } from "../auth/permissions";
 import { listActivityLogInput } from "../schemas/activity-log";
+import { USER_CALLERS } from "../auth/principal";
 import { operation } from "./operation";
 import { Page } from "./page";
 import { iso, userBasic } from "./serialize";
 
 /** Lists an organization's audit trail, newest first (admins and owners). */
 export const listActivityLog = operation({
-  scope: "activity_log:read",
-  organization: true,
-  level: ADMIN,
+  permission: "activity_log:read",
+  callers: USER_CALLERS,
   input: listActivityLogInput,
   run: async ({ db, organization }, input) => {
     const filters: SQL[] = [eq(activityLog.organizationId, organization.id)];

@@ -1,6 +1,6 @@
 import type { Executor } from "../../db/client";
 import { activityLog } from "../../db/schema";
-import type { Principal } from "../auth/principal";
+import { actorLabel, type Principal } from "../auth/principal";
 
 export type Change = {
   type: string;
@@ -45,9 +45,13 @@ export function wholeObjectChanges(scope: string, action: "created" | "deleted",
 /** The actor of entries made by the system, the admin CLI or an identity provider: no user (`is_system`). */
 export const SYSTEM_ACTOR: Principal = { kind: "cli", user: null };
 
-/** Writes the audit entry of a mutation; call it inside the mutation's transaction. */
+/**
+ * Writes the audit entry of a mutation; call it inside the mutation's transaction. Entries of callers without a user
+ * (the CLI, SCIM, nobody) have no user and are marked system; SCIM and anonymous callers are named in `detail.actor`.
+ */
 export async function recordActivity(tx: Executor, principal: Principal, entry: Entry, now = new Date()) {
   const actor = principal.kind === "cli" ? null : principal.user;
+  const label = actorLabel(principal);
   await tx.insert(activityLog).values({
     organizationId: entry.organizationId,
     userId: actor?.id ?? null,
@@ -55,7 +59,7 @@ export async function recordActivity(tx: Executor, principal: Principal, entry: 
     scope: entry.scope,
     itemId: String(entry.itemId),
     activity: entry.activity,
-    detail: { name: entry.name, changes: entry.changes ?? [] },
+    detail: { name: entry.name, changes: entry.changes ?? [], ...(label && { actor: label }) },
     createdAt: now,
   });
 }

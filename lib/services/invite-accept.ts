@@ -8,6 +8,7 @@ import { invalidInput } from "../errors";
 import { recordActivity } from "./activity";
 import { getAuthSecret } from "./instance";
 import { inviteExpiry, isExpired, SCOPE, validSince } from "./invite-rows";
+import { USER_CALLERS } from "../auth/principal";
 import { operation } from "./operation";
 import { iso } from "./serialize";
 
@@ -60,7 +61,8 @@ async function grantProjectAccess(tx: Executor, invite: typeof organizationInvit
  * only one request win, so an invitation is accepted at most once even under concurrency.
  */
 export const acceptInvite = operation({
-  scope: null,
+  permission: "invitation:accept",
+  callers: USER_CALLERS,
   input: z.object({ token: z.string().max(200) }),
   run: async ({ db, user, principal, now }, { token }) => {
     const parsed = verifyInviteToken(await getAuthSecret(db), token);
@@ -107,7 +109,8 @@ export const acceptInvite = operation({
 
 /** Pending invitations for the signed-in user's email, across organizations, with their links (offered in the console). */
 export const listMyInvites = operation({
-  scope: null,
+  permission: "invitation:accept",
+  callers: USER_CALLERS,
   input: z.object({}),
   run: async ({ db, user, now }) => {
     const secret = await getAuthSecret(db);

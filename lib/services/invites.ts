@@ -9,15 +9,15 @@ import { parseInput } from "../schemas/parse";
 import { recordActivity } from "./activity";
 import { getAuthSecret } from "./instance";
 import { acceptUrl, checkCanInvite, createInviteInTx, queueInviteEmail, SCOPE, serializeInvite, validSince } from "./invite-rows";
+import { USER_CALLERS } from "../auth/principal";
 import { operation } from "./operation";
 import { notifyOutbox } from "./outbox";
 import { Page } from "./page";
 
 /** Lists the organization's pending and expired invitations, newest first. */
 export const listInvites = operation({
-  scope: "organization_member:read",
-  organization: true,
-  level: MEMBER,
+  permission: "organization_member:read",
+  callers: USER_CALLERS,
   input: paginationQuery,
   run: async ({ db, organization, now }, { limit, offset }) => {
     const where = and(eq(organizationInvites.organizationId, organization.id), isNull(organizationInvites.acceptedAt));
@@ -38,9 +38,8 @@ export const listInvites = operation({
 
 /** Invites one person (§2.4 rules 1–10, decision 12); the email is queued in the same transaction. */
 export const createInvite = operation({
-  scope: "organization_member:write",
-  organization: true,
-  level: MEMBER,
+  permission: "organization_invite:create",
+  callers: USER_CALLERS,
   authorize: checkCanInvite,
   input: createInviteInput,
   run: async (ctx, input) => {
@@ -53,7 +52,7 @@ export const createInvite = operation({
 
 /** The reference names a list item's field `__<index>__<field>` (api-behavior §1.6); only 400s name a field. */
 function tagItem(err: unknown, i: number) {
-  if (err instanceof AppError && err.status === 400) err.body.attr = `__${i}${err.body.attr ? `__${err.body.attr}` : ""}`;
+  if (err instanceof AppError && err.status === 400) return err.withAttr(`__${i}${err.attr ? `__${err.attr}` : ""}`);
   return err;
 }
 function atItem<T>(i: number, fn: () => T): T {
@@ -69,9 +68,8 @@ const bulkArrayError = () => new AppError("invalid_input", { detail: "This endpo
 
 /** Up to 20 invitations, all or nothing: any invalid item creates none and sends nothing. */
 export const bulkCreateInvites = operation({
-  scope: "organization_member:write",
-  organization: true,
-  level: MEMBER,
+  permission: "organization_invite:create",
+  callers: USER_CALLERS,
   authorize: checkCanInvite,
   input: z.unknown(),
   run: async (ctx, body) => {
@@ -96,9 +94,8 @@ export const bulkCreateInvites = operation({
  * older pending delegation to another address is deleted; a still-valid one to the same address is sent again.
  */
 export const delegateInvite = operation({
-  scope: "organization_member:write",
-  organization: true,
-  level: MEMBER,
+  permission: "organization_invite:create",
+  callers: USER_CALLERS,
   authorize: checkCanInvite,
   input: delegateInviteInput,
   run: async (ctx, input) => {
@@ -133,9 +130,8 @@ export const delegateInvite = operation({
 
 /** Revokes an invitation (admins and owners): its link stops working. */
 export const deleteInvite = operation({
-  scope: "organization_member:write",
-  organization: true,
-  level: ADMIN,
+  permission: "organization_invite:delete",
+  callers: USER_CALLERS,
   input: inviteIdInput,
   run: async ({ db, organization, principal, now }, { id }) => {
     if (!isUuid(id)) throw notFound();
@@ -153,9 +149,8 @@ export const deleteInvite = operation({
 
 /** Sends an invitation's email again; the link stays the same (decision 18). */
 export const resendInvite = operation({
-  scope: "organization_member:write",
-  organization: true,
-  level: MEMBER,
+  permission: "organization_invite:create",
+  callers: USER_CALLERS,
   authorize: checkCanInvite,
   input: inviteIdInput,
   run: async (ctx, { id }) => {
@@ -180,9 +175,8 @@ export const resendInvite = operation({
 
 /** An invitation's link, for the console's "copy link": the organization's admins and the invite's creator only. */
 export const getInviteLink = operation({
-  scope: null,
-  organization: true,
-  level: MEMBER,
+  permission: "organization_invite:link",
+  callers: USER_CALLERS,
   input: inviteIdInput,
   run: async ({ db, organization, membership, user }, { id }) => {
     if (!isUuid(id)) throw notFound();

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { accounts, organizationMemberships, personalApiKeys, projectMemberships, projects, users } from "../../db/schema";
-import type { AuthUser } from "../auth/principal";
+import { type AuthUser, USER_CALLERS } from "../auth/principal";
 import { ADMIN, MEMBER, OWNER, type Level } from "../auth/permissions";
 import { AppError, invalidInput, notFound, permissionDenied } from "../errors";
 import { isUuid, MEMBERSHIP_LEVELS } from "../schemas/common";
@@ -31,9 +31,8 @@ function searchTerms(query: string) {
 
 /** Lists active members; `search` matches names and email exactly (substring) or by trigram word similarity. */
 export const listMembers = operation({
-  scope: "organization_member:read",
-  organization: true,
-  level: MEMBER,
+  permission: "organization_member:read",
+  callers: USER_CALLERS,
   input: listMembersInput,
   run: async ({ db, organization }, input) => {
     const filters: SQL[] = [eq(organizationMemberships.organizationId, organization.id), eq(users.isActive, true)];
@@ -100,9 +99,8 @@ function checkEditingOthers(requesterLevel: number, targetLevel: number) {
 
 /** Changes a member's level by the rules of decision 11, in their order; an organization always keeps an owner. */
 export const updateMember = operation({
-  scope: "organization_member:write",
-  organization: true,
-  level: MEMBER,
+  permission: "organization_member:write",
+  callers: USER_CALLERS,
   sensitive: true,
   input: updateMemberInput,
   run: async (ctx, input) => {
@@ -147,9 +145,8 @@ export const updateMember = operation({
 
 /** Leaves the organization (not as an owner) or removes someone at or below the requester's level. */
 export const removeMember = operation({
-  scope: "organization_member:write",
-  organization: true,
-  level: MEMBER,
+  permission: "organization_member:write",
+  callers: USER_CALLERS,
   sensitive: true,
   input: memberPathInput,
   run: async (ctx, input) => {
@@ -198,9 +195,8 @@ async function memberOf(ctx: OrgContext & { user: AuthUser }, userUuid: string) 
 
 /** The member's login at a linked GitHub identity, else null. */
 export const getMemberGithubLogin = operation({
-  scope: "organization_member:read",
-  organization: true,
-  level: MEMBER,
+  permission: "organization_member:read",
+  callers: USER_CALLERS,
   input: memberPathInput,
   run: async (ctx, input) => {
     const user = await memberOf(ctx, input.user__uuid);
@@ -216,9 +212,8 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Which of the member's personal API keys reach this organization (unscoped or scoped to it); sessions only. */
 export const getMemberScopedApiKeys = operation({
-  scope: null,
-  organization: true,
-  level: MEMBER,
+  permission: "organization_member:api_keys",
+  callers: USER_CALLERS,
   input: memberPathInput,
   run: async (ctx, input) => {
     const user = await memberOf(ctx, input.user__uuid);

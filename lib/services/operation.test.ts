@@ -6,6 +6,7 @@ import { z } from "zod";
 import { getDb } from "../../db/client";
 import { users } from "../../db/schema";
 import { ADMIN, MEMBER } from "../auth/permissions";
+import { USER_CALLERS } from "../auth/principal";
 import { env } from "../env";
 import { LEVEL_INSUFFICIENT } from "../errors";
 import { apiKeyOf, call, expectAppError, makeOrganization, makeUser, sessionOf } from "../testing/fixtures";
@@ -17,22 +18,20 @@ const NOT_AUTHENTICATED = "Authentication credentials were not provided.";
 const NO_KEYS = "This action does not support personal API key access";
 
 /** A custom action that declares no scope: API keys are refused. */
-const sessionOnly = operation({ scope: null, input: z.object({}), run: async () => "ran" });
+const sessionOnly = operation({ permission: "invitation:accept", callers: USER_CALLERS, input: z.object({}), run: async () => "ran" });
 
 /** A TimeSensitive write (api-behavior §1.4). */
 const sensitive = operation({
-  scope: "organization:write",
-  organization: true,
-  level: MEMBER,
+  permission: "organization_member:write",
+  callers: USER_CALLERS,
   sensitive: true,
   input: z.object({}),
   run: async () => "ran",
 });
 
 const adminWrite = operation({
-  scope: "organization:write",
-  organization: true,
-  level: ADMIN,
+  permission: "organization:write",
+  callers: USER_CALLERS,
   input: z.object({ name: z.string().max(3) }),
   run: async () => "ran",
 });
@@ -193,13 +192,13 @@ describe("pipeline: two-factor, level, TimeSensitive, input", () => {
       attr: null,
     });
     assert.equal(await call(sensitive, sessionOf(owner, { signedInAt: recent }), {}, org.id), "ran");
-    assert.equal(await call(sensitive, apiKeyOf(owner, ["organization:write"]), {}, org.id), "ran");
+    assert.equal(await call(sensitive, apiKeyOf(owner, ["organization_member:write"]), {}, org.id), "ran");
     assert.equal(await call(getOrganization, sessionOf(owner, { signedInAt: old }), {}, org.id).then((o) => o.id), org.id);
   });
 
   test("TimeSensitive comes after the level check", async () => {
     const { org, members } = await makeOrganization([MEMBER]);
-    const oldSensitiveAdmin = operation({ ...sensitive, level: ADMIN });
+    const oldSensitiveAdmin = operation({ ...sensitive, permission: "organization:write" });
     const old = new Date(Date.now() - env().SESSION_SENSITIVE_ACTIONS_AGE * 1000 - 60_000);
     await expectAppError(call(oldSensitiveAdmin, sessionOf(members[0], { signedInAt: old }), {}, org.id), 403, "permission_denied", {
       detail: LEVEL_INSUFFICIENT,

@@ -1,50 +1,80 @@
 import type { z } from "zod";
 import type { Db } from "../../db/client";
-import type { AuthUser, Principal } from "../auth/principal";
-import { ADMIN, type Level } from "../auth/permissions";
-import { scopesAllow, type Scope } from "../auth/scopes";
-import { env } from "../env";
-import { AppError, LEVEL_INSUFFICIENT, organizationNotFound, permissionDenied } from "../errors";
+import { defaultAdapters, type Adapters } from "../adapters";
+import {
+  isOrganizationPermission,
+  scopeFor,
+  type OrganizationPermission,
+  type Permission,
+} from "../auth/permissions";
+import { ANONYMOUS, isUserCaller, type AuthUser, type CallerKind, type Principal, type UserCallerKind } from "../auth/principal";
+import { scopesAllow } from "../auth/scopes";
+import { AppError, organizationNotFound, permissionDenied } from "../errors";
 import { parseInput } from "../schemas/parse";
-import { resolveOrganization, type OrganizationAccess } from "./organization-access";
+import { checkOrganizationAccess } from "./access-checks";
+import { resolveAccess, type Membership, type OrganizationRow } from "./organization-access";
 
 export type Context = {
   db: Db;
   principal: Principal;
   now: Date;
+  /** Every outside system (mail today; DNS, storage, e-signature, SAML next), built from the configuration. */
+  adapters: Adapters;
 };
 
-export type OrgContext = Context & OrganizationAccess & { membership: NonNullable<OrganizationAccess["membership"]> };
+/** True when every kind of caller the operation accepts is a signed-in person. */
+type OnlyUsers<C extends CallerKind> = [Exclude<C, UserCallerKind>] extends [never] ? true : false;
 
-type Common<S extends z.ZodType> = {
-  /** API-key scope this operation needs; null refuses API keys (a custom action that declares none). */
-  scope: Scope | null;
+/** What an operation that acts for the caller alone gets: the user, when only users may call it. */
+export type CallerContext<C extends CallerKind = UserCallerKind> = Context &
+  (OnlyUsers<C> extends true ? { user: AuthUser } : { user: AuthUser | null });
+
+/** What an organization's operation gets: its organization, and the caller's membership when the caller is a user. */
+export type OrgContext<C extends CallerKind = UserCallerKind> = Context & { organization: OrganizationRow } & (OnlyUsers<C> extends true
+    ? { user: AuthUser; membership: Membership }
+    : { user: AuthUser | null; membership: Membership | null });
+
+type UserPermission = Exclude<Permission, OrganizationPermission>;
+
+type Common<S extends z.ZodType, C extends CallerKind> = {
+  /** The capability this operation exercises; the API-key scope and the roles that may use it derive from it. */
+  permission: Permission;
+  /** The kinds of caller that may run it; any other is refused before anything else is looked at. */
+  callers: readonly C[];
   input: S;
 };
 
-export type UserOperation<S extends z.ZodType, R> = Common<S> & {
-  organization?: false;
-  run: (ctx: Context & { user: AuthUser }, input: z.output<S>) => Promise<R>;
+export type UserOperation<S extends z.ZodType, R, C extends CallerKind = UserCallerKind> = Common<S, C> & {
+  permission: UserPermission;
+  run(ctx: CallerContext<C>, input: z.output<S>): Promise<R>;
 };
 
-export type OrgOperation<S extends z.ZodType, R> = Common<S> & {
-  organization: true;
-  /** Minimum membership level; finer rules live in `run`. */
-  level: Level;
-  /** TimeSensitive (api-behavior §1.4): cookie sessions older than SESSION_SENSITIVE_ACTIONS_AGE are refused. */
+export type OrgOperation<S extends z.ZodType, R, C extends Exclude<CallerKind, "anonymous"> = UserCallerKind> = Common<S, C> & {
+  permission: OrganizationPermission;
+  /** Cookie sessions signed in longer ago than SESSION_SENSITIVE_ACTIONS_AGE are refused (re-authenticate first). */
   sensitive?: boolean;
-  /** A permission beyond the level, checked before the input is validated (e.g. "can invite"). */
-  authorize?: (ctx: OrgContext & { user: AuthUser }) => void;
-  run: (ctx: OrgContext & { user: AuthUser }, input: z.output<S>) => Promise<R>;
+  /** A rule beyond the permission, checked before the input is validated (e.g. "can invite"). */
+  authorize?(ctx: OrgContext<C>): void;
+  run(ctx: OrgContext<C>, input: z.output<S>): Promise<R>;
 };
 
-export type Operation<S extends z.ZodType = z.ZodType, R = unknown> = UserOperation<S, R> | OrgOperation<S, R>;
+// The widest operation type: what transports and the OpenAPI document handle without knowing the operation
+// (`run` and `authorize` are methods, so an operation of any callers is one of these).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Operation<S extends z.ZodType = z.ZodType, R = unknown> = UserOperation<S, R, any> | OrgOperation<S, R, any>;
 
-/** Declares an operation; the permission pipeline runs before `run`, in the order of api-behavior §1.4. */
-export function operation<S extends z.ZodType, R>(def: OrgOperation<S, R>): OrgOperation<S, R>;
-export function operation<S extends z.ZodType, R>(def: UserOperation<S, R>): UserOperation<S, R>;
+/** Declares an operation; the permission pipeline runs before `run`, in a fixed order (see `execute`). */
+export function operation<S extends z.ZodType, R, C extends Exclude<CallerKind, "anonymous"> = UserCallerKind>(
+  def: OrgOperation<S, R, C>,
+): OrgOperation<S, R, C>;
+export function operation<S extends z.ZodType, R, C extends CallerKind = UserCallerKind>(def: UserOperation<S, R, C>): UserOperation<S, R, C>;
 export function operation<S extends z.ZodType, R>(def: Operation<S, R>): Operation<S, R> {
   return def;
+}
+
+/** The API-key scope an operation needs (null: personal API keys are refused). */
+export function requiredScope(op: Operation) {
+  return scopeFor(op.permission);
 }
 
 export type Invocation = {
@@ -54,56 +84,50 @@ export type Invocation = {
   organizationId?: string;
   input: unknown;
   now?: Date;
+  adapters?: Adapters;
 };
 
-function checkKeyScope(principal: Principal, scope: Scope | null) {
+/** A caller of a kind the operation does not declare: keys get the message of an action without a scope. */
+function refuseCaller(kind: CallerKind): never {
+  if (kind === "api_key") throw permissionDenied("This action does not support personal API key access");
+  if (kind === "anonymous") throw new AppError("not_authenticated");
+  throw permissionDenied();
+}
+
+function checkKeyScope(principal: Principal, permission: Permission) {
   if (principal.kind !== "api_key") return;
-  if (scope === null) throw permissionDenied("This action does not support personal API key access");
+  const scope = scopeFor(permission);
+  if (scope === null) refuseCaller("api_key");
   if (!scopesAllow(principal.key.scopes, scope)) throw permissionDenied(`API key missing required scope '${scope}'`);
 }
 
-/** The organization steps of the pipeline: key scoping, membership 403, 2FA (decision 16), level 403, TimeSensitive. */
-export function checkOrganizationAccess(principal: Principal, access: OrganizationAccess, op: { level: Level; sensitive?: boolean }, now: Date) {
-  const { organization, membership } = access;
-  if (principal.kind === "api_key") {
-    const scoped = principal.key.scopedOrganizations;
-    if (scoped.length > 0 && !scoped.includes(organization.id)) {
-      throw permissionDenied(`API key does not have access to the requested organization: ID ${organization.id}.`);
-    }
-    if (membership && !organization.membersCanUsePersonalApiKeys && membership.level < ADMIN) {
-      throw permissionDenied(
-        `Organization '${organization.name}' does not allow using personal API keys. Contact an admin to enable personal API keys for this organization.`,
-      );
-    }
-  }
-  if (!membership) throw permissionDenied();
-  if (principal.kind === "session" && organization.enforce2fa && !principal.session.mfa) {
-    throw new AppError("two_factor_required");
-  }
-  if (membership.level < op.level) throw permissionDenied(LEVEL_INSUFFICIENT);
-  if (op.sensitive && principal.kind === "session") {
-    const ageSeconds = (now.getTime() - principal.session.signedInAt.getTime()) / 1000;
-    if (ageSeconds > env().SESSION_SENSITIVE_ACTIONS_AGE) throw new AppError("sensitive_action_required_reauth");
-  }
-}
-
-/** Runs an operation for a caller: 401, API-key scope, organization (404), membership 403, 2FA, level 403, then input. */
+/**
+ * Runs an operation for a caller, first failure winning: 401 without credentials, the caller's kind, the API-key
+ * scope, the organization (404), then for users key scoping, membership 403, two-factor, role 403 and the
+ * re-authentication window, or for machine callers their binding and grants; then the operation's own rule, the
+ * input, and `run`.
+ */
 export async function execute<S extends z.ZodType, R>(op: Operation<S, R>, call: Invocation): Promise<R> {
-  const { principal, db } = call;
+  const { db } = call;
   const now = call.now ?? new Date();
+  const adapters = call.adapters ?? defaultAdapters();
+  const accepts = (kind: CallerKind) => (op.callers as readonly CallerKind[]).includes(kind);
+  const principal = call.principal ?? (accepts("anonymous") ? ANONYMOUS : null);
   if (!principal) throw new AppError("not_authenticated");
-  checkKeyScope(principal, op.scope);
-  const user = principal.user;
-  if (!user) throw new AppError("not_authenticated");
-  if (!op.organization) {
-    const input = parseInput(op.input, call.input);
-    return op.run({ db, principal, now, user }, input);
-  }
-  const access = await resolveOrganization(db, user, call.organizationId ?? "");
-  if (!access) throw organizationNotFound();
-  checkOrganizationAccess(principal, access, op, now);
-  const ctx = { db, principal, now, user, organization: access.organization, membership: access.membership! };
-  op.authorize?.(ctx);
-  return op.run(ctx, parseInput(op.input, call.input));
-}
+  if (!accepts(principal.kind)) refuseCaller(principal.kind);
+  checkKeyScope(principal, op.permission);
+  if (isUserCaller(principal.kind) && !principal.user) throw new AppError("not_authenticated");
+  const base = { db, principal, now, adapters, user: principal.user };
 
+  if (!isOrganizationPermission(op.permission)) {
+    const userOp = op as UserOperation<S, R, CallerKind>;
+    return userOp.run(base, parseInput(op.input, call.input));
+  }
+  const orgOp = op as OrgOperation<S, R, Exclude<CallerKind, "anonymous">>;
+  const access = await resolveAccess(db, principal, call.organizationId);
+  if (!access) throw organizationNotFound();
+  checkOrganizationAccess(principal, access, orgOp, now);
+  const ctx = { ...base, organization: access.organization, membership: access.membership };
+  orgOp.authorize?.(ctx);
+  return orgOp.run(ctx, parseInput(op.input, call.input));
+}

@@ -1,24 +1,27 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { organizationMemberships, organizations } from "../../db/schema";
-import type { AuthUser } from "../auth/principal";
+import type { AuthUser, Principal } from "../auth/principal";
 import type { Level } from "../auth/permissions";
 import { isUuid } from "../schemas/common";
 import { hotQuery } from "./prepared";
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 
-/** The organization of the URL with the caller's membership in it (null for a non-member). */
+export type Membership = { id: string; level: Level };
+
+/** The organization of the URL with the caller's membership in it (null for a non-member or a suspended member). */
 export type OrganizationAccess = {
   organization: OrganizationRow;
-  membership: { id: string; level: Level } | null;
+  membership: Membership | null;
 };
 
-/**
- * Resolves `:organization_id` in one indexed query: a UUID, or `@current` (decision 10: the user's
- * current organization while it is a membership, else the one joined first). Null means 404.
- */
-const selection = { organization: organizations, membershipId: organizationMemberships.id, level: organizationMemberships.level };
+const selection = {
+  organization: organizations,
+  membershipId: organizationMemberships.id,
+  level: organizationMemberships.level,
+  suspendedAt: organizationMemberships.suspendedAt,
+};
 
 /** The user's memberships, the current organization first (when it is one), then by joining order. */
 const currentFirst = (e: Executor, withCurrent: boolean) =>
@@ -26,7 +29,7 @@ const currentFirst = (e: Executor, withCurrent: boolean) =>
     .select(selection)
     .from(organizationMemberships)
     .innerJoin(organizations, eq(organizations.id, organizationMemberships.organizationId))
-    .where(eq(organizationMemberships.userId, sql.placeholder("userId")))
+    .where(and(eq(organizationMemberships.userId, sql.placeholder("userId")), isNull(organizationMemberships.suspendedAt)))
     .orderBy(
       ...(withCurrent ? [desc(sql`${organizations.id} = ${sql.placeholder("current")}`)] : []),
       asc(organizationMemberships.joinedAt),
@@ -46,11 +49,12 @@ const byId = (e: Executor) =>
     .limit(1)
     .prepare("organization_by_id");
 
-type Row = { organization: OrganizationRow; membershipId: string | null; level: number | null };
+type Row = { organization: OrganizationRow; membershipId: string | null; level: number | null; suspendedAt: Date | null };
 
 /**
- * Resolves `:organization_id` in one indexed query: a UUID, or `@current` (decision 10: the user's
- * current organization while it is a membership, else the one joined first). Null means 404.
+ * Resolves `:organization_id` in one indexed query: a UUID, or `@current` (the user's current organization while it is
+ * an active membership, else the one joined first). Null means 404. A suspended member counts as a non-member, and
+ * `@current` skips organizations where the user is suspended.
  */
 export async function resolveOrganization(
   db: Executor,
@@ -71,6 +75,20 @@ export async function resolveOrganization(
   if (!row) return null;
   return {
     organization: row.organization,
-    membership: row.membershipId ? { id: row.membershipId, level: row.level as Level } : null,
+    membership: row.membershipId && !row.suspendedAt ? { id: row.membershipId, level: row.level as Level } : null,
   };
+}
+
+const organizationOnly = (e: Executor) =>
+  e.select().from(organizations).where(eq(organizations.id, sql.placeholder("organizationId"))).limit(1).prepare("organization_only");
+
+/**
+ * The organization an operation acts in, for any kind of caller: a user's from the path (with their membership), a
+ * machine caller's the one it is bound to (a path naming another organization is 404). Null means 404.
+ */
+export async function resolveAccess(db: Executor, principal: Principal, rawId: string | undefined): Promise<OrganizationAccess | null> {
+  if (principal.kind !== "scim") return resolveOrganization(db, principal.user, rawId ?? "");
+  if (rawId !== undefined && rawId.toLowerCase() !== principal.organizationId) return null;
+  const [organization] = await hotQuery(db, "organization_only", organizationOnly).execute({ organizationId: principal.organizationId });
+  return organization ? { organization, membership: null } : null;
 }

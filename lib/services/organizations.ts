@@ -3,7 +3,7 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { organizationMemberships, organizations, users } from "../../db/schema";
 import { MEMBER, ADMIN, OWNER, type Level } from "../auth/permissions";
-import type { Principal } from "../auth/principal";
+import { type Principal, USER_CALLERS } from "../auth/principal";
 import { AppError } from "../errors";
 import { paginationQuery } from "../schemas/common";
 import { createOrganizationInput, updateOrganizationInput } from "../schemas/organizations";
@@ -99,7 +99,8 @@ function checkCanRequire2fa(principal: Principal, requested: boolean | null | un
 
 /** Lists the caller's organizations, oldest first. */
 export const listOrganizations = operation({
-  scope: "organization:read",
+  permission: "organization:list",
+  callers: USER_CALLERS,
   input: paginationQuery,
   run: async ({ db, user }, { limit, offset }) => {
     const mine = eq(organizationMemberships.userId, user.id);
@@ -121,7 +122,8 @@ export const listOrganizations = operation({
 
 /** Creates an organization owned by the caller, which becomes their current one (not from the admin CLI: decision 10). */
 export const createOrganization = operation({
-  scope: "organization:write",
+  permission: "organization:create",
+  callers: USER_CALLERS,
   input: createOrganizationInput,
   run: async ({ db, user, principal, now }, input) => {
     checkCanRequire2fa(principal, input.enforce_2fa, false);
@@ -157,9 +159,8 @@ export const createOrganization = operation({
 
 /** Returns an organization to any of its members. */
 export const getOrganization = operation({
-  scope: "organization:read",
-  organization: true,
-  level: MEMBER,
+  permission: "organization:read",
+  callers: USER_CALLERS,
   input: z.object({}),
   run: async ({ db, organization, membership }) =>
     serializeOrganization(organization, membership.level, await memberCountOf(db, organization.id)),
@@ -167,9 +168,8 @@ export const getOrganization = operation({
 
 /** Changes an organization's settings (admins and owners); requiring 2FA needs a session that has it (decision 16). */
 export const updateOrganization = operation({
-  scope: "organization:write",
-  organization: true,
-  level: ADMIN,
+  permission: "organization:write",
+  callers: USER_CALLERS,
   input: updateOrganizationInput,
   run: async ({ db, organization, membership, principal, now }, input) => {
     checkCanRequire2fa(principal, input.enforce_2fa, organization.enforce2fa === true);
@@ -199,9 +199,8 @@ export const updateOrganization = operation({
 
 /** Deletes an organization and everything it owns (owners only). */
 export const deleteOrganization = operation({
-  scope: "organization:write",
-  organization: true,
-  level: OWNER,
+  permission: "organization:delete",
+  callers: USER_CALLERS,
   input: z.object({}),
   run: async ({ db, organization, principal, now }) => {
     await db.transaction(async (tx) => {

@@ -8,6 +8,7 @@ import { defaultFromAddress, mailConfigured } from "../adapters/mail";
 import { ADMIN } from "../auth/permissions";
 import { env } from "../env";
 import { paginationQuery } from "../schemas/common";
+import { USER_CALLERS } from "../auth/principal";
 import { operation } from "./operation";
 import { Page } from "./page";
 import { iso } from "./serialize";
@@ -58,9 +59,8 @@ export async function enqueueEmail(tx: Executor, email: NewEmail, now = new Date
 
 /** The emails this organization's actions sent or would have sent, newest first, with every attempt (admins). */
 export const listOutbox = operation({
-  scope: null,
-  organization: true,
-  level: ADMIN,
+  permission: "outbox:read",
+  callers: USER_CALLERS,
   input: paginationQuery.extend({ status: z.enum(["pending", "sending", "sent", "failed", "held"]).optional() }),
   run: async ({ db, organization }, input) => {
     const where = and(eq(emailOutbox.organizationId, organization.id), input.status ? eq(emailOutbox.status, input.status) : undefined);

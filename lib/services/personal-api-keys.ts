@@ -2,7 +2,7 @@ import { and, count, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { organizationMemberships, personalApiKeys, users } from "../../db/schema";
-import type { AuthUser } from "../auth/principal";
+import { type AuthUser, USER_CALLERS } from "../auth/principal";
 import { generateApiKey, maskApiKey, sha256 } from "../auth/tokens";
 import { invalidInput, notFound } from "../errors";
 import { isUuid, paginationQuery } from "../schemas/common";
@@ -68,7 +68,8 @@ async function ownKey(db: Executor, user: AuthUser, id: string) {
 
 /** Lists the caller's own keys, newest first. */
 export const listPersonalApiKeys = operation({
-  scope: "personal_api_key:read",
+  permission: "personal_api_key:read",
+  callers: USER_CALLERS,
   input: paginationQuery,
   run: async ({ db, user }, { limit, offset }) => {
     const mine = eq(personalApiKeys.userId, user.id);
@@ -82,7 +83,8 @@ export const listPersonalApiKeys = operation({
 
 /** Creates a key for the caller, at most 10 per user however they are made; the value is returned this once. */
 export const createPersonalApiKey = operation({
-  scope: "personal_api_key:write",
+  permission: "personal_api_key:write",
+  callers: USER_CALLERS,
   input: createPersonalApiKeyInput,
   run: async ({ db, user, principal, now }, input) =>
     db.transaction(async (tx) => {
@@ -113,14 +115,16 @@ export const createPersonalApiKey = operation({
 
 /** Returns one of the caller's keys, without its value. */
 export const getPersonalApiKey = operation({
-  scope: "personal_api_key:read",
+  permission: "personal_api_key:read",
+  callers: USER_CALLERS,
   input: personalApiKeyIdInput,
   run: async ({ db, user }, { id }) => serializeKey(await ownKey(db, user, id), user),
 });
 
 /** Changes a key's label, scopes or organizations. */
 export const updatePersonalApiKey = operation({
-  scope: "personal_api_key:write",
+  permission: "personal_api_key:write",
+  callers: USER_CALLERS,
   // The key is looked up before the body is validated: another user's key is 404 whatever the body.
   input: z.looseObject({ id: z.string() }),
   run: async ({ db, user, principal, now }, raw) =>
@@ -148,7 +152,8 @@ export const updatePersonalApiKey = operation({
 
 /** Deletes one of the caller's keys; it stops working at once. */
 export const deletePersonalApiKey = operation({
-  scope: "personal_api_key:write",
+  permission: "personal_api_key:write",
+  callers: USER_CALLERS,
   input: personalApiKeyIdInput,
   run: async ({ db, user, principal, now }, { id }) =>
     db.transaction(async (tx) => {
@@ -161,7 +166,8 @@ export const deletePersonalApiKey = operation({
 
 /** Replaces a key's value; the old value stops working at once and the new one is returned this once. */
 export const rollPersonalApiKey = operation({
-  scope: "personal_api_key:write",
+  permission: "personal_api_key:write",
+  callers: USER_CALLERS,
   input: personalApiKeyIdInput,
   run: async ({ db, user, principal, now }, { id }) =>
     db.transaction(async (tx) => {

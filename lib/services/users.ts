@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { organizationMemberships, organizations, users } from "../../db/schema";
-import type { AuthUser } from "../auth/principal";
+import { type AuthUser, USER_CALLERS } from "../auth/principal";
 import { invalidInput, notFound } from "../errors";
 import { isUuid } from "../schemas/common";
 import { parseInput } from "../schemas/parse";
@@ -35,7 +35,8 @@ async function serializeMe(db: Executor, user: AuthUser) {
 
 /** The caller's own profile, with their current organization and all of theirs. */
 export const getMe = operation({
-  scope: "user:read",
+  permission: "user:read",
+  callers: USER_CALLERS,
   input: z.object({ user_id: z.string() }),
   run: async ({ db, user }, input) => {
     assertSelf(user, input.user_id);
@@ -54,7 +55,8 @@ function profileOf(user: AuthUser) {
 
 /** Updates the caller's names and role, and switches their current organization to one they belong to. */
 export const updateMe = operation({
-  scope: "user:write",
+  permission: "user:write",
+  callers: USER_CALLERS,
   // Whose profile comes before what the body says: another user's is 404 whatever the body.
   input: z.looseObject({ user_id: z.string() }),
   run: async ({ db, user, principal, now }, raw) => {

@@ -1,0 +1,78 @@
+import type { Db } from "../../../db/client";
+import { env } from "../../env";
+import { AppError, errorResponseParts, organizationNotFound } from "../../errors";
+import { log } from "../../log";
+import { checkOrganizationAccess } from "../../services/access-checks";
+import { resolveOrganization } from "../../services/organization-access";
+import type { Page } from "../../services/page";
+import { authenticate } from "../authenticate";
+import type { Family, Prepared } from "../family";
+
+const WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Malformed JSON is refused before anything else, authentication included; an empty body is no body. */
+async function readBody(req: Request): Promise<unknown> {
+  if (!WITH_BODY.has(req.method)) return undefined;
+  const text = await req.text();
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("parse_error");
+  }
+}
+
+export function json(status: number, body: unknown, requestId: string) {
+  const headers: Record<string, string> = { "x-request-id": requestId };
+  // A 401 names how to authenticate: that is what makes it a 401 rather than a 403.
+  if (status === 401) headers["www-authenticate"] = 'Bearer realm="api"';
+  if (status === 204) return new Response(null, { status, headers });
+  return new Response(JSON.stringify(body), { status, headers: { ...headers, "content-type": "application/json" } });
+}
+
+function pageUrl(url: URL, limit: number, offset: number) {
+  const next = new URL(url.pathname + url.search, env().SITE_URL);
+  next.searchParams.set("limit", String(limit));
+  if (offset > 0) next.searchParams.set("offset", String(offset));
+  else next.searchParams.delete("offset");
+  return next.toString();
+}
+
+/** The list envelope, `{count, next, previous, results}`, with absolute `next`/`previous` links built from SITE_URL. */
+export function pageBody<T>(page: Page<T>, url: URL) {
+  const { limit, offset } = page.pagination;
+  return {
+    count: page.count,
+    next: offset + limit < page.count ? pageUrl(url, limit, offset + limit) : null,
+    previous: offset > 0 ? pageUrl(url, limit, Math.max(0, offset - limit)) : null,
+    results: page.results,
+  };
+}
+
+/** The error body for anything thrown; an unexpected error is logged in full and shown as a bare 500. */
+function error(err: unknown, requestId: string) {
+  const { status, body, expected } = errorResponseParts(err);
+  if (!expected) log.error({ err, request_id: requestId }, "unexpected error");
+  return json(status, body, requestId);
+}
+
+/** A method the path lacks answers 405 only after authentication and the organization's membership checks pass. */
+async function beforeMethodNotAllowed(db: Db, prepared: Prepared) {
+  const principal = await authenticate(db, prepared.req, prepared.url.searchParams, prepared.body, prepared.requestId);
+  if (!principal?.user) throw new AppError("not_authenticated");
+  const organizationId = prepared.params.organization_id;
+  if (organizationId === undefined) return;
+  const access = await resolveOrganization(db, principal.user, organizationId);
+  if (!access) throw organizationNotFound();
+  checkOrganizationAccess(principal, access, { permission: "organization:read" }, new Date());
+}
+
+/** `/api`: personal API keys and the session cookie, JSON bodies, limit/offset lists, `{type, code, detail, attr}`. */
+export const apiFamily: Family = {
+  readBody,
+  authenticate: (db, p) => authenticate(db, p.req, p.url.searchParams, p.body, p.requestId),
+  value: json,
+  list: pageBody,
+  error,
+  beforeMethodNotAllowed,
+};

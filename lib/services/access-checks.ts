@@ -1,0 +1,41 @@
+import { ADMIN, levelGrants, MACHINE_GRANTS, type OrganizationPermission } from "../auth/permissions";
+import type { Principal } from "../auth/principal";
+import { env } from "../env";
+import { AppError, LEVEL_INSUFFICIENT, permissionDenied } from "../errors";
+import type { OrganizationAccess } from "./organization-access";
+
+type Requirement = { permission: OrganizationPermission; sensitive?: boolean };
+
+/**
+ * The organization steps of the pipeline for a user: the key's organization scoping and the organization's API-key
+ * setting, membership (403 for an organization one does not belong to), two-factor enforcement, the role's grant,
+ * then the re-authentication window for sensitive changes. For a machine caller: its binding and its grants.
+ */
+export function checkOrganizationAccess(principal: Principal, access: OrganizationAccess, op: Requirement, now: Date) {
+  if (principal.kind === "scim") {
+    if (!MACHINE_GRANTS.scim.includes(op.permission)) throw permissionDenied();
+    return;
+  }
+  if (principal.kind === "anonymous") throw new AppError("not_authenticated");
+  const { organization, membership } = access;
+  if (principal.kind === "api_key") {
+    const scoped = principal.key.scopedOrganizations;
+    if (scoped.length > 0 && !scoped.includes(organization.id)) {
+      throw permissionDenied(`API key does not have access to the requested organization: ID ${organization.id}.`);
+    }
+    if (membership && !organization.membersCanUsePersonalApiKeys && membership.level < ADMIN) {
+      throw permissionDenied(
+        `Organization '${organization.name}' does not allow using personal API keys. Contact an admin to enable personal API keys for this organization.`,
+      );
+    }
+  }
+  if (!membership) throw permissionDenied();
+  if (principal.kind === "session" && organization.enforce2fa && !principal.session.mfa) {
+    throw new AppError("two_factor_required");
+  }
+  if (!levelGrants(membership.level, op.permission)) throw permissionDenied(LEVEL_INSUFFICIENT);
+  if (op.sensitive && principal.kind === "session") {
+    const ageSeconds = (now.getTime() - principal.session.signedInAt.getTime()) / 1000;
+    if (ageSeconds > env().SESSION_SENSITIVE_ACTIONS_AGE) throw new AppError("sensitive_action_required_reauth");
+  }
+}
