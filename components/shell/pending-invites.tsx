@@ -1,6 +1,6 @@
 import Link from "next/link";
+import { LEVEL_NAMES } from "@/lib/auth/permissions";
 import type { MyInvite } from "@/lib/query/types";
-import { LEVEL_NAMES } from "@/components/form/level-options";
 import { buttonClass } from "@/components/ui/button";
 
 /** Invitations waiting for the signed-in person (their email address), each a way into its organization. */

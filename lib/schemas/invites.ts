@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { ProjectAccess } from "../../db/schema";
 import { membershipLevel } from "./common";
 
 export const INVITE_DAYS_VALIDITY = 3;
@@ -27,6 +26,9 @@ export const delegateInviteInput = z.object({
 });
 
 export const inviteIdInput = z.object({ id: z.string() });
+
+/** Access to one private project that joining grants (stored as is in the invitation's `private_project_access`). */
+export type ProjectAccess = { id: number; level: "member" | "admin" };
 
 const accessFailure = (message: string) => ({ ok: false as const, message });
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ADMIN } from "@/lib/auth/permissions";
+import { levelGrants } from "@/lib/auth/permissions";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { openOrganization } from "../../../_lib/load";
@@ -9,11 +9,11 @@ export const metadata: Metadata = { title: "Activity log" };
 
 export default async function ActivityPage({ params }: { params: Promise<{ organization_id: string }> }) {
   const organization = await openOrganization((await params).organization_id);
-  const isAdmin = (organization.membership_level ?? 0) >= ADMIN;
+  const canRead = levelGrants(organization.membership_level, "activity_log:read");
   return (
     <div className="mx-auto max-w-5xl">
       <PageHeader title="Activity log" description={`Who changed what in ${organization.name}, and when. Newest first.`} />
-      {isAdmin ? (
+      {canRead ? (
         <ActivityLog organizationId={organization.id} />
       ) : (
         <EmptyState title="Only admins can see the activity log">

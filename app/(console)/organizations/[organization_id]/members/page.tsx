@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadMe, openOrganization } from "../../../_lib/load";
@@ -10,7 +11,9 @@ export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage({ params }: { params: Promise<{ organization_id: string }> }) {
   const [organization, me] = await Promise.all([openOrganization((await params).organization_id), loadMe()]);
-  const level = organization.membership_level ?? 0;
+  const level = organization.membership_level;
+  // openOrganization admits members only; a caller without a level has nothing to manage here.
+  if (level === null) notFound();
   const count = `${organization.member_count} ${organization.member_count === 1 ? "member" : "members"}`;
   const summary = { id: organization.id, name: organization.name };
   return (

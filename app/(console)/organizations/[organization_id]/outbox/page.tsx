@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ADMIN } from "@/lib/auth/permissions";
+import { levelGrants } from "@/lib/auth/permissions";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { openOrganization } from "../../../_lib/load";
@@ -9,11 +9,11 @@ export const metadata: Metadata = { title: "Outbox" };
 
 export default async function OutboxPage({ params }: { params: Promise<{ organization_id: string }> }) {
   const organization = await openOrganization((await params).organization_id);
-  const isAdmin = (organization.membership_level ?? 0) >= ADMIN;
+  const canRead = levelGrants(organization.membership_level, "outbox:read");
   return (
     <div className="mx-auto max-w-5xl">
       <PageHeader title="Outbox" description={`The emails ${organization.name}'s actions sent, or would have sent, with every delivery attempt. Newest first.`} />
-      {isAdmin ? (
+      {canRead ? (
         <OutboxList organizationId={organization.id} />
       ) : (
         <EmptyState title="Only admins can see the outbox">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ADMIN, OWNER } from "@/lib/auth/permissions";
+import { levelGrants } from "@/lib/auth/permissions";
 import { PageHeader } from "@/components/ui/page-header";
 import { openOrganization } from "../../../_lib/load";
 import { DeleteOrganization } from "./_components/delete-organization";
@@ -29,8 +29,9 @@ const SECURITY = [
 
 export default async function OrganizationSettingsPage({ params }: { params: Promise<{ organization_id: string }> }) {
   const organization = await openOrganization((await params).organization_id);
-  const level = organization.membership_level ?? 0;
-  const canEdit = level >= ADMIN;
+  const level = organization.membership_level;
+  const canEdit = levelGrants(level, "organization:write");
+  const canDelete = levelGrants(level, "organization:delete");
   const members = `${organization.member_count} ${organization.member_count === 1 ? "member" : "members"}`;
   return (
     <div className="mx-auto max-w-3xl">
@@ -44,7 +45,7 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
         <SettingsSection title="General" fields={GENERAL} organization={organization} canEdit={canEdit} />
         <SettingsSection title="Members" fields={MEMBERS} organization={organization} canEdit={canEdit} />
         <SettingsSection title="Security" fields={SECURITY} organization={organization} canEdit={canEdit} />
-        {level >= OWNER && <DeleteOrganization organization={{ id: organization.id, name: organization.name }} />}
+        {canDelete && <DeleteOrganization organization={{ id: organization.id, name: organization.name }} />}
       </div>
     </div>
   );

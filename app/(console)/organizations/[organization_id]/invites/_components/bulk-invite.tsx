@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import type { Level } from "@/lib/auth/permissions";
 import type { Invite } from "@/lib/query/types";
 import { MAX_BULK_INVITES } from "@/lib/schemas/invites";
 import { FormError, TextAreaField } from "@/components/form/field";
@@ -15,7 +16,7 @@ import { CsvPicker } from "./csv-picker";
 import { useInvitesRefresh } from "./use-invites-refresh";
 
 /** Many invitations in one atomic request: pasted or from a CSV, previewed row by row, then the outcome of each. */
-export function BulkInvite({ organizationId, viewerLevel }: { organizationId: string; viewerLevel: number }) {
+export function BulkInvite({ organizationId, viewerLevel }: { organizationId: string; viewerLevel: Level }) {
   const toast = useToast();
   const refresh = useInvitesRefresh(organizationId);
   const [text, setText] = useState("");

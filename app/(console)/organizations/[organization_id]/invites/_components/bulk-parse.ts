@@ -1,11 +1,13 @@
-import { ADMIN, MEMBER, OWNER, type Level } from "@/lib/auth/permissions";
+import { LEVEL_LABELS, LEVELS, MEMBER, roleOf, type Level } from "@/lib/auth/permissions";
+import { inviteLevelDenial } from "@/lib/auth/rules";
 import { createInviteInput, MAX_BULK_INVITES } from "@/lib/schemas/invites";
 import { issueToError } from "@/lib/schemas/parse";
 
 /** One person of a bulk invitation, as pasted or read from a CSV line, with what is wrong with it (if anything). */
 export type BulkRow = { line: number; target_email: string; level: Level; first_name: string; error: string | null };
 
-const LEVEL_WORDS: Record<string, Level> = { member: MEMBER, "1": MEMBER, admin: ADMIN, administrator: ADMIN, "8": ADMIN, owner: OWNER, "15": OWNER };
+/** The words a CSV may name a level by: its number (8), its API label (administrator) or its role (admin). */
+const LEVEL_WORDS = new Map<string, Level>(LEVELS.flatMap((level) => [String(level), LEVEL_LABELS[level], roleOf(level)].map((word) => [word, level] as const)));
 
 const unquote = (field: string) => field.trim().replace(/^"(.*)"$/, "$1").trim();
 
@@ -28,16 +30,17 @@ function rawRows(text: string): Raw[] {
 }
 
 /** Every row, checked as the server will check it (the same schema), plus the level ceiling and repeats. */
-export function parseBulk(text: string, viewerLevel: number): BulkRow[] {
+export function parseBulk(text: string, viewerLevel: Level): BulkRow[] {
   const seen = new Set<string>();
   return rawRows(text).map(({ line, email, level: word, firstName }) => {
-    const level = word === "" ? MEMBER : LEVEL_WORDS[word.toLowerCase()];
+    const level = word === "" ? MEMBER : LEVEL_WORDS.get(word.toLowerCase());
     const row: BulkRow = { line, target_email: email, level: level ?? MEMBER, first_name: firstName, error: null };
     const parsed = createInviteInput.safeParse({ target_email: email, level: row.level, first_name: firstName }, { reportInput: true });
     const key = email.toLowerCase();
+    const ceiling = inviteLevelDenial(viewerLevel, row.level);
     if (level === undefined) row.error = `Unknown level “${word}”: use member, admin or owner.`;
     else if (!parsed.success) row.error = issueToError(parsed.error.issues[0] as Parameters<typeof issueToError>[0]).body.detail;
-    else if (level > viewerLevel) row.error = "Above your own level.";
+    else if (ceiling) row.error = ceiling.hint;
     else if (seen.has(key)) row.error = "Listed twice.";
     seen.add(key);
     return row;

@@ -1,6 +1,6 @@
 "use client";
 
-import { LEVEL_NAMES } from "@/components/form/level-options";
+import { LEVEL_NAMES } from "@/lib/auth/permissions";
 import { Badge } from "@/components/ui/badge";
 import type { BulkRow } from "./bulk-parse";
 

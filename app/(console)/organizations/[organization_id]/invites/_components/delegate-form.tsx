@@ -12,14 +12,14 @@ import { useInvitesRefresh } from "./use-invites-refresh";
 
 const EMPTY = { target_email: "", message: "" };
 
-type Props = { organization: { id: string; name: string }; isAdmin: boolean };
+type Props = { organization: { id: string; name: string }; canDelegate: boolean };
 
 /**
  * Delegating setup: an administrator invitation flagged as "finish setting up this organization". One per person who
  * asks: asking someone else replaces the older request, asking the same address again re-sends it. Admins and owners
- * only (the level ceiling), so members see it disabled with the reason.
+ * only (the level ceiling, `canDelegate`), so members see it disabled with the reason.
  */
-export function DelegateForm({ organization, isAdmin }: Props) {
+export function DelegateForm({ organization, canDelegate }: Props) {
   const toast = useToast();
   const refresh = useInvitesRefresh(organization.id);
   const [values, setValues] = useState(EMPTY);
@@ -50,17 +50,17 @@ export function DelegateForm({ organization, isAdmin }: Props) {
       <Panel
         title="Ask someone else to set up"
         description={
-          isAdmin
+          canDelegate
             ? `Invite a colleague as an administrator to finish setting up ${organization.name}. Asking someone new replaces your earlier request; asking the same person again re-sends it.`
             : `Only admins and owners can ask someone else to set up ${organization.name}, because that person joins as an administrator.`
         }
         footer={
-          <Button type="submit" pending={pending} disabled={!isAdmin}>
+          <Button type="submit" pending={pending} disabled={!canDelegate}>
             Ask to set up
           </Button>
         }
       >
-        <fieldset disabled={!isAdmin} className="space-y-4">
+        <fieldset disabled={!canDelegate} className="space-y-4">
           <legend className="sr-only">Who should finish setting up {organization.name}</legend>
           <FormError message={errors.form} />
           <TextField label="Their email address" name="target_email" type="email" autoComplete="off" required className="max-w-sm" value={values.target_email} onChange={(e) => set("target_email", e.target.value)} error={errors.target_email} />

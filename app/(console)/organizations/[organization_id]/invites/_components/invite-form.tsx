@@ -1,10 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import type { Level } from "@/lib/auth/permissions";
+import { LEVEL_NAMES, LEVELS, type Level } from "@/lib/auth/permissions";
+import { inviteLevelDenial } from "@/lib/auth/rules";
 import { createInviteInput } from "@/lib/schemas/invites";
 import { CheckboxField, FormError, SelectField, TextAreaField, TextField } from "@/components/form/field";
-import { levelOptions } from "@/components/form/level-options";
 import { useFormAction } from "@/components/form/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
@@ -14,8 +14,12 @@ import { invitedMessage, useInvitesRefresh } from "./use-invites-refresh";
 
 const EMPTY = { target_email: "", first_name: "", level: "1", message: "", send_email: true };
 
+/** Every level, those the viewer may not invite at disabled (nobody invites above themselves). */
+const levelOptions = (viewerLevel: Level) =>
+  LEVELS.map((level) => ({ value: String(level), label: LEVEL_NAMES[level], disabled: inviteLevelDenial(viewerLevel, level) !== null }));
+
 /** Invites one person: address, level (up to the viewer's own), an optional first name and message. */
-export function InviteForm({ organizationId, viewerLevel }: { organizationId: string; viewerLevel: number }) {
+export function InviteForm({ organizationId, viewerLevel }: { organizationId: string; viewerLevel: Level }) {
   const toast = useToast();
   const refresh = useInvitesRefresh(organizationId);
   const [values, setValues] = useState(EMPTY);

@@ -1,14 +1,15 @@
 "use client";
 
+import { LEVEL_NAMES } from "@/lib/auth/permissions";
 import type { Invite } from "@/lib/query/types";
 import { INVITE_DAYS_VALIDITY } from "@/lib/schemas/invites";
-import { LEVEL_NAMES } from "@/components/form/level-options";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Time } from "@/components/ui/time";
 import { displayName } from "@/components/shell/display-name";
 
-export type InvitePermissions = { uuid: string; isAdmin: boolean; canInvite: boolean };
+/** `managesAll`: may copy the link of anyone's invitation and revoke it (others copy their own invitations' links). */
+export type InvitePermissions = { uuid: string; managesAll: boolean; canInvite: boolean };
 type Handlers = { onCopy: (i: Invite) => void; onResend: (i: Invite) => void; onInviteAgain: (i: Invite) => void; onRevoke: (i: Invite) => void };
 type Props = Handlers & { invites: Invite[]; viewer: InvitePermissions; busy: boolean };
 
@@ -19,7 +20,7 @@ function Actions({ invite, viewer, onCopy, onResend, onInviteAgain, onRevoke }: 
   const mine = invite.created_by?.uuid === viewer.uuid;
   return (
     <div className="flex justify-end gap-1.5 whitespace-nowrap">
-      {!invite.is_expired && (viewer.isAdmin || mine) && (
+      {!invite.is_expired && (viewer.managesAll || mine) && (
         <Button size="sm" onClick={() => onCopy(invite)}>Copy link{who}</Button>
       )}
       {viewer.canInvite && !invite.is_expired && (
@@ -28,7 +29,7 @@ function Actions({ invite, viewer, onCopy, onResend, onInviteAgain, onRevoke }: 
       {viewer.canInvite && invite.is_expired && (
         <Button size="sm" onClick={() => onInviteAgain(invite)}>Invite again{who}</Button>
       )}
-      {viewer.isAdmin && (
+      {viewer.managesAll && (
         <Button size="sm" variant="ghost" className="text-danger-text" onClick={() => onRevoke(invite)}>Revoke{who}</Button>
       )}
     </div>

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { OWNER } from "@/lib/auth/permissions";
+import type { Level } from "@/lib/auth/permissions";
+import { leaveDenial } from "@/lib/auth/rules";
 import { ReauthDialog } from "@/components/form/reauth-dialog";
 import { useSensitiveAction } from "@/components/form/use-sensitive-action";
 import { Button } from "@/components/ui/button";
@@ -11,13 +12,13 @@ import { Panel } from "@/components/ui/panel";
 import { useToast } from "@/components/ui/toast";
 import { removeMemberAction } from "../actions";
 
-/** Leaving (removing one's own membership); owners cannot, and are told what to do instead. */
-export function LeaveOrganization({ organization, level }: { organization: { id: string; name: string }; level: number }) {
+/** Leaving (removing one's own membership); whoever may not (owners) is told what to do instead. */
+export function LeaveOrganization({ organization, level }: { organization: { id: string; name: string }; level: Level }) {
   const router = useRouter();
   const toast = useToast();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
-  const owner = level >= OWNER;
+  const denial = leaveDenial(level);
   const { run, confirm } = useSensitiveAction(
     "leave-organization",
     () => removeMemberAction(organization.id, { user__uuid: "@me" }),
@@ -35,12 +36,12 @@ export function LeaveOrganization({ organization, level }: { organization: { id:
         title="Leave organization"
         tone="danger"
         description={
-          owner
-            ? "Owners can't leave. Ask another owner to make you an administrator or a member first, then leave; or delete the organization in Settings."
+          denial
+            ? denial.hint
             : `You lose access to ${organization.name} at once. To come back, someone has to invite you again.`
         }
         footer={
-          <Button variant="danger" disabled={owner} pending={pending} onClick={() => setOpen(true)}>
+          <Button variant="danger" disabled={denial !== null} pending={pending} onClick={() => setOpen(true)}>
             Leave {organization.name}
           </Button>
         }

@@ -1,16 +1,24 @@
 "use client";
 
-import type { Level } from "@/lib/auth/permissions";
+import { LEVEL_NAMES, LEVELS, type Level } from "@/lib/auth/permissions";
+import { levelChangeDenial, type MemberPair } from "@/lib/auth/rules";
 import { buttonClass } from "@/components/ui/button";
 import { Menu } from "@/components/ui/menu";
-import { LEVEL_NAMES } from "@/components/form/level-options";
-import { levelChoices } from "./level-rules";
 
-type Props = { name: string; level: Level; viewerLevel: number; self: boolean; onChoose: (level: Level) => void };
+type Props = { name: string; level: Level; viewerLevel: Level; self: boolean; onChoose: (level: Level) => void };
+
+/** Every level, each enabled only where the operation would accept the change (the current one needs no reason). */
+function levelChoices(pair: MemberPair) {
+  return LEVELS.map((level) => {
+    const current = level === pair.target;
+    const reason = current ? null : (levelChangeDenial(pair, level)?.hint ?? null);
+    return { level, label: LEVEL_NAMES[level], current, disabled: current || reason !== null, reason };
+  });
+}
 
 /** A member's level as a menu button: every level listed, the ones the viewer may not choose disabled with the reason. */
 export function LevelMenu({ name, level, viewerLevel, self, onChoose }: Props) {
-  const choices = levelChoices(viewerLevel, level, self);
+  const choices = levelChoices({ requester: viewerLevel, target: level, self });
   return (
     <Menu
       buttonLabel={`${LEVEL_NAMES[level]}: level of ${name}`}

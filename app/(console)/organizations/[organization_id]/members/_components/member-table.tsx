@@ -1,18 +1,18 @@
 "use client";
 
 import type { Level } from "@/lib/auth/permissions";
+import { removalDenial } from "@/lib/auth/rules";
 import type { Member } from "@/lib/query/types";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Time } from "@/components/ui/time";
 import { displayName } from "@/components/shell/display-name";
-import { canRemove } from "./level-rules";
 import { LevelMenu } from "./level-menu";
 
 type Props = {
   caption: string;
   members: Member[];
-  viewer: { uuid: string; level: number };
+  viewer: { uuid: string; level: Level };
   order: "-joined_at" | "joined_at";
   busy: boolean;
   onToggleOrder: () => void;
@@ -50,6 +50,8 @@ export function MemberTable({ caption, members, viewer, order, busy, onToggleOrd
           {members.map((m) => {
             const self = m.user.uuid === viewer.uuid;
             const name = displayName(m.user);
+            // Leaving is the panel below the table, not a row action.
+            const removable = !self && removalDenial({ requester: viewer.level, target: m.level, self }) === null;
             return (
               <tr key={m.id}>
                 <td className={TD}>
@@ -69,7 +71,7 @@ export function MemberTable({ caption, members, viewer, order, busy, onToggleOrd
                     <Button size="sm" variant="ghost" onClick={() => onDetails(m)}>
                       Details<span className="sr-only"> of {name}</span>
                     </Button>
-                    {canRemove(viewer.level, m.level, self) && (
+                    {removable && (
                       <Button size="sm" variant="ghost" className="text-danger-text" onClick={() => onRemove(m)}>
                         Remove<span className="sr-only"> {name}</span>
                       </Button>

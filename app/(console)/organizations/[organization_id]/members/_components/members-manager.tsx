@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import type { Level } from "@/lib/auth/permissions";
 import { apiGet } from "@/lib/query/fetch";
 import { queryKeys } from "@/lib/query/keys";
 import type { ListPage, Member } from "@/lib/query/types";
@@ -17,7 +18,7 @@ import { MemberTable } from "./member-table";
 import { useMemberChange } from "./use-member-change";
 import { PAGE_SIZE, useMemberFilters } from "./use-member-filters";
 
-type Props = { organization: { id: string; name: string }; viewer: { uuid: string; level: number } };
+type Props = { organization: { id: string; name: string }; viewer: { uuid: string; level: Level } };
 
 /** The member list (React Query over the REST API): search as you type, sort, pages, level changes and removals. */
 export function MembersManager({ organization, viewer }: Props) {

@@ -3,12 +3,11 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/action";
-import { MEMBER, type Level } from "@/lib/auth/permissions";
+import { LEVEL_NAMES, type Level } from "@/lib/auth/permissions";
 import { queryKeys } from "@/lib/query/keys";
 import { useSensitiveAction } from "@/components/form/use-sensitive-action";
 import { useToast } from "@/components/ui/toast";
 import { removeMemberAction, updateMemberAction } from "../actions";
-import { LEVEL_NAMES } from "@/components/form/level-options";
 
 export type MemberChange =
   | { kind: "level"; user__uuid: string; name: string; level: Level }
@@ -22,9 +21,12 @@ async function perform(organizationId: string, change: MemberChange): Promise<Ac
   return result.ok ? { ok: true, data: change } : result;
 }
 
+/** "a member", "an administrator", "an owner". */
+const withArticle = (word: string) => `${/^[aeiou]/.test(word) ? "an" : "a"} ${word}`;
+
 const done = (change: MemberChange, organizationName: string) =>
   change.kind === "level"
-    ? `${change.name} is now ${change.level === MEMBER ? "a" : "an"} ${LEVEL_NAMES[change.level].toLowerCase()}.`
+    ? `${change.name} is now ${withArticle(LEVEL_NAMES[change.level].toLowerCase())}.`
     : `${change.name} was removed from ${organizationName}.`;
 
 /**
