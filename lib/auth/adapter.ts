@@ -2,7 +2,8 @@ import type { Adapter, AdapterSession, AdapterUser } from "next-auth/adapters";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { accounts, users } from "../../db/schema";
-import { createUser, findUserByEmail } from "../services/admin";
+import { findUserByEmail } from "../services/admin";
+import { provisionUser } from "../services/provision-user";
 import { createSessionRow, deleteSessionByToken, findSessionByToken, updateSessionExpiry } from "../services/sessions";
 
 type UserRow = typeof users.$inferSelect;
@@ -30,7 +31,10 @@ export function orgdeckAdapter(getDb: () => Promise<Db>): Adapter {
   return {
     async createUser(user) {
       const [first, ...rest] = (user.name ?? "").trim().split(/\s+/);
-      const created = await createUser(await getDb(), { email: user.email, first_name: first ?? "", last_name: rest.join(" ") });
+      const db = await getDb();
+      const created = await db.transaction((tx) =>
+        provisionUser(tx, { email: user.email, firstName: first, lastName: rest.join(" "), emailVerified: null, source: "oidc" }),
+      );
       return toAdapterUser(created);
     },
     async getUser(id) {

@@ -1,6 +1,5 @@
 import { and, count, desc, eq, gt, lt, type SQL } from "drizzle-orm";
 import { activityLog, users } from "../../db/schema";
-import { ADMIN } from "../auth/permissions";
 import { listActivityLogInput } from "../schemas/activity-log";
 import { USER_CALLERS } from "../auth/principal";
 import { operation } from "./operation";

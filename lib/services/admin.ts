@@ -1,12 +1,12 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { organizationMemberships, organizations, users } from "../../db/schema";
-import { generateDistinctId } from "../auth/tokens";
-import { AppError, invalidInput, organizationNotFound } from "../errors";
+import { invalidInput, organizationNotFound } from "../errors";
 import { isUuid, membershipLevel } from "../schemas/common";
 import { parseInput } from "../schemas/parse";
 import { recordActivity, SYSTEM_ACTOR, wholeObjectChanges } from "./activity";
+import { provisionUser, userByEmail } from "./provision-user";
 import { deleteUserSessions } from "./sessions";
 
 /** Operator actions of the admin CLI: no HTTP route reaches them; they obey the API's rules and are audited. */
@@ -25,8 +25,7 @@ export function adminUserView(user: typeof users.$inferSelect) {
 }
 
 export async function findUserByEmail(db: Db, email: string) {
-  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
-  return user ?? null;
+  return userByEmail(db, email);
 }
 
 export async function requireUserByEmail(db: Db, email: string) {
@@ -35,20 +34,12 @@ export async function requireUserByEmail(db: Db, email: string) {
   return user;
 }
 
-/** Creates a user with a lower-cased, unique email. */
+/** Creates a user at the admin CLI (the address is the operator's word, not verified). */
 export async function createUser(db: Db, raw: z.input<typeof createUserInput>) {
   const input = parseInput(createUserInput, raw);
-  const email = input.email.toLowerCase();
-  return db.transaction(async (tx) => {
-    const [user] = await tx
-      .insert(users)
-      .values({ email, firstName: input.first_name, lastName: input.last_name, distinctId: generateDistinctId() })
-      .onConflictDoNothing()
-      .returning();
-    if (!user) throw new AppError("unique", { detail: "A user with this email address already exists.", attr: "email" });
-    await recordActivity(tx, OPERATOR, { organizationId: null, scope: "User", itemId: user.uuid, activity: "created", name: email });
-    return user;
-  });
+  return db.transaction((tx) =>
+    provisionUser(tx, { email: input.email, firstName: input.first_name, lastName: input.last_name, emailVerified: null, source: "cli" }),
+  );
 }
 
 /** Decision 17: a deactivated user's sessions end at once, their keys stop working, and they cannot sign in. */
@@ -79,7 +70,7 @@ export async function addMember(db: Db, raw: { organization_id: string; email: s
     if (!org) throw organizationNotFound();
     const [membership] = await tx
       .insert(organizationMemberships)
-      .values({ organizationId: org.id, userId: user.id, level })
+      .values({ organizationId: org.id, userId: user.id, level, source: "cli" })
       .onConflictDoNothing()
       .returning();
     if (!membership) throw invalidInput("A user with this email address already belongs to the organization.");

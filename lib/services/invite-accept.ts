@@ -83,7 +83,7 @@ export const acceptInvite = operation({
       if (!won) throw refused("This invitation has already been used.");
       const [membership] = await tx
         .insert(organizationMemberships)
-        .values({ organizationId: invite.organizationId, userId: user.id, level: invite.level, joinedAt: now, updatedAt: now })
+        .values({ organizationId: invite.organizationId, userId: user.id, level: invite.level, source: "invite", joinedAt: now, updatedAt: now })
         .onConflictDoNothing()
         .returning();
       await grantProjectAccess(tx, invite, user.id, now);

@@ -3,9 +3,10 @@ import type { Executor } from "../../db/client";
 import { organizationInvites, organizationMemberships, projectMemberships, projects, users, type ProjectAccess } from "../../db/schema";
 import { ADMIN, type Level } from "../auth/permissions";
 import type { AuthUser } from "../auth/principal";
+import { inviteDenial, inviteLevelDenial } from "../auth/rules";
 import { signInviteToken } from "../auth/invite-token";
 import { env } from "../env";
-import { invalidInput, permissionDenied } from "../errors";
+import { enforce, invalidInput } from "../errors";
 import { INVITE_DAYS_VALIDITY, parseProjectAccess, type CreateInviteInput } from "../schemas/invites";
 import { recordActivity } from "./activity";
 import { renderInviteEmail } from "./emails/invite";
@@ -94,9 +95,7 @@ export async function createInviteInTx(tx: Executor, ctx: OrgContext & { user: A
   const email = input.target_email.trim().toLowerCase();
   // Invites of one address in one organization are serialized, so re-inviting at once still leaves one (rule 9).
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${ctx.organization.id}:${email}`}, 0))`);
-  if (input.level > ctx.membership.level) {
-    throw permissionDenied("You cannot invite a user with a higher permission level than your own.");
-  }
+  enforce(inviteLevelDenial(ctx.membership.level, input.level));
   const access = parseProjectAccess(input.private_project_access);
   if (!access.ok) throw invalidInput(access.message, "private_project_access");
   await checkProjects(tx, ctx, access.value);
@@ -116,7 +115,7 @@ export async function createInviteInTx(tx: Executor, ctx: OrgContext & { user: A
       level = Math.max(level, old.level) as Level;
       projectAccess = mergeProjectAccess(projectAccess, old.privateProjectAccess ?? []);
     }
-    if (level > ctx.membership.level) throw permissionDenied("You cannot invite a user with a higher permission level than your own.");
+    enforce(inviteLevelDenial(ctx.membership.level, level));
   }
   await tx.delete(organizationInvites).where(sameEmail);
   let [invite] = await tx
@@ -151,10 +150,8 @@ export async function createInviteInTx(tx: Executor, ctx: OrgContext & { user: A
   return invite;
 }
 
-/** "Can invite" (decision 12): with members_can_invite off, members may not invite; admins and owners always may. */
+/** Members may invite only where the organization allows it; admins and owners always may. */
 export function checkCanInvite(ctx: OrgContext) {
-  if (!ctx.organization.membersCanInvite && ctx.membership.level < ADMIN) {
-    throw permissionDenied("Your organization does not allow members to invite. Ask an admin to invite this person.");
-  }
+  enforce(inviteDenial(ctx.membership.level, ctx.organization.membersCanInvite));
 }
 

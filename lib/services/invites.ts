@@ -1,15 +1,16 @@
 import { and, count, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { organizationInvites, users } from "../../db/schema";
-import { ADMIN, MEMBER } from "../auth/permissions";
-import { AppError, LEVEL_INSUFFICIENT, notFound, permissionDenied } from "../errors";
+import { ADMIN } from "../auth/permissions";
+import { USER_CALLERS } from "../auth/principal";
+import { inviteLevelDenial } from "../auth/rules";
+import { AppError, enforce, LEVEL_INSUFFICIENT, notFound, permissionDenied } from "../errors";
 import { isUuid, paginationQuery } from "../schemas/common";
 import { createInviteInput, delegateInviteInput, inviteIdInput, MAX_BULK_INVITES } from "../schemas/invites";
 import { parseInput } from "../schemas/parse";
 import { recordActivity } from "./activity";
 import { getAuthSecret } from "./instance";
 import { acceptUrl, checkCanInvite, createInviteInTx, queueInviteEmail, SCOPE, serializeInvite, validSince } from "./invite-rows";
-import { USER_CALLERS } from "../auth/principal";
 import { operation } from "./operation";
 import { notifyOutbox } from "./outbox";
 import { Page } from "./page";
@@ -101,7 +102,7 @@ export const delegateInvite = operation({
   run: async (ctx, input) => {
     const email = input.target_email.trim().toLowerCase();
     // A delegation is an admin invite, so the level ceiling applies first (decision 12).
-    if (ctx.membership.level < ADMIN) throw permissionDenied("You cannot invite a user with a higher permission level than your own.");
+    enforce(inviteLevelDenial(ctx.membership.level, ADMIN));
     const secret = await getAuthSecret(ctx.db);
     const mine = and(
       eq(organizationInvites.organizationId, ctx.organization.id),

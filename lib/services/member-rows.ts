@@ -20,6 +20,7 @@ export function serializeMember(membership: MembershipRow, user: UserRow, search
     is_2fa_enabled: user.is2faEnabled,
     has_social_auth: user.hasSocialAuth,
     last_login: iso(user.lastLogin),
+    is_suspended: membership.suspendedAt !== null,
     ...(searchMatchType && { search_match_type: searchMatchType }),
   };
 }

@@ -1,10 +1,11 @@
-import { and, asc, count, desc, eq, gt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { accounts, organizationMemberships, personalApiKeys, projectMemberships, projects, users } from "../../db/schema";
 import { type AuthUser, USER_CALLERS } from "../auth/principal";
-import { ADMIN, MEMBER, OWNER, type Level } from "../auth/permissions";
-import { AppError, invalidInput, notFound, permissionDenied } from "../errors";
-import { isUuid, MEMBERSHIP_LEVELS } from "../schemas/common";
+import { ADMIN, isLevel, type Level } from "../auth/permissions";
+import { editOthersDenial, levelChangeDenial, removalDenial } from "../auth/rules";
+import { AppError, enforce, notFound, permissionDenied } from "../errors";
+import { isUuid } from "../schemas/common";
 import { listMembersInput, memberPathInput, updateMemberInput } from "../schemas/members";
 import { recordActivity } from "./activity";
 import { assertOwnerRemains, lockedMembership, lockOrganization, serializeMember } from "./member-rows";
@@ -29,13 +30,17 @@ function searchTerms(query: string) {
   };
 }
 
-/** Lists active members; `search` matches names and email exactly (substring) or by trigram word similarity. */
+/**
+ * Lists members whose account is active; suspended members are listed for admins and owners only. `search` matches
+ * names and email exactly (substring) or by trigram word similarity.
+ */
 export const listMembers = operation({
   permission: "organization_member:read",
   callers: USER_CALLERS,
   input: listMembersInput,
-  run: async ({ db, organization }, input) => {
+  run: async ({ db, organization, membership }, input) => {
     const filters: SQL[] = [eq(organizationMemberships.organizationId, organization.id), eq(users.isActive, true)];
+    if (membership.level < ADMIN) filters.push(isNull(organizationMemberships.suspendedAt));
     if (input.email) filters.push(sql`lower(${users.email}) = ${input.email.trim().toLowerCase()}`);
     if (input.updated_after) filters.push(gt(organizationMemberships.updatedAt, new Date(input.updated_after)));
     const joined = input.order === "joined_at" ? asc(organizationMemberships.joinedAt) : desc(organizationMemberships.joinedAt);
@@ -91,12 +96,6 @@ async function lockRequesterAndSubject(tx: Executor, organizationId: string, req
   return { requester, subject, self: subject === requester };
 }
 
-/** Decision 11, rules 1 and 2: editing or removing someone else. */
-function checkEditingOthers(requesterLevel: number, targetLevel: number) {
-  if (requesterLevel < ADMIN) throw permissionDenied("You can only edit others if you are an admin.");
-  if (targetLevel > requesterLevel) throw permissionDenied("You can only edit others with level lower or equal to you.");
-}
-
 /** Changes a member's level by the rules of decision 11, in their order; an organization always keeps an owner. */
 export const updateMember = operation({
   permission: "organization_member:write",
@@ -108,20 +107,14 @@ export const updateMember = operation({
     const target = await targetUser(db, ctx, input.user__uuid);
     return db.transaction(async (tx) => {
       const { requester, subject, self } = await lockRequesterAndSubject(tx, organization.id, ctx.user.id, target.id);
-      const rLevel = requester.membership.level;
-      if (!self) checkEditingOthers(rLevel, subject.membership.level);
+      const pair = { requester: requester.membership.level as Level, target: subject.membership.level as Level, self };
+      enforce(editOthersDenial(pair));
       if (input.level === undefined) return serializeMember(subject.membership, subject.user);
-      if (!(MEMBERSHIP_LEVELS as readonly unknown[]).includes(input.level)) {
+      if (!isLevel(input.level)) {
         throw new AppError("invalid_choice", { detail: `"${String(input.level)}" is not a valid choice.`, attr: "level" });
       }
-      const level = input.level as Level;
-      if (self) throw permissionDenied("You can't change your own access level.");
-      if (level === OWNER && rLevel !== OWNER) {
-        throw permissionDenied("You can only make another member owner if you're this organization's owner.");
-      }
-      if (level !== OWNER && level > rLevel) {
-        throw permissionDenied("You can only change access level of others to lower or equal to your current one.");
-      }
+      const level = input.level;
+      enforce(levelChangeDenial(pair, level));
       const [updated] = await tx
         .update(organizationMemberships)
         .set({ level, updatedAt: now })
@@ -154,8 +147,7 @@ export const removeMember = operation({
     const target = await targetUser(db, ctx, input.user__uuid);
     await db.transaction(async (tx) => {
       const { requester, subject, self } = await lockRequesterAndSubject(tx, organization.id, ctx.user.id, target.id);
-      if (self && subject.membership.level === OWNER) throw invalidInput("Cannot leave the organization as its owner!");
-      if (!self) checkEditingOthers(requester.membership.level, subject.membership.level);
+      enforce(removalDenial({ requester: requester.membership.level as Level, target: subject.membership.level as Level, self }));
       await tx.delete(organizationMemberships).where(eq(organizationMemberships.id, subject.membership.id));
       await assertOwnerRemains(tx, organization.id);
       await tx

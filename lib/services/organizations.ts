@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { organizationMemberships, organizations, users } from "../../db/schema";
-import { MEMBER, ADMIN, OWNER, type Level } from "../auth/permissions";
+import { OWNER, type Level } from "../auth/permissions";
 import { type Principal, USER_CALLERS } from "../auth/principal";
 import { AppError } from "../errors";
 import { paginationQuery } from "../schemas/common";
@@ -18,8 +18,8 @@ import { z } from "zod";
 
 const SCOPE = "Organization";
 
-/** Active members of an organization, as a correlated subquery (inactive users are not counted). */
-const memberCountSql = sql<number>`(select count(*)::int from ${organizationMemberships} om join ${users} u on u.id = om.user_id where om.organization_id = ${organizations.id} and u.is_active)`;
+/** Active members of an organization, as a correlated subquery (inactive users and suspended members are not counted). */
+const memberCountSql = sql<number>`(select count(*)::int from ${organizationMemberships} om join ${users} u on u.id = om.user_id where om.organization_id = ${organizations.id} and u.is_active and om.suspended_at is null)`;
 
 function settingsOf(org: OrganizationRow) {
   return {
@@ -52,7 +52,13 @@ const memberCount = (e: Executor) =>
     .select({ n: count() })
     .from(organizationMemberships)
     .innerJoin(users, eq(users.id, organizationMemberships.userId))
-    .where(and(eq(organizationMemberships.organizationId, sql.placeholder("organizationId")), eq(users.isActive, true)))
+    .where(
+      and(
+        eq(organizationMemberships.organizationId, sql.placeholder("organizationId")),
+        eq(users.isActive, true),
+        isNull(organizationMemberships.suspendedAt),
+      ),
+    )
     .prepare("organization_member_count");
 
 async function memberCountOf(db: Executor, organizationId: string) {
@@ -97,13 +103,13 @@ function checkCanRequire2fa(principal: Principal, requested: boolean | null | un
   }
 }
 
-/** Lists the caller's organizations, oldest first. */
+/** Lists the organizations where the caller is an active (unsuspended) member, oldest first. */
 export const listOrganizations = operation({
   permission: "organization:list",
   callers: USER_CALLERS,
   input: paginationQuery,
   run: async ({ db, user }, { limit, offset }) => {
-    const mine = eq(organizationMemberships.userId, user.id);
+    const mine = and(eq(organizationMemberships.userId, user.id), isNull(organizationMemberships.suspendedAt));
     const [rows, [total]] = await Promise.all([
       db
         .select({ organization: organizations, level: organizationMemberships.level, memberCount: memberCountSql })
@@ -139,7 +145,7 @@ export const createOrganization = operation({
         if (!org && input.slug !== undefined) throw slugTaken();
       }
       if (!org) throw new Error("could not find a free slug");
-      await tx.insert(organizationMemberships).values({ organizationId: org.id, userId: user.id, level: OWNER, joinedAt: now, updatedAt: now });
+      await tx.insert(organizationMemberships).values({ organizationId: org.id, userId: user.id, level: OWNER, source: "created", joinedAt: now, updatedAt: now });
       if (principal.kind !== "cli") {
         await tx.update(users).set({ currentOrganizationId: org.id }).where(eq(users.id, user.id));
       }

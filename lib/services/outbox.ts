@@ -5,7 +5,6 @@ import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { emailAttempts, emailOutbox } from "../../db/schema";
 import { defaultFromAddress, mailConfigured } from "../adapters/mail";
-import { ADMIN } from "../auth/permissions";
 import { env } from "../env";
 import { paginationQuery } from "../schemas/common";
 import { USER_CALLERS } from "../auth/principal";

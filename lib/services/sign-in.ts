@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { accounts, users } from "../../db/schema";
-import { generateDistinctId } from "../auth/tokens";
-import { recordActivity, SYSTEM_ACTOR } from "./activity";
+import { recordActivity } from "./activity";
 import { findUserByEmail } from "./admin";
+import { provisionUser } from "./provision-user";
 
 export type SignInClaims = {
   provider: string;
@@ -56,19 +56,14 @@ export async function prepareSignIn(db: Db, claims: SignInClaims, now = new Date
       }, now);
       return;
     }
-    const [user] = await tx
-      .insert(users)
-      .values({
-        email,
-        firstName: claims.givenName.slice(0, 150),
-        lastName: claims.familyName.slice(0, 150),
-        distinctId: generateDistinctId(),
-        isEmailVerified: claims.emailVerified,
-        dateJoined: now,
-        ...signInState,
-      })
-      .returning();
-    await recordActivity(tx, SYSTEM_ACTOR, { organizationId: null, scope: "User", itemId: user.uuid, activity: "created", name: email }, now);
+    await provisionUser(tx, {
+      email,
+      firstName: claims.givenName,
+      lastName: claims.familyName,
+      emailVerified: claims.emailVerified,
+      source: "oidc",
+      signIn: { at: now, secondFactor: claims.secondFactor },
+    }, now);
   });
   return { ok: true };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { organizationMemberships, organizations, users } from "../../db/schema";
@@ -21,7 +21,7 @@ async function serializeMe(db: Executor, user: AuthUser) {
     .select({ id: organizations.id, name: organizations.name, slug: organizations.slug, membership_level: organizationMemberships.level })
     .from(organizationMemberships)
     .innerJoin(organizations, eq(organizations.id, organizationMemberships.organizationId))
-    .where(eq(organizationMemberships.userId, user.id))
+    .where(and(eq(organizationMemberships.userId, user.id), isNull(organizationMemberships.suspendedAt)))
     .orderBy(asc(organizationMemberships.joinedAt));
   const current = memberships.find((m) => m.id === user.currentOrganizationId) ?? memberships[0] ?? null;
   const { hedgehog_config: _, ...basic } = userBasic(user);
@@ -69,7 +69,7 @@ export const updateMe = operation({
           ? await tx
               .select({ id: organizationMemberships.id })
               .from(organizationMemberships)
-              .where(and(eq(organizationMemberships.userId, user.id), eq(organizationMemberships.organizationId, target.toLowerCase())))
+              .where(and(eq(organizationMemberships.userId, user.id), eq(organizationMemberships.organizationId, target.toLowerCase()), isNull(organizationMemberships.suspendedAt)))
           : [];
         if (!membership) throw invalidInput("You are not a member of this organization.", "set_current_organization");
       }

@@ -1,0 +1,52 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { users } from "../../db/schema";
+import { generateDistinctId } from "../auth/tokens";
+import { AppError } from "../errors";
+import { recordActivity, SYSTEM_ACTOR } from "./activity";
+
+export type UserRow = typeof users.$inferSelect;
+
+/** Where a new user came from: a sign-in at the identity provider, the admin CLI, SAML, JIT, SCIM, the directory API. */
+export type UserSource = "oidc" | "cli" | "saml" | "jit" | "scim" | "directory";
+
+export type NewUser = {
+  email: string;
+  firstName?: string;
+  lastName?: string;
+  /** Whether the source vouches for the address (an identity provider's `email_verified`, a trusted SAML/SCIM source). */
+  emailVerified: boolean | null;
+  source: UserSource;
+  /** Sign-in state recorded with the first sign-in (last login, second factor). */
+  signIn?: { at: Date; secondFactor: boolean };
+};
+
+/**
+ * The one way a user is made: a lower-cased email unique across the instance (taken is 400 `unique`), names cut to
+ * their columns, an opaque distinct id, and the audit entry, inside the caller's transaction.
+ */
+export async function provisionUser(tx: Executor, user: NewUser, now = new Date()): Promise<UserRow> {
+  const email = user.email.trim().toLowerCase();
+  const [created] = await tx
+    .insert(users)
+    .values({
+      email,
+      firstName: (user.firstName ?? "").trim().slice(0, 150),
+      lastName: (user.lastName ?? "").trim().slice(0, 150),
+      distinctId: generateDistinctId(),
+      isEmailVerified: user.emailVerified,
+      dateJoined: now,
+      ...(user.signIn && { lastLogin: user.signIn.at, hasSocialAuth: true, is2faEnabled: user.signIn.secondFactor }),
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!created) throw new AppError("unique", { detail: "A user with this email address already exists.", attr: "email" });
+  await recordActivity(tx, SYSTEM_ACTOR, { organizationId: null, scope: "User", itemId: created.uuid, activity: "created", name: email }, now);
+  return created;
+}
+
+/** The user with this email, compared lower-cased. */
+export async function userByEmail(tx: Executor, email: string): Promise<UserRow | null> {
+  const [user] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
+  return user ?? null;
+}
