@@ -35,6 +35,7 @@ test.describe("GET /members/", () => {
       is_2fa_enabled: false,
       has_social_auth: false,
       last_login: null,
+      is_suspended: false,
     });
     const current = await expectOk(await request.get("/api/organizations/@current/members/", { headers: bearer(member.key) }));
     expect(current.count).toBe(2);

@@ -32,7 +32,7 @@ describe("listMembers", () => {
     const page = await call(listMembers, sessionOf(members[1]), {}, org.id);
     assert.equal(page.count, 3);
     const mine = page.results.find((m) => m.user.uuid === owner.uuid)!;
-    assert.deepEqual(Object.keys(mine).sort(), ["has_social_auth", "id", "is_2fa_enabled", "joined_at", "last_login", "level", "updated_at", "user"]);
+    assert.deepEqual(Object.keys(mine).sort(), ["has_social_auth", "id", "is_2fa_enabled", "is_suspended", "joined_at", "last_login", "level", "updated_at", "user"]);
     assert.equal(mine.level, 15);
     assert.equal(mine.is_2fa_enabled, false);
     assert.equal(mine.has_social_auth, false);
