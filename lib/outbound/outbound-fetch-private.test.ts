@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { withEnv } from "../testing/fixtures";
-import { outboundFetch, type OutboundRequestInit } from "./outbound-fetch";
+import { checkDestination, outboundFetch, type OutboundRequestInit } from "./outbound-fetch";
 import { OutboundError } from "./outbound-error";
 import { startTestDns, startTestHttp, type TestDns, type TestHttp } from "./test-servers";
 
@@ -59,12 +59,13 @@ describe("outboundFetch with ORGDECK_ALLOW_PRIVATE_URLS=1", () => {
   });
 
   test("the URLs refused without the flag pass the address checks", async () => {
-    const quick = { connectTimeoutMs: 300, timeoutMs: 600 };
-    // A TLS handshake against the plain HTTP server fails only once connected: the check let it through.
+    // Loopback is really connected to: a TLS handshake against the plain HTTP server fails only once connected.
     assert.equal(await passesAddressChecks(`https://127.0.0.1:${http.port}/`), "network");
-    await passesAddressChecks(`https://[::1]:${http.port}/`, quick);
-    await passesAddressChecks("http://169.254.169.254/", quick);
-    await passesAddressChecks("https://private.example.test/", { ...quick, resolver: dns.resolver });
+    await passesAddressChecks(`https://[::1]:${http.port}/`, { connectTimeoutMs: 300, timeoutMs: 600 });
+    // Addresses off loopback are only checked, never connected to: tests reach nothing but 127.0.0.1.
+    const allowed = (url: string) => withEnv({ ORGDECK_ALLOW_PRIVATE_URLS: "1" }, () => checkDestination(url, { resolver: dns.resolver }));
+    assert.deepEqual((await allowed("http://169.254.169.254/")).addresses, ["169.254.169.254"]);
+    assert.deepEqual((await allowed("https://private.example.test/")).addresses, ["10.0.0.1"]);
   });
 
   test("localhost is allowed and resolved by the system resolver", async () => {

@@ -52,23 +52,26 @@ function withTimeout<T>(promise: Promise<T>, ms: number, error: () => OutboundEr
   return Promise.race([promise, expiry]).finally(() => clearTimeout(timer));
 }
 
+/** A URL that passed every check, with the addresses a request to it must connect to (and only those). */
+export type CheckedDestination = { url: URL; host: string; addresses: string[] };
+
 /**
- * Requests an https URL whose host resolves only to public addresses, connecting to exactly the addresses it checked
- * (no second DNS lookup, so DNS rebinding cannot swap in a private one), within a time and size bound; redirects are
- * not followed. Throws OutboundError. `ORGDECK_ALLOW_PRIVATE_URLS=1` also allows http:, IP literals, reserved names
- * and private addresses.
+ * Checks where a request would go without making it: an https URL whose host resolves only to public addresses.
+ * `ORGDECK_ALLOW_PRIVATE_URLS=1` also allows http:, IP literals, reserved names and private addresses. Throws
+ * OutboundError.
  */
-export async function outboundFetch(input: string, init: OutboundRequestInit = {}): Promise<OutboundResponse> {
+export async function checkDestination(
+  input: string,
+  options: { resolver?: HostResolver; timeoutMs?: number } = {},
+): Promise<CheckedDestination> {
   const allowPrivate = env().ORGDECK_ALLOW_PRIVATE_URLS;
   const problem = outboundUrlProblem(input, { allowPrivate });
   if (problem) throw new OutboundError(problem.reason, problem.message);
   const url = new URL(input);
   const host = bareHostname(url);
-  const timeoutMs = init.timeoutMs ?? OUTBOUND_DEFAULTS.timeoutMs;
-  const startedAt = Date.now();
+  const timeoutMs = options.timeoutMs ?? OUTBOUND_DEFAULTS.timeoutMs;
   const timedOut = () => new OutboundError("timeout", `${host} did not answer within ${seconds(timeoutMs)}.`);
-
-  const addresses = isIpLiteralHost(url) ? [host] : await withTimeout(resolveHost(host, init.resolver), timeoutMs, timedOut);
+  const addresses = isIpLiteralHost(url) ? [host] : await withTimeout(resolveHost(host, options.resolver), timeoutMs, timedOut);
   if (!allowPrivate) {
     for (const address of addresses) {
       const kind = blockedAddressKind(address);
@@ -80,6 +83,19 @@ export async function outboundFetch(input: string, init: OutboundRequestInit = {
       }
     }
   }
+  return { url, host, addresses };
+}
+
+/**
+ * Requests a URL that `checkDestination` accepts, connecting to exactly the addresses it checked (no second DNS
+ * lookup, so DNS rebinding cannot swap in a private one), within a time and size bound; redirects are not followed.
+ * Throws OutboundError.
+ */
+export async function outboundFetch(input: string, init: OutboundRequestInit = {}): Promise<OutboundResponse> {
+  const timeoutMs = init.timeoutMs ?? OUTBOUND_DEFAULTS.timeoutMs;
+  const startedAt = Date.now();
+  const { url, host, addresses } = await checkDestination(input, { resolver: init.resolver, timeoutMs });
+  const timedOut = () => new OutboundError("timeout", `${host} did not answer within ${seconds(timeoutMs)}.`);
   return send(url, host, addresses, init, Math.max(0, timeoutMs - (Date.now() - startedAt)), timedOut);
 }
 
