@@ -1,5 +1,5 @@
 /**
- * Runs every `*.test.ts` under lib/, db/, scripts/ and components/ in this one process, so that the embedded database
+ * Runs every `*.test.ts` under lib/, db/, scripts/, components/ and app/ in this one process, so that the embedded database
  * (in memory unless DATABASE_URL is set) is opened once. `node --import tsx scripts/run-unit-tests.ts [filter]`.
  */
 import { readdirSync, statSync } from "node:fs";
@@ -19,7 +19,7 @@ function find(dir: string): string[] {
 }
 
 const filter = process.argv[2];
-const files = ["lib", "db", "scripts", "components"].flatMap(find).filter((f) => !filter || f.includes(filter)).sort();
+const files = ["lib", "db", "scripts", "components", "app"].flatMap(find).filter((f) => !filter || f.includes(filter)).sort();
 
 for (const file of files) await import(pathToFileURL(path.resolve(file)).href);
 
