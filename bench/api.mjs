@@ -34,15 +34,17 @@
  *        inner join "users" on "users"."id" = "personal_api_keys"."user_id"
  *        where "personal_api_keys"."secure_value" = $1 limit $2          -- $1 = sha256(key) in hex, $2 = 1
  *   2. lib/services/organization-access.ts resolveOrganization("@current"), for a user with a current organization
- *        select <11 organizations columns>, "organization_memberships"."id", "organization_memberships"."level"
- *        from "organization_memberships" inner join "organizations" on "organizations"."id" =
- *        "organization_memberships"."organization_id" where "organization_memberships"."user_id" = $1
+ *        select <11 organizations columns>, "organization_memberships"."id", "organization_memberships"."level",
+ *        "organization_memberships"."suspended_at" from "organization_memberships" inner join "organizations" on
+ *        "organizations"."id" = "organization_memberships"."organization_id"
+ *        where ("organization_memberships"."user_id" = $1 and "organization_memberships"."suspended_at" is null)
  *        order by "organizations"."id" = $2 desc, "organization_memberships"."joined_at" asc limit $3
  *                                                   -- $1 = user id, $2 = users.current_organization_id, $3 = 1
  *   3. lib/services/organizations.ts getOrganization -> memberCountOf
  *        select count(*) from "organization_memberships" inner join "users" on "users"."id" =
  *        "organization_memberships"."user_id" where ("organization_memberships"."organization_id" = $1
- *        and "users"."is_active" = $2)                                       -- $1 = organization id, $2 = true
+ *        and "users"."is_active" = $2 and "organization_memberships"."suspended_at" is null)
+ *                                                                            -- $1 = organization id, $2 = true
  * (Our server also runs `update "personal_api_keys" set "last_used_at" ...` at most once an hour per key: on the
  * first request, before the measurements, so it is left out.)
  * How it was captured: PostgreSQL with `log_statement=all` (ALTER SYSTEM + pg_reload_conf) for one request to our

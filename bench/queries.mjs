@@ -13,9 +13,9 @@ export const AUTH_SQL =
   'select "personal_api_keys"."id", "personal_api_keys"."user_id", "personal_api_keys"."label", "personal_api_keys"."secure_value", "personal_api_keys"."mask_value", "personal_api_keys"."scopes", "personal_api_keys"."scoped_organizations", "personal_api_keys"."created_at", "personal_api_keys"."last_used_at", "personal_api_keys"."last_rolled_at", "users"."id", "users"."uuid", "users"."email", "users"."first_name", "users"."last_name", "users"."distinct_id", "users"."is_email_verified", "users"."is_active", "users"."role_at_organization", "users"."current_organization_id", "users"."has_social_auth", "users"."is_2fa_enabled", "users"."date_joined", "users"."last_login" from "personal_api_keys" inner join "users" on "users"."id" = "personal_api_keys"."user_id" where "personal_api_keys"."secure_value" = $1 limit $2';
 
 const ORG_COLUMNS =
-  '"organizations"."id", "organizations"."name", "organizations"."slug", "organizations"."logo_media_id", "organizations"."enforce_2fa", "organizations"."members_can_invite", "organizations"."members_can_use_personal_api_keys", "organizations"."is_member_join_email_enabled", "organizations"."is_ai_data_processing_approved", "organizations"."created_at", "organizations"."updated_at", "organization_memberships"."id", "organization_memberships"."level"';
+  '"organizations"."id", "organizations"."name", "organizations"."slug", "organizations"."logo_media_id", "organizations"."enforce_2fa", "organizations"."members_can_invite", "organizations"."members_can_use_personal_api_keys", "organizations"."is_member_join_email_enabled", "organizations"."is_ai_data_processing_approved", "organizations"."created_at", "organizations"."updated_at", "organization_memberships"."id", "organization_memberships"."level", "organization_memberships"."suspended_at"';
 const ORG_FROM =
-  'from "organization_memberships" inner join "organizations" on "organizations"."id" = "organization_memberships"."organization_id" where "organization_memberships"."user_id" = $1';
+  'from "organization_memberships" inner join "organizations" on "organizations"."id" = "organization_memberships"."organization_id" where ("organization_memberships"."user_id" = $1 and "organization_memberships"."suspended_at" is null)';
 
 /**
  * lib/services/organization-access.ts resolveOrganization("@current") for a user WITH a current organization
@@ -28,7 +28,7 @@ export const ORG_FIRST_SQL = `select ${ORG_COLUMNS} ${ORG_FROM} order by "organi
 
 /** lib/services/organizations.ts memberCountOf: $1 organization id, $2 = true. */
 export const MEMBER_COUNT_SQL =
-  'select count(*) from "organization_memberships" inner join "users" on "users"."id" = "organization_memberships"."user_id" where ("organization_memberships"."organization_id" = $1 and "users"."is_active" = $2)';
+  'select count(*) from "organization_memberships" inner join "users" on "users"."id" = "organization_memberships"."user_id" where ("organization_memberships"."organization_id" = $1 and "users"."is_active" = $2 and "organization_memberships"."suspended_at" is null)';
 
 export const sha256 = (value) => createHash("sha256").update(value).digest("hex");
 
@@ -93,7 +93,7 @@ export const POOL_OPTIONS = { max: 10, onnotice: () => {} };
 export const ORG_BY_ID_SQL = `select ${ORG_COLUMNS} from "organizations" left join "organization_memberships" on ("organization_memberships"."organization_id" = "organizations"."id" and "organization_memberships"."user_id" = $1) where "organizations"."id" = $2 limit $3`;
 
 const MEMBER_COLUMNS =
-  '"organization_memberships"."id", "organization_memberships"."organization_id", "organization_memberships"."user_id", "organization_memberships"."level", "organization_memberships"."joined_at", "organization_memberships"."updated_at", "users"."id", "users"."uuid", "users"."email", "users"."first_name", "users"."last_name", "users"."distinct_id", "users"."is_email_verified", "users"."is_active", "users"."role_at_organization", "users"."current_organization_id", "users"."has_social_auth", "users"."is_2fa_enabled", "users"."date_joined", "users"."last_login"';
+  '"organization_memberships"."id", "organization_memberships"."organization_id", "organization_memberships"."user_id", "organization_memberships"."level", "organization_memberships"."source", "organization_memberships"."suspended_at", "organization_memberships"."joined_at", "organization_memberships"."updated_at", "users"."id", "users"."uuid", "users"."email", "users"."first_name", "users"."last_name", "users"."distinct_id", "users"."is_email_verified", "users"."is_active", "users"."role_at_organization", "users"."current_organization_id", "users"."has_social_auth", "users"."is_2fa_enabled", "users"."date_joined", "users"."last_login"';
 const MEMBER_FROM = 'from "organization_memberships" inner join "users" on "users"."id" = "organization_memberships"."user_id"';
 const ORDER_JOINED = '"organization_memberships"."joined_at" desc, "organization_memberships"."id" asc';
 
