@@ -137,7 +137,7 @@ const config = [
     rules: { "orgdeck/no-level-comparison": "off" },
   },
   {
-    // The bundled identity provider lives in scripts/dev-idp (architecture.md, Folders) and the server starts it in-process.
+    // The bundled identity provider lives in scripts/dev-idp and the server starts it in-process.
     files: ["lib/server/startup.ts"],
     rules: { "orgdeck/layer-imports": ["error", { allow: ["scripts/dev-idp"] }] },
   },

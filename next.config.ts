@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // `/x` and `/x/` answer alike (api-behavior §1.1): no redirect either way.
+  // `/x` and `/x/` answer alike: the trailing slash is optional on every route, with no redirect either way.
   skipTrailingSlashRedirect: true,
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "pino", "tsx", "oidc-provider"],
   poweredByHeader: false,

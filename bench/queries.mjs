@@ -102,7 +102,7 @@ export const MEMBER_LIST_SQL = `select ${MEMBER_COLUMNS} ${MEMBER_FROM} where ("
 /** Its count: $1 organization id, $2 = true. Runs at the same time as the list, on another connection of the pool. */
 export const MEMBER_LIST_COUNT_SQL = MEMBER_COUNT_SQL;
 
-/** Decision 13: set for the search's transaction only, so that `<%` can use the trigram indexes. */
+/** Word similarity of at least 0.3 counts as a match; set for the search's transaction only, so that `<%` can use the trigram indexes. */
 export const SEARCH_THRESHOLD_SQL = "set local pg_trgm.word_similarity_threshold = 0.3";
 
 const FIELDS = ['"users"."first_name"', '"users"."last_name"', `("users"."first_name" || ' ' || "users"."last_name")`, '"users"."email"'];

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, test } from "node:test";
 import { ESLint } from "eslint";
 
-/** The house rules of architecture.md hold through ESLint: these cases prove each rule bites. */
+/** The house rules on imports and level comparisons hold through ESLint: these cases prove each rule bites. */
 const eslint = new ESLint({ cwd: path.resolve(import.meta.dirname, "..") });
 
 async function ruleIds(code: string, filePath: string) {

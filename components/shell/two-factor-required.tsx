@@ -5,7 +5,7 @@ import { reauthenticateAction } from "@/lib/actions/auth";
 import { Button } from "@/components/ui/button";
 
 /**
- * What a session without a second factor sees in an organization that requires one (decision 16): why, and a fresh
+ * What a session without a second factor sees in an organization that requires one: why, and a fresh
  * sign-in that comes back to this very page.
  */
 export function TwoFactorRequired({ organizationName }: { organizationName: string | null }) {

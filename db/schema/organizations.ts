@@ -42,12 +42,12 @@ export const organizationMemberships = pgTable(
   (t) => [
     uniqueIndex("organization_memberships_org_user_key").on(t.organizationId, t.userId),
     index("organization_memberships_user_idx").on(t.userId, t.joinedAt),
-    // The member list's order (decision 13's default `-joined_at`), so a page of a large organization needs no sort.
+    // The member list's default order, `-joined_at`, so a page of a large organization needs no sort.
     index("organization_memberships_org_joined_idx").on(t.organizationId, t.joinedAt.desc().nullsFirst(), t.id),
   ],
 );
 
-/** Invitations (api-behavior §2.4). Accepted ones are kept (`accepted_at`) so a used link says so. */
+/** Invitations. Accepted ones are kept (`accepted_at`) so a used link says so. */
 export const organizationInvites = pgTable(
   "organization_invites",
   {
@@ -63,7 +63,7 @@ export const organizationInvites = pgTable(
     createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
     emailingAttemptMade: boolean("emailing_attempt_made").notNull().default(false),
     isSetupDelegation: boolean("is_setup_delegation").notNull().default(false),
-    /** Part of the signed link (decision 18): bumping it would invalidate links already sent. */
+    /** Part of the signed link: bumping it would invalidate links already sent. */
     tokenVersion: integer("token_version").notNull().default(1),
     acceptedAt: ts("accepted_at"),
     acceptedById: integer("accepted_by_id").references(() => users.id, { onDelete: "set null" }),

@@ -23,7 +23,7 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
-    // Member search (decision 13): substring and word-similarity matches on each name field and the full name.
+    // Member search: substring and word-similarity matches on each name field and the full name.
     index("users_first_name_trgm_idx").using("gin", sql`${t.firstName} gin_trgm_ops`),
     index("users_last_name_trgm_idx").using("gin", sql`${t.lastName} gin_trgm_ops`),
     index("users_email_trgm_idx").using("gin", sql`${t.email} gin_trgm_ops`),

@@ -5,7 +5,7 @@ import { E, SITE_URL, expectError, expectOk, getOrg, randomName } from "./helper
 /** A well-formed key that was never issued. */
 const UNKNOWN_KEY = "odk_" + "x".repeat(43);
 
-test.describe("authentication (api-behavior §1.2)", () => {
+test.describe("authentication", () => {
   test("no credentials is 401 not_authenticated on every endpoint", async ({ request }) => {
     const { org } = await makeOrganization();
     const calls = [
@@ -86,7 +86,7 @@ test.describe("authentication (api-behavior §1.2)", () => {
   });
 });
 
-test.describe("deactivated users (decision 17)", () => {
+test.describe("deactivated users", () => {
   test("a deactivated user's key is 401 authentication_failed and their session 401 not_authenticated", async ({ request }) => {
     const { org, ownerKey, members } = await makeOrganization([8]);
     const admin = members[0];

@@ -19,7 +19,7 @@ export const err = (type: string, code: string, detail: string, attr: string | n
 const denied = (detail = "You do not have permission to perform this action.") =>
   err("authentication_error", "permission_denied", detail);
 
-/** The error bodies of api-behavior §1 and the decisions, exactly. */
+/** The API's error bodies, exactly as clients see them. */
 export const E = {
   notAuthenticated: err("authentication_error", "not_authenticated", "Authentication credentials were not provided."),
   keyInvalid: (where: "Authorization header" | "body" | "query string") =>

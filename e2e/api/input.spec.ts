@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { bearer, makeOrganization } from "../support/cli";
 import { E, type ErrorBody, expectError, expectOk, getOrg, lonelyUser, randomName } from "./helpers";
 
-test.describe("strict JSON input (decision 8)", () => {
+test.describe("strict JSON input", () => {
   test("malformed JSON is 400 parse_error and nothing changes", async ({ request }) => {
     const { org, ownerKey } = await makeOrganization();
     const before = await getOrg(request, ownerKey, org.id);

@@ -33,7 +33,7 @@ test.describe("POST /invites/", () => {
     expect(list.results.map((i: { id: string }) => i.id)).toEqual([quiet.id, created.id]);
   });
 
-  test("each refusal has its exact body, validity before the level ceiling (decision 12)", async ({ request }) => {
+  test("each refusal has its exact body, validity before the level ceiling", async ({ request }) => {
     const { org, owner, members: [member] } = await makeOrganization([1]);
     const path = invites(org.id);
     await expectError(await post(request, member.key, path, { level: 8 }), 400, E.required("target_email"));
@@ -79,7 +79,7 @@ test.describe("POST /invites/", () => {
   });
 });
 
-test.describe("members_can_invite off (decision 12)", () => {
+test.describe("members_can_invite off", () => {
   test("a member is refused on create, bulk and delegate; an admin is not", async ({ request }) => {
     const { org, ownerKey, members: [member, admin] } = await makeOrganization([1, 8]);
     await expectOk(await request.patch(`/api/organizations/${org.id}/`, { headers: bearer(ownerKey), data: { members_can_invite: false } }));

@@ -82,7 +82,7 @@ test.describe("PATCH and PUT /members/:user__uuid/", () => {
     expect(levels).toEqual({ [owner.uuid]: 15, [member.uuid]: 15, [admin.uuid]: 8 });
   });
 
-  test("each refusal has its exact body, in decision 11's order", async ({ request }) => {
+  test("each refusal has its exact body, the first failing check winning", async ({ request }) => {
     const { org, owner, ownerKey, members: [member, member2, admin] } = await makeOrganization([1, 1, 8]);
     const patch = (key: string, uuid: string, data: unknown) => request.patch(`${members(org.id)}${uuid}/`, { headers: bearer(key), data });
     await expectError(await patch(member.key, member2.uuid, { level: 99 }), 403, LEVELS.editOthers);
@@ -128,7 +128,7 @@ test.describe("DELETE /members/:user__uuid/", () => {
   });
 });
 
-test.describe("TimeSensitive (§1.4) on member writes", () => {
+test.describe("TimeSensitive member writes: a session must have signed in recently", () => {
   const reauth = err("authentication_error", "sensitive_action_required_reauth", "This action requires you to be recently authenticated.");
 
   test("a fresh cookie session may change and remove members; one signed in 8000 s ago gets 403 on PATCH, PUT and DELETE", async ({ request }) => {
@@ -154,7 +154,7 @@ test.describe("TimeSensitive (§1.4) on member writes", () => {
   });
 });
 
-test.describe("owners racing over HTTP (decision 11)", () => {
+test.describe("owners racing over HTTP", () => {
   test("owners demoting and removing one another in parallel always leave at least one owner", async ({ request }) => {
     const { org, owner, ownerKey, members: others } = await makeOrganization([15, 15]);
     const owners = [{ uuid: owner.uuid, key: ownerKey }, ...others];

@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { bearer, makeOrganization, makeSession } from "../support/cli";
 import { E, createOrgViaApi, expectError, expectOk, getOrg, isoDate, lonelyUser, randomName, uuidRe } from "./helpers";
 
-test.describe("organization lookup and membership (api-behavior §1.1, §1.4 step 3)", () => {
+test.describe("organization lookup and membership", () => {
   test("a member reads the organization with their own level and the member count", async ({ request }) => {
     const { org, ownerKey, members } = await makeOrganization([1, 8]);
     const asOwner = await getOrg(request, ownerKey, org.id);
@@ -96,7 +96,7 @@ test.describe("organization levels (AdminWrite, owner-only delete)", () => {
   });
 });
 
-test.describe("creating and changing organizations (api-behavior §2.0)", () => {
+test.describe("creating and changing organizations", () => {
   test("POST creates an organization owned by the caller, with a slug from its name, as their current one", async ({ request }) => {
     const { ownerKey, org: first } = await makeOrganization();
     const suffix = randomBytes(3).toString("hex");

@@ -4,7 +4,7 @@ import { E, expectError, expectOk, isoDate } from "./helpers";
 
 const outbox = (orgId: string) => `/api/organizations/${orgId}/outbox/`;
 
-test.describe("GET /outbox/ (decision 18: admins, session only)", () => {
+test.describe("GET /outbox/ (admins, session only)", () => {
   test("an admin's session reads the organization's emails; a member, a key and a non-member are refused", async ({ request }) => {
     const { org, ownerKey, members: [member, admin] } = await makeOrganization([1, 8]);
     const email = uniqueEmail("listed");

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { bearer } from "../support/cli";
 import { SITE_URL, createOrgViaApi, expectOk, lonelyUser } from "./helpers";
 
-test.describe("limit/offset pagination (api-behavior §1.5)", () => {
+test.describe("limit/offset pagination", () => {
   test("limit=1 pages through with count and absolute next/previous links that work", async ({ request }) => {
     const { key } = await lonelyUser();
     const orgs = [];

@@ -14,7 +14,7 @@ async function createKey(request: APIRequestContext, key: string, data: Record<s
   return expectOk(await request.post(KEYS, { headers: bearer(key), data }), 201);
 }
 
-test.describe("personal API keys (api-behavior §2.0)", () => {
+test.describe("personal API keys", () => {
   test("create returns the value once; reads never show it", async ({ request }) => {
     const { org, owner, ownerKey } = await makeOrganization();
     const created = await createKey(request, ownerKey, { label: "ci deploy", scopes: ["organization:read"] });

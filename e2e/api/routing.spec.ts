@@ -2,7 +2,7 @@ import { expect, test, type APIResponse } from "@playwright/test";
 import { bearer, makeOrganization, makeSession } from "../support/cli";
 import { E, expectError, expectOk, randomName } from "./helpers";
 
-test.describe("trailing slash (api-behavior §1.1)", () => {
+test.describe("trailing slash: optional on every route", () => {
   test("each path answers the same with and without the slash, never with a redirect", async ({ request }) => {
     const { org, ownerKey } = await makeOrganization();
     const headers = bearer(ownerKey);

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { addMember, bearer, makeKey, makeOrganization, makeSession } from "../support/cli";
 import { E, expectError, expectOk, getOrg } from "./helpers";
 
-test.describe("API-key scopes (api-behavior §1.4 step 2)", () => {
+test.describe("API-key scopes", () => {
   test("a missing scope is 403 naming it, and nothing changes", async ({ request }) => {
     const { org, owner, ownerKey } = await makeOrganization();
     const readOnly = await makeKey(owner.email, "organization:read");

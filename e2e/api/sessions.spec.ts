@@ -9,7 +9,7 @@ async function sessionUser() {
   return { org, owner, ownerKey, cookie };
 }
 
-test.describe("cookie sessions and CSRF (decision 9)", () => {
+test.describe("cookie sessions and CSRF", () => {
   test("a session cookie authenticates reads without any Origin", async ({ request }) => {
     const { org, owner, cookie } = await sessionUser();
     const me = await expectOk(await request.get("/api/users/@me/", { headers: { Cookie: cookie } }));

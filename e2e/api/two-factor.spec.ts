@@ -10,7 +10,7 @@ async function enforcedOrganization(request: APIRequestContext, levels: number[]
   return made;
 }
 
-test.describe("two-factor enforcement (decision 16)", () => {
+test.describe("two-factor enforcement", () => {
   test("a session without a second factor is refused under the organization's path only", async ({ request }) => {
     const { org, owner } = await enforcedOrganization(request);
     const headers = { Cookie: await makeSession(owner.email) };
@@ -64,7 +64,7 @@ test.describe("two-factor enforcement (decision 16)", () => {
   });
 });
 
-test.describe("turning enforce_2fa on (decision 16)", () => {
+test.describe("turning enforce_2fa on", () => {
   test("from a session without a second factor is 400 and the setting stays off", async ({ request }) => {
     const { org, owner, ownerKey } = await makeOrganization();
     const headers = { Cookie: await makeSession(owner.email), Origin: SITE_URL };

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { addMember, bearer, makeOrganization } from "../support/cli";
 import { E, createOrgViaApi, expectError, expectOk, isoDate, lonelyUser, uuidRe } from "./helpers";
 
-test.describe("/api/users/@me/ (api-behavior §2.0)", () => {
+test.describe("/api/users/@me/", () => {
   test("GET returns the profile with the current organization and all of the user's", async ({ request }) => {
     const { org, owner, ownerKey } = await makeOrganization();
     const other = await makeOrganization();

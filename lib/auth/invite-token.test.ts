@@ -6,7 +6,7 @@ import { signInviteToken, verifyInviteToken } from "./invite-token";
 const SECRET = "s".repeat(43);
 const id = randomUUID();
 
-describe("invite tokens (decision 18)", () => {
+describe("invite tokens: signed, never stored", () => {
   test("a signed token verifies to its invite id and version", () => {
     const token = signInviteToken(SECRET, id, 1);
     assert.match(token, /^[\w-]+$/);

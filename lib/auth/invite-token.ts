@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 /**
- * Invitation links carry a token that is not stored (decision 18):
+ * Invitation links carry a token that is not stored:
  * base64url(invite id (16 bytes) ‖ version (4 bytes) ‖ HMAC-SHA256(secret, invite id ‖ version)).
  */
 function mac(secret: string, id: Buffer, version: Buffer) {

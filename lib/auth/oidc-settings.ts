@@ -18,7 +18,7 @@ export function oidcSettings(): OidcSettings | null {
   return store.__orgdeckDevIdp ?? null;
 }
 
-/** The ID token's `amr` names a multi-factor method (decision 14). */
+/** The ID token's `amr` names a multi-factor method, so the sign-in counts as two-factor. */
 export function amrHasSecondFactor(amr: unknown) {
   return Array.isArray(amr) && amr.some((m) => ["mfa", "otp", "hwk", "swk", "sms"].includes(String(m)));
 }

@@ -1,5 +1,5 @@
 /**
- * The one scope table (api-behavior §2.0): the objects a personal API key's scopes may name.
+ * The one scope table: the objects a personal API key's scopes may name.
  * Later features add their object here.
  */
 export const SCOPE_OBJECTS = [

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 
-/** SHA-256 in hex: enough for secrets of 256 random bits, and cheap on every request (api-behavior §2.0). */
+/** SHA-256 in hex: enough for secrets of 256 random bits, and cheap on every request. */
 export function sha256(value: string) {
   return createHash("sha256").update(value).digest("hex");
 }
@@ -42,7 +42,7 @@ export function generateSessionToken() {
   return randomBytes(32).toString("base64url");
 }
 
-/** An opaque, random identifier fixed at user creation (api-behavior decision 14). */
+/** A user's `distinct_id`: an opaque, random identifier fixed at user creation. */
 export function generateDistinctId() {
   return randomBytes(24).toString("base64url");
 }

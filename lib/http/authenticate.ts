@@ -15,7 +15,7 @@ function cookieValue(header: string | null, name: string) {
   return null;
 }
 
-/** Decision 9: a cookie-authenticated write must come from SITE_URL's origin (Origin, else Referer). */
+/** A cookie-authenticated write must come from SITE_URL's origin (Origin, else Referer). */
 function originAllowed(req: Request) {
   let origin = req.headers.get("origin");
   if (!origin) {
@@ -30,7 +30,7 @@ function originAllowed(req: Request) {
 }
 
 /**
- * Who is calling (api-behavior §1.2): a personal API key in the Authorization header, else in the body,
+ * Who is calling: a personal API key in the Authorization header, else in the body,
  * else in the query string; otherwise the session cookie. Null when no credentials were presented.
  */
 export async function authenticate(db: Db, req: Request, query: URLSearchParams, body: unknown, requestId?: string): Promise<Principal | null> {

@@ -10,7 +10,7 @@ import { createOrganization, deleteOrganization, getOrganization, listOrganizati
 import { makeApiKey, makeOrganization, makeSession, makeUser } from "../testing/fixtures";
 import { route } from "./route";
 
-/** Requests reach the server on another host than SITE_URL's (decision 9): links and origins must not care. */
+/** Requests reach the server on another host than SITE_URL's: links and origins must not care. */
 const BASE = "http://127.0.0.1:4999";
 const ctx = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
 

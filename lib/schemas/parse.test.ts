@@ -18,7 +18,7 @@ function errorOf(schema: z.ZodType, input: unknown) {
 
 const body = (code: string, detail: string, attr: string | null) => ({ type: "validation_error", code, detail, attr });
 
-describe("parseInput: zod issues become the reference's field errors", () => {
+describe("parseInput: zod issues become the API's field errors", () => {
   const schema = z.object({
     name: z.string().min(1).max(5),
     flag: z.boolean().optional(),

@@ -3,7 +3,7 @@ import { AppError } from "../errors";
 
 type Issue = z.core.$ZodIssue & { input?: unknown };
 
-/** The name Python gives a JSON value's type, as in the reference's messages ("got list"). */
+/** The name Python gives a JSON value's type, which the error messages use ("got list"). */
 export function jsonTypeName(value: unknown): string {
   if (value === null) return "NoneType";
   if (Array.isArray(value)) return "list";
@@ -39,7 +39,7 @@ function invalidTypeDetail(expected: string, input: unknown): string {
   }
 }
 
-/** Turns the first zod issue into the reference's field error (api-behavior §1.6: only the first is reported). */
+/** Turns the first zod issue into the API's field error; only the first error is reported. */
 export function issueToError(issue: Issue): AppError {
   const attr = issue.path.length ? issue.path.map(String).join("__") : null;
   const custom = (issue as { params?: { code?: string } }).params?.code;

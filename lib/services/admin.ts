@@ -42,7 +42,7 @@ export async function createUser(db: Db, raw: z.input<typeof createUserInput>) {
   );
 }
 
-/** Decision 17: a deactivated user's sessions end at once, their keys stop working, and they cannot sign in. */
+/** A deactivated user's sessions end at once, their keys stop working, and they cannot sign in. */
 export async function deactivateUser(db: Db, email: string) {
   const user = await requireUserByEmail(db, email);
   return db.transaction(async (tx) => {

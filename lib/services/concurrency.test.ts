@@ -13,7 +13,7 @@ import { removeMember, updateMember } from "./members";
 
 /**
  * Races. On the embedded database these calls serialize; with DATABASE_URL they run on PostgreSQL connections at
- * once and the row locks of decision 11 and the conditional update of acceptance must hold the invariants.
+ * once and the row locks of member level changes and the conditional update of acceptance must hold the invariants.
  */
 
 async function levels(orgId: string) {
@@ -36,7 +36,7 @@ async function outcomes(calls: Array<Promise<unknown>>) {
 
 const REFUSED = new Set(["400 last_owner", "403 permission_denied"]);
 
-describe("concurrent owner changes (decision 11)", () => {
+describe("concurrent owner changes", () => {
   for (let round = 1; round <= 3; round++) {
     test(`two owners demote each other at the same moment: one wins, an owner remains (round ${round})`, async () => {
       const { org, owner, members } = await makeOrganization([15]);
@@ -81,7 +81,7 @@ describe("concurrent owner changes (decision 11)", () => {
   });
 });
 
-describe("concurrent acceptance (decision 18)", () => {
+describe("concurrent acceptance: an invitation is accepted at most once", () => {
   test("many parallel accepts of one invitation: exactly one succeeds and exactly one membership exists", async () => {
     const { org, owner } = await makeOrganization();
     const invitee = await makeUser("racer");
@@ -96,7 +96,7 @@ describe("concurrent acceptance (decision 18)", () => {
 });
 
 describe("concurrent invitations", () => {
-  test("inviting the same address several times at once leaves exactly one invite (rule 9)", async () => {
+  test("inviting the same address several times at once leaves exactly one invite", async () => {
     const { org, owner } = await makeOrganization();
     const email = uniqueEmail("twice");
     const results = await outcomes(Array.from({ length: 5 }, () => call(createInvite, sessionOf(owner), { target_email: email }, org.id)));

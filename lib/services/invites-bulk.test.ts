@@ -94,7 +94,7 @@ describe("bulkCreateInvites", () => {
   });
 });
 
-describe("delegateInvite (decision 12)", () => {
+describe("delegateInvite", () => {
   test("an admin delegates: 201 invite at level 8, flagged as a delegation, with its own email", async () => {
     const { org, members } = await makeOrganization([8]);
     const [admin] = members;

@@ -11,7 +11,7 @@ const invite = (as: AuthUser, orgId: string, private_project_access: unknown, ex
 
 const NO_PROJECT = "Project does not exist on this organization, or it is private and you do not have access to it.";
 
-describe("private_project_access, rule 5: its shape", () => {
+describe("private_project_access: its shape", () => {
   const cases: Array<[unknown, string]> = [
     [{ id: 1, level: "member" }, "The field must be a list of dictionaries."],
     ["[]", "The field must be a list of dictionaries."],
@@ -36,7 +36,7 @@ describe("private_project_access, rule 5: its shape", () => {
     });
   }
 
-  test("the shape is checked before the existing-member rule (rule 5 before rule 7)", async () => {
+  test("the shape is checked before the existing-member rule", async () => {
     const { org, owner, members } = await makeOrganization([1]);
     await expectAppError(invite(owner, org.id, "bad", { target_email: members[0].email }), 400, "invalid_input", {
       detail: "The field must be a list of dictionaries.",
@@ -45,7 +45,7 @@ describe("private_project_access, rule 5: its shape", () => {
   });
 });
 
-describe("private_project_access, rule 6: the projects", () => {
+describe("private_project_access: the projects", () => {
   test("a project of another organization, or one that does not exist, is refused", async () => {
     const { org, owner } = await makeOrganization();
     const other = await makeOrganization();
@@ -56,7 +56,7 @@ describe("private_project_access, rule 6: the projects", () => {
     }
   });
 
-  test("rule 6 comes before rule 7 (existing member)", async () => {
+  test("the projects are checked before the existing-member rule", async () => {
     const { org, owner, members } = await makeOrganization([1]);
     await expectAppError(invite(owner, org.id, [{ id: 2_000_000_000, level: "member" }], { target_email: members[0].email }), 400, "invalid_input", {
       detail: NO_PROJECT,

@@ -49,7 +49,7 @@ describe("createInvite: the invite object", () => {
     assert.deepEqual(row.privateProjectAccess, []);
   });
 
-  test("rule 10: with a transport configured, emailing_attempt_made is true and the message waits for delivery", async () => {
+  test("with a transport configured, emailing_attempt_made is true and the message waits for delivery", async () => {
     const { org, owner } = await makeOrganization();
     const created = await withEnv({ SMTP_URL: "smtp://127.0.0.1:9" }, () => invite(owner, org.id, { target_email: uniqueEmail() }));
     const quiet = await withEnv({ SMTP_URL: "smtp://127.0.0.1:9" }, () => invite(owner, org.id, { target_email: uniqueEmail(), send_email: false }));
@@ -71,14 +71,14 @@ describe("createInvite: the invite object", () => {
   });
 });
 
-describe("createInvite: rules 1-7 in order (decision 12)", () => {
-  test("rule 1: target_email missing is 400 required; null is refused too", async () => {
+describe("createInvite: its checks in order, the first failure winning", () => {
+  test("target_email missing is 400 required; null is refused too", async () => {
     const { org, members } = await makeOrganization([1]);
     await expectAppError(invite(members[0], org.id, { level: 8 }), 400, "required", { detail: "This field is required.", attr: "target_email" });
     await expectAppError(invite(members[0], org.id, { target_email: null }), 400, "null", { attr: "target_email" });
   });
 
-  test("rule 2: an invalid email is 400 invalid_input, before the level ceiling", async () => {
+  test("an invalid email is 400 invalid_input, before the level ceiling", async () => {
     const { org, members } = await makeOrganization([1]);
     for (const target_email of ["not-an-email", "a@", "@example.test", "a b@example.test"]) {
       await expectAppError(invite(members[0], org.id, { target_email, level: 15 }), 400, "invalid_input", {
@@ -88,7 +88,7 @@ describe("createInvite: rules 1-7 in order (decision 12)", () => {
     }
   });
 
-  test("decision 12: an invalid level is 400 invalid_choice even when the ceiling would also refuse it", async () => {
+  test("an invalid level is 400 invalid_choice even when the ceiling would also refuse it", async () => {
     const { org, members } = await makeOrganization([1]);
     for (const level of [99, 2, "8"]) {
       await expectAppError(invite(members[0], org.id, { target_email: uniqueEmail(), level }), 400, "invalid_choice", {
@@ -98,7 +98,7 @@ describe("createInvite: rules 1-7 in order (decision 12)", () => {
     }
   });
 
-  test("rule 3: above the inviter's own level is 403 (member→admin, admin→owner); equal or lower is fine", async () => {
+  test("above the inviter's own level is 403 (member→admin, admin→owner); equal or lower is fine", async () => {
     const { org, owner, members } = await makeOrganization([1, 8]);
     const [member, admin] = members;
     await expectAppError(invite(member, org.id, { target_email: uniqueEmail(), level: 8 }), 403, "permission_denied", { detail: HIGHER, attr: null });
@@ -109,14 +109,14 @@ describe("createInvite: rules 1-7 in order (decision 12)", () => {
     assert.equal((await list(owner, org.id)).length, 3);
   });
 
-  test("rule 3 comes before rule 5 and rule 7", async () => {
+  test("the level ceiling comes before the project-access shape and the existing-member check", async () => {
     const { org, owner, members } = await makeOrganization([1]);
     await expectAppError(invite(members[0], org.id, { target_email: owner.email, level: 8, private_project_access: "bad" }), 403, "permission_denied", {
       detail: HIGHER,
     });
   });
 
-  test("rule 7: an existing member's address, in any case, is 400 with attr null", async () => {
+  test("an existing member's address, in any case, is 400 with attr null", async () => {
     const { org, owner, members } = await makeOrganization([1]);
     for (const target_email of [members[0].email, members[0].email.toUpperCase(), owner.email]) {
       await expectAppError(invite(owner, org.id, { target_email }), 400, "invalid_input", {
@@ -147,7 +147,7 @@ describe("createInvite: rules 1-7 in order (decision 12)", () => {
   });
 });
 
-describe("members_can_invite (decision 12)", () => {
+describe("members_can_invite", () => {
   test("off: a member gets the exact 403 before any validation; admins and owners still invite", async () => {
     const { org, owner, members } = await makeOrganization([1, 8]);
     await (await getDb()).update(organizations).set({ membersCanInvite: false }).where(eq(organizations.id, org.id));
@@ -159,7 +159,7 @@ describe("members_can_invite (decision 12)", () => {
   });
 });
 
-describe("rules 8 and 9: one invite per address", () => {
+describe("one invite per address", () => {
   test("re-inviting the same address three times (any case) leaves exactly the last invite", async () => {
     const { org, owner } = await makeOrganization();
     const email = uniqueEmail("again");

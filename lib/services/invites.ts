@@ -37,7 +37,7 @@ export const listInvites = operation({
   },
 });
 
-/** Invites one person (§2.4 rules 1–10, decision 12); the email is queued in the same transaction. */
+/** Invites one person; the email is queued in the same transaction. */
 export const createInvite = operation({
   permission: "organization_invite:create",
   callers: USER_CALLERS,
@@ -51,7 +51,7 @@ export const createInvite = operation({
   },
 });
 
-/** The reference names a list item's field `__<index>__<field>` (api-behavior §1.6); only 400s name a field. */
+/** A bulk item's field error names it `__<index>__<field>`, as PostHog does; only 400s name a field. */
 function tagItem(err: unknown, i: number) {
   if (err instanceof AppError && err.status === 400) return err.withAttr(`__${i}${err.attr ? `__${err.attr}` : ""}`);
   return err;
@@ -101,7 +101,7 @@ export const delegateInvite = operation({
   input: delegateInviteInput,
   run: async (ctx, input) => {
     const email = input.target_email.trim().toLowerCase();
-    // A delegation is an admin invite, so the level ceiling applies first (decision 12).
+    // A delegation is an admin invite, so the level ceiling applies first.
     enforce(inviteLevelDenial(ctx.membership.level, ADMIN));
     const secret = await getAuthSecret(ctx.db);
     const mine = and(
@@ -148,7 +148,7 @@ export const deleteInvite = operation({
   },
 });
 
-/** Sends an invitation's email again; the link stays the same (decision 18). */
+/** Sends an invitation's email again; the link stays the same. */
 export const resendInvite = operation({
   permission: "organization_invite:create",
   callers: USER_CALLERS,

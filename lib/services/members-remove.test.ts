@@ -40,7 +40,7 @@ describe("removeMember", () => {
     }
   });
 
-  test("removing someone else uses rules 1 and 2", async () => {
+  test("removing someone else needs an admin, and a target whose level is lower or equal", async () => {
     const { org, owner, members } = await makeOrganization([1, 1, 8]);
     const [member, member2, admin] = members;
     await expectAppError(remove(member, org.id, member2), 403, "permission_denied", { detail: "You can only edit others if you are an admin.", attr: null });
@@ -98,7 +98,7 @@ describe("removeMember", () => {
   });
 });
 
-describe("last owner protection (decision 11)", () => {
+describe("last owner protection: an organization never has zero owners", () => {
   test("a change that leaves no owner is 400 last_owner and is rolled back", async () => {
     const db = await getDb();
     const { org, owner } = await makeOrganization([1]);

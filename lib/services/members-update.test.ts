@@ -32,8 +32,8 @@ const patch = (as: AuthUser, orgId: string, target: AuthUser | "@me", body: Reco
 
 const denied = (detail: string) => ({ detail, attr: null });
 
-describe("updateMember: decision 11's rules in order", () => {
-  test("rule 1: a member editing someone else is refused, even with an invalid level or a higher target", async () => {
+describe("updateMember: its refusals in order, the first failure winning", () => {
+  test("a member editing someone else is refused, even with an invalid level or a higher target", async () => {
     const { org, owner, member, member2 } = await team();
     await expectAppError(patch(member, org.id, member2, { level: 1 }), 403, "permission_denied", denied(EDIT_OTHERS));
     await expectAppError(patch(member, org.id, member2, { level: 99 }), 403, "permission_denied", denied(EDIT_OTHERS));
@@ -42,14 +42,14 @@ describe("updateMember: decision 11's rules in order", () => {
     assert.equal(await levelOf(org.id, member2), 1);
   });
 
-  test("rule 2: an admin editing an owner is refused, before the level is validated", async () => {
+  test("an admin editing an owner is refused, before the level is validated", async () => {
     const { org, owner, admin } = await team();
     await expectAppError(patch(admin, org.id, owner, { level: 8 }), 403, "permission_denied", denied(LOWER_OR_EQUAL));
     await expectAppError(patch(admin, org.id, owner, { level: "eight" }), 403, "permission_denied", denied(LOWER_OR_EQUAL));
     assert.equal(await levelOf(org.id, owner), 15);
   });
 
-  test("rule 3: a level other than 1, 8 or 15 is 400 invalid_choice on level, even on one's own membership", async () => {
+  test("a level other than 1, 8 or 15 is 400 invalid_choice on level, even on one's own membership", async () => {
     const { org, owner, admin } = await team();
     for (const level of [99, 0, 2, "8", null, true, 8.5]) {
       await expectAppError(patch(owner, org.id, admin, { level }), 400, "invalid_choice", { detail: `"${String(level)}" is not a valid choice.`, attr: "level" });
@@ -58,7 +58,7 @@ describe("updateMember: decision 11's rules in order", () => {
     assert.equal(await levelOf(org.id, admin), 8);
   });
 
-  test("rule 4: nobody changes their own level, by uuid or @me, even to the same level or as an admin asking for owner", async () => {
+  test("nobody changes their own level, by uuid or @me, even to the same level or as an admin asking for owner", async () => {
     const { org, owner, admin, member } = await team();
     await expectAppError(patch(owner, org.id, "@me", { level: 8 }), 403, "permission_denied", denied(OWN_LEVEL));
     await expectAppError(patch(owner, org.id, owner, { level: 15 }), 403, "permission_denied", denied(OWN_LEVEL));
@@ -67,7 +67,7 @@ describe("updateMember: decision 11's rules in order", () => {
     assert.equal(await levelOf(org.id, owner), 15);
   });
 
-  test("rule 5: only an owner makes someone an owner", async () => {
+  test("only an owner makes someone an owner", async () => {
     const { org, admin, admin2, member } = await team();
     await expectAppError(patch(admin, org.id, member, { level: 15 }), 403, "permission_denied", denied(OWNER_ONLY));
     await expectAppError(patch(admin, org.id, admin2, { level: 15 }), 403, "permission_denied", denied(OWNER_ONLY));

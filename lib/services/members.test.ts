@@ -51,7 +51,7 @@ describe("listMembers", () => {
     assert.deepEqual(page.results.map((m) => m.level).sort((a, b) => a - b), [1, 8, 15]);
   });
 
-  test("hides deactivated users (decision 14) from the list and its count", async () => {
+  test("hides deactivated users from the list and its count", async () => {
     const { org, owner, members } = await makeOrganization([1, 1]);
     await deactivateUser(await getDb(), members[0].email);
     const page = await call(listMembers, sessionOf(owner), {}, org.id);
@@ -117,7 +117,7 @@ describe("listMembers", () => {
   });
 });
 
-describe("listMembers search (decision 13)", () => {
+describe("listMembers search", () => {
   async function searchOrg() {
     const { org, owner } = await makeOrganization();
     const marguerite = await member(org.id, "Marguerite", "Okonkwo", "mo");

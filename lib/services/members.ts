@@ -14,7 +14,7 @@ import { Page } from "./page";
 import { iso } from "./serialize";
 
 const SCOPE = "OrganizationMembership";
-/** Decision 13: word similarity of at least 0.3 counts as a match. */
+/** Word similarity of at least 0.3 counts as a match. */
 const WORD_SIMILARITY_THRESHOLD = 0.3;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -85,7 +85,7 @@ async function targetUser(db: Executor, ctx: OrgContext & { user: AuthUser }, us
 
 /**
  * Locks the organization, then the requester's and the subject's memberships (one lock order, so no deadlock), and
- * re-reads both under the lock: concurrent changes of owners see each other's result (decision 11).
+ * re-reads both under the lock: concurrent changes of owners see each other's result.
  */
 async function lockRequesterAndSubject(tx: Executor, organizationId: string, requesterId: number, subjectId: number) {
   await lockOrganization(tx, organizationId);
@@ -96,7 +96,7 @@ async function lockRequesterAndSubject(tx: Executor, organizationId: string, req
   return { requester, subject, self: subject === requester };
 }
 
-/** Changes a member's level by the rules of decision 11, in their order; an organization always keeps an owner. */
+/** Changes a member's level; its refusals are checked in a fixed order, the first winning; an organization always keeps an owner. */
 export const updateMember = operation({
   permission: "organization_member:write",
   callers: USER_CALLERS,

@@ -20,7 +20,7 @@ const NO_KEYS = "This action does not support personal API key access";
 /** A custom action that declares no scope: API keys are refused. */
 const sessionOnly = operation({ permission: "invitation:accept", callers: USER_CALLERS, input: z.object({}), run: async () => "ran" });
 
-/** A TimeSensitive write (api-behavior §1.4). */
+/** A TimeSensitive write: a session that signed in too long ago must sign in again. */
 const sensitive = operation({
   permission: "organization_member:write",
   callers: USER_CALLERS,

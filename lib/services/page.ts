@@ -1,6 +1,6 @@
 import type { Pagination } from "../schemas/common";
 
-/** One page of a list; the HTTP adapter turns it into `{count, next, previous, results}` (api-behavior §1.5). */
+/** One page of a list; the HTTP adapter turns it into `{count, next, previous, results}` with absolute next/previous links. */
 export class Page<T> {
   constructor(
     readonly results: T[],

@@ -20,7 +20,7 @@ export type SignInRefusal = "no_email" | "deactivated" | "unverified";
 /**
  * Decides a sign-in from the identity provider's claims and records it: a new user is created from the claims;
  * an existing one is linked by lower-cased email only when the provider verified it; a deactivated user is refused.
- * Every sign-in updates last_login, has_social_auth and the 2FA state (decision 14).
+ * Every sign-in updates last_login, has_social_auth and the 2FA state.
  */
 export async function prepareSignIn(db: Db, claims: SignInClaims, now = new Date()): Promise<{ ok: true } | { ok: false; reason: SignInRefusal }> {
   const email = claims.email.trim().toLowerCase();

@@ -52,7 +52,7 @@ describe("users: @me", () => {
     assert.equal((await fresh(user.id)).currentOrganizationId, null);
   });
 
-  test("set_current_organization longer than 1,000 characters is 400 max_length (decision 8)", async () => {
+  test("set_current_organization longer than 1,000 characters is 400 max_length", async () => {
     const user = await makeUser();
     await expectAppError(call(updateMe, sessionOf(user), { user_id: "@me", set_current_organization: "a".repeat(1001) }), 400, "max_length", {
       detail: "Ensure this field has no more than 1000 characters.",

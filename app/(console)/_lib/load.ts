@@ -24,7 +24,7 @@ export type OrganizationGate =
 
 /**
  * Whether the caller may see this organization's pages: a non-member and an unknown id are both "not found"; a
- * session without a second factor in an organization that requires one is turned away (decision 16).
+ * session without a second factor in an organization that requires one is turned away.
  */
 export const organizationGate = cache(async (organizationId: string): Promise<OrganizationGate> => {
   try {

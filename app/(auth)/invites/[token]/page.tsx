@@ -20,7 +20,7 @@ function Notice({ title, children }: { title: string; children: React.ReactNode 
   );
 }
 
-/** An invitation link: who invites you where, and the way in (decision 18: the token is signed, not stored). */
+/** An invitation link: who invites you where, and the way in (the token is signed, not stored). */
 export default async function InvitationPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ accept?: string }> }) {
   const { token } = await params;
   const { accept } = await searchParams;
