@@ -128,3 +128,9 @@ export function errorResponseParts(err: unknown): { status: number; body: ErrorB
   const { status, type, code, detail } = TABLE.server_error;
   return { status, body: { type, code, detail, attr: null }, expected: false };
 }
+
+/** Throws the error of a rule's denial (the rule functions beside the permission tables return one or null). */
+export function enforce(denial: { code: "permission_denied" | "invalid_input"; message: string } | null) {
+  if (!denial) return;
+  throw denial.code === "invalid_input" ? invalidInput(denial.message) : permissionDenied(denial.message);
+}
