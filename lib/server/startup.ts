@@ -1,12 +1,12 @@
 import { getHandle, isMemoryDataDir } from "../../db/client";
 import { DataDirLockedError } from "../../db/lock";
+import { startJobRunner } from "../jobs/start";
 import { writeAdminFile } from "../cli/handoff";
 import { startDevIdp } from "../../scripts/dev-idp/server";
 import { registerDevelopmentIdp } from "../auth/oidc-settings";
 import { env, type Env } from "../env";
 import { log } from "../log";
 import { getAuthSecret } from "../services/instance";
-import { startMailWorker } from "../services/mail-worker";
 
 /** The bundled identity provider, whenever OIDC_ISSUER is unset (`npm start` and `npm run dev` alike). */
 async function startDevelopmentIdp(config: Env) {
@@ -35,7 +35,8 @@ function fail(message: string, err?: unknown): never {
 
 /**
  * Runs once before the server answers its first request: configuration, database (locked, migrated),
- * the shared secret, and the CLI handoff file. Any failure stops the process with a message that names it.
+ * the shared secret, the job runner (which delivers mail), and the CLI handoff file. Any failure stops the
+ * process with a message that names it.
  */
 export async function startServer() {
   let config;
@@ -55,7 +56,7 @@ export async function startServer() {
   }
   await getAuthSecret(handle.db);
   if (!config.OIDC_ISSUER) await startDevelopmentIdp(config);
-  startMailWorker(handle.db);
+  startJobRunner(handle.db);
   if (handle.kind === "pglite" && !isMemoryDataDir()) writeAdminFile(config.DATA_DIR, config.PORT);
   log.info({ database: handle.kind, site_url: config.SITE_URL, port: config.PORT }, "Orgdeck is ready");
 }

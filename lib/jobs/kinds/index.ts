@@ -1,0 +1,15 @@
+import type { JobHandler, JobSchedule } from "../types";
+import { MAIL_OUTBOX, runMailOutbox } from "./mail-outbox";
+import { PRUNE_JOBS, pruneJobs } from "./prune-jobs";
+
+/** Every job kind this code runs, by name: a job whose kind is missing here fails with an error that names it. */
+export const jobKinds: Record<string, JobHandler> = {
+  [MAIL_OUTBOX]: runMailOutbox,
+  [PRUNE_JOBS]: pruneJobs,
+};
+
+/** The recurring work this code runs, written to job_schedules when a runner starts. */
+export const recurringJobs: JobSchedule[] = [
+  { name: MAIL_OUTBOX, kind: MAIL_OUTBOX, intervalSeconds: 5 },
+  { name: PRUNE_JOBS, kind: PRUNE_JOBS, intervalSeconds: 3600 },
+];
