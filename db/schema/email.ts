@@ -4,7 +4,7 @@ import { ts } from "./columns";
 
 /**
  * The durable email outbox: a message is written in the same transaction as what caused it, with its Message-ID
- * fixed then, and delivered by the mail worker. `held` messages have no transport and stay for admins to read.
+ * fixed then, and delivered by the `mail.outbox` job. `held` messages have no transport and stay for admins to read.
  */
 export const emailOutbox = pgTable(
   "email_outbox",
