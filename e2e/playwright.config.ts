@@ -30,7 +30,9 @@ export default defineConfig({
   timeout: 30_000,
   use: { baseURL: process.env.E2E_BASE_URL },
   projects: [
-    { name: "api", testDir: "./api" },
+    // After the api specs (as their teardown), the contract check validates every response they recorded.
+    { name: "api", testDir: "./api", teardown: "api-contract" },
+    { name: "api-contract", testDir: "./contract" },
     {
       name: "ui",
       testDir: "./ui",

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./recording";
 import { addMember, bearer, makeKey, makeOrganization, makeUser, type User } from "../support/cli";
 import { E, SITE_URL, createOrgViaApi, expectError, expectOk, isoDate, lonelyUser, uuidRe } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./recording";
 import { bearer, makeOrganization } from "../support/cli";
 import { E, type ErrorBody, expectError, expectOk, getOrg, lonelyUser, randomName } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./recording";
 import { bearer, makeKey, makeOrganization, makeSession, makeUser, uniqueEmail } from "../support/cli";
 import { E, err, expectError, expectOk, isoDate, uuidRe } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./recording";
 import { addMember, bearer, makeKeyWithId, makeOrganization, makeSession } from "../support/cli";
 import { E, expectError, expectOk, isoDate } from "./helpers";
 

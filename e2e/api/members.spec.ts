@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./recording";
 import { bearer, makeKey, makeOrganization, makeSession, makeSessionSignedInAgo } from "../support/cli";
 import { E, SITE_URL, err, expectError, expectOk, isoDate, uuidRe } from "./helpers";
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./recording";
 import { bearer, makeOrganization, makeSession } from "../support/cli";
 import { E, createOrgViaApi, expectError, expectOk, getOrg, isoDate, lonelyUser, randomName, uuidRe } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./recording";
 import { bearer, makeOrganization, makeSession, uniqueEmail } from "../support/cli";
 import { startSmtpCatcher, type SmtpCatcher } from "../support/smtp";
 import { expectOk } from "./helpers";

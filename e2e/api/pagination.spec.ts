@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./recording";
 import { bearer } from "../support/cli";
 import { SITE_URL, createOrgViaApi, expectOk, lonelyUser } from "./helpers";
 

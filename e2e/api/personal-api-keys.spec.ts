@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./recording";
 import { bearer, cliFailure, makeKeyWithId, makeOrganization, makeUser } from "../support/cli";
 import { E, expectError, expectOk, getOrg, isoDate, uuidRe } from "./helpers";
 

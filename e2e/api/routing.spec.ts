@@ -1,4 +1,4 @@
-import { expect, test, type APIResponse } from "@playwright/test";
+import { expect, test, type APIResponse } from "./recording";
 import { bearer, makeOrganization, makeSession } from "../support/cli";
 import { E, expectError, expectOk, randomName } from "./helpers";
 

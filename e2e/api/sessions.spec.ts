@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./recording";
 import { bearer, makeOrganization, makeSession } from "../support/cli";
 import { E, IP_URL, SITE_URL, expectError, expectOk, getOrg, randomName } from "./helpers";
 

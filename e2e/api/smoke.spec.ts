@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./recording";
 import { bearer, makeOrganization } from "../support/cli";
 
 test("an API key from the CLI reads @current", async ({ request }) => {

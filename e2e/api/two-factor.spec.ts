@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./recording";
 import { bearer, makeOrganization, makeSession } from "../support/cli";
 import { E, SITE_URL, expectError, expectOk, getOrg, randomName } from "./helpers";
 

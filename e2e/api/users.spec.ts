@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./recording";
 import { addMember, bearer, makeOrganization } from "../support/cli";
 import { E, createOrgViaApi, expectError, expectOk, isoDate, lonelyUser, uuidRe } from "./helpers";
 

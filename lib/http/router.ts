@@ -72,13 +72,15 @@ export function createRouter(family: Family) {
   /** A handler for an operation: authenticate, run the pipeline, answer the result or the family's error body. */
   function route<S extends z.ZodType, R>(op: Operation<S, R>, options: { status?: number } = {}): Handler {
     const status = options.status ?? 200;
-    return (req, ctx) =>
+    const handler: Handler = (req, ctx) =>
       handle(req, ctx, async (prepared) => {
         const db = await getDb();
         const principal = await family.authenticate(db, prepared);
         const result = await execute(op, { db, principal, organizationId: prepared.params.organization_id, input: inputOf(prepared) });
         return respond(result, status, prepared);
       });
+    // The OpenAPI document's test reads which operation (and success status) each route file's handler runs.
+    return Object.defineProperties(handler, { operation: { value: op }, status: { value: status } });
   }
 
   const methodNotAllowed: Handler = (req, ctx) =>

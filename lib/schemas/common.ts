@@ -34,4 +34,25 @@ export type Pagination = z.output<typeof paginationQuery>;
 export const isoDateTime = z.iso.datetime({ offset: true, local: true }).or(z.iso.date());
 
 export const MEMBERSHIP_LEVELS = [1, 8, 15] as const;
-export const membershipLevel = z.literal(MEMBERSHIP_LEVELS);
+/** A membership level on the wire: 1 member, 8 administrator, 15 owner. */
+export const membershipLevel = z
+  .literal(MEMBERSHIP_LEVELS)
+  .meta({ id: "OrganizationMembershipLevelEnum", description: "1 member, 8 administrator, 15 owner." });
+
+/** A moment as the API writes it: ISO 8601 UTC ending in `Z`, with microseconds only when they are not zero. */
+export const timestamp = z.iso.datetime();
+
+/** An email address as stored (the HTML form rule: no top-level domain required). */
+export const emailAddress = z.email({ pattern: z.regexes.html5Email });
+
+/** The list envelope of every paginated endpoint, `{count, next, previous, results}`, named `Paginated<Item>List`. */
+export function paginated<T extends z.ZodType>(item: T, itemName: string) {
+  return z
+    .strictObject({
+      count: z.int().min(0),
+      next: z.url().nullable().meta({ description: "The next page's absolute URL, or null on the last page." }),
+      previous: z.url().nullable().meta({ description: "The previous page's absolute URL, or null on the first page." }),
+      results: z.array(item),
+    })
+    .meta({ id: `Paginated${itemName}List` });
+}

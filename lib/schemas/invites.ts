@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { membershipLevel } from "./common";
+import { emailAddress, membershipLevel, paginated, timestamp } from "./common";
+import { UserBasic } from "./users";
 
 export const INVITE_DAYS_VALIDITY = 3;
 export const MAX_BULK_INVITES = 20;
@@ -47,3 +48,43 @@ export function parseProjectAccess(value: unknown): { ok: true; value: ProjectAc
   }
   return { ok: true, value: result };
 }
+
+/** One private project that accepting the invitation grants. */
+export const PrivateProjectAccess = z
+  .strictObject({ id: z.int(), level: z.enum(["member", "admin"]) })
+  .meta({ id: "PrivateProjectAccess" });
+
+/** An invitation, pending or expired. */
+export const OrganizationInvite = z
+  .strictObject({
+    id: z.uuid(),
+    target_email: emailAddress,
+    first_name: z.string(),
+    emailing_attempt_made: z.boolean().meta({ description: "True when the invitation email was queued for delivery." }),
+    level: membershipLevel,
+    is_expired: z.boolean(),
+    created_by: UserBasic.nullable(),
+    created_at: timestamp,
+    updated_at: timestamp,
+    message: z.string().nullable(),
+    private_project_access: z.array(PrivateProjectAccess),
+  })
+  .meta({ id: "OrganizationInvite" });
+export type OrganizationInvite = z.infer<typeof OrganizationInvite>;
+
+/** A page of invitations. */
+export const PaginatedOrganizationInviteList = paginated(OrganizationInvite, "OrganizationInvite");
+
+/** The body of a delegation: who should set the organization up, and a note for them. */
+export const OrganizationInviteDelegate = delegateInviteInput.meta({ id: "OrganizationInviteDelegate" });
+
+/** An invitation waiting for the signed-in person, with the token of its link (`/invites/<token>`). */
+export const PendingOrganizationInvite = z
+  .strictObject({
+    id: z.uuid(),
+    organization: z.strictObject({ id: z.uuid(), name: z.string() }),
+    level: membershipLevel,
+    token: z.string(),
+    expires_at: timestamp,
+  })
+  .meta({ id: "PendingOrganizationInvite" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { membershipLevel, paginated, timestamp } from "./common";
 
 export const organizationName = z.string().trim().min(1).max(64);
 export const organizationSlug = z
@@ -23,3 +24,32 @@ export const updateOrganizationInput = z.object({
 
 export type CreateOrganizationInput = z.input<typeof createOrganizationInput>;
 export type UpdateOrganizationInput = z.input<typeof updateOrganizationInput>;
+
+/** An organization as lists of the caller's organizations show it. */
+export const OrganizationBasic = z
+  .strictObject({ id: z.uuid(), name: z.string(), slug: z.string(), membership_level: membershipLevel })
+  .meta({ id: "OrganizationBasic" });
+export type OrganizationBasic = z.infer<typeof OrganizationBasic>;
+
+/** An organization, its settings, and the caller's level in it. */
+export const Organization = z
+  .strictObject({
+    id: z.uuid(),
+    name: z.string(),
+    slug: z.string(),
+    enforce_2fa: z.boolean().nullable(),
+    members_can_invite: z.boolean(),
+    members_can_use_personal_api_keys: z.boolean(),
+    is_member_join_email_enabled: z.boolean(),
+    is_ai_data_processing_approved: z.boolean().nullable(),
+    logo_media_id: z.uuid().nullable(),
+    created_at: timestamp,
+    updated_at: timestamp,
+    membership_level: membershipLevel.nullable().meta({ description: "The caller's level in this organization." }),
+    member_count: z.int().min(0).meta({ description: "How many people belong to the organization." }),
+  })
+  .meta({ id: "Organization" });
+export type Organization = z.infer<typeof Organization>;
+
+/** A page of organizations. */
+export const PaginatedOrganizationList = paginated(Organization, "Organization");

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { emailAddress, timestamp } from "./common";
+import { OrganizationBasic } from "./organizations";
 
 export const ROLES_AT_ORGANIZATION = [
   "engineering",
@@ -12,12 +14,42 @@ export const ROLES_AT_ORGANIZATION = [
   "",
 ] as const;
 
+/** What a person does at their organization, as they set it in their profile. */
+export const RoleAtOrganizationEnum = z.enum(ROLES_AT_ORGANIZATION).meta({ id: "RoleAtOrganizationEnum" });
+export type RoleAtOrganizationEnum = z.infer<typeof RoleAtOrganizationEnum>;
+
 export const updateMeInput = z.object({
   user_id: z.string(),
   first_name: z.string().trim().max(150).optional(),
   last_name: z.string().trim().max(150).optional(),
-  role_at_organization: z.enum(ROLES_AT_ORGANIZATION).nullable().optional(),
+  role_at_organization: RoleAtOrganizationEnum.nullable().optional(),
   set_current_organization: z.string().max(1000).optional(),
 });
 
 export type UpdateMeInput = z.input<typeof updateMeInput>;
+
+/** A person as other objects show them (an invite's creator, a member, an activity's actor). */
+export const UserBasic = z
+  .strictObject({
+    id: z.int().meta({ description: "The user's integer id." }),
+    uuid: z.uuid().meta({ description: "The user's UUID, which paths take." }),
+    distinct_id: z.string(),
+    first_name: z.string(),
+    last_name: z.string(),
+    email: emailAddress,
+    is_email_verified: z.boolean().nullable(),
+    hedgehog_config: z.record(z.string(), z.unknown()).nullable().meta({ description: "Always null." }),
+    role_at_organization: RoleAtOrganizationEnum.nullable(),
+  })
+  .meta({ id: "UserBasic" });
+export type UserBasic = z.infer<typeof UserBasic>;
+
+/** The signed-in person, with their current organization and all of theirs. */
+export const User = UserBasic.omit({ hedgehog_config: true })
+  .extend({
+    date_joined: timestamp,
+    organization: OrganizationBasic.nullable().meta({ description: "The current organization (`@current`), or null." }),
+    organizations: z.array(OrganizationBasic),
+  })
+  .meta({ id: "User" });
+export type User = z.infer<typeof User>;

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gt, lt, type SQL } from "drizzle-orm";
 import { activityLog, users } from "../../db/schema";
-import { listActivityLogInput } from "../schemas/activity-log";
+import { listActivityLogInput, type ActivityLogDetail, type ActivityLogEntry } from "../schemas/activity-log";
 import { USER_CALLERS } from "../auth/principal";
 import { operation } from "./operation";
 import { Page } from "./page";
@@ -31,14 +31,14 @@ export const listActivityLog = operation({
         .offset(input.offset),
       db.select({ n: count() }).from(activityLog).leftJoin(users, eq(users.id, activityLog.userId)).where(where),
     ]);
-    const results = rows.map(({ entry, user }) => ({
+    const results = rows.map(({ entry, user }): ActivityLogEntry => ({
       id: entry.id,
       user: user ? userBasic(user) : null,
       is_system: entry.isSystem,
       scope: entry.scope,
       item_id: entry.itemId,
       activity: entry.activity,
-      detail: entry.detail,
+      detail: entry.detail as ActivityLogDetail,
       created_at: iso(entry.createdAt),
     }));
     return new Page(results, total.n, { limit: input.limit, offset: input.offset });

@@ -7,7 +7,7 @@ import { inviteDenial, inviteLevelDenial } from "../auth/rules";
 import { signInviteToken } from "../auth/invite-token";
 import { env } from "../env";
 import { enforce, invalidInput } from "../errors";
-import { INVITE_DAYS_VALIDITY, parseProjectAccess, type CreateInviteInput } from "../schemas/invites";
+import { INVITE_DAYS_VALIDITY, parseProjectAccess, type CreateInviteInput, type OrganizationInvite } from "../schemas/invites";
 import { recordActivity } from "./activity";
 import { renderInviteEmail } from "./emails/invite";
 import type { OrgContext } from "./operation";
@@ -24,7 +24,7 @@ export const isExpired = (invite: Pick<InviteRow, "createdAt">, now: Date) => in
 /** Invites created after this moment are still valid. */
 export const validSince = (now: Date) => new Date(now.getTime() - INVITE_DAYS_VALIDITY * DAY_MS);
 
-export function serializeInvite(invite: InviteRow, createdBy: UserRow | null, now: Date) {
+export function serializeInvite(invite: InviteRow, createdBy: UserRow | null, now: Date): OrganizationInvite {
   return {
     id: invite.id,
     target_email: invite.targetEmail,

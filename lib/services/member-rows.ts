@@ -4,13 +4,14 @@ import { organizationMemberships, organizations, users } from "../../db/schema";
 import type { Level } from "../auth/permissions";
 import { OWNER } from "../auth/permissions";
 import { AppError } from "../errors";
+import type { OrganizationMember } from "../schemas/members";
 import { iso, userBasic } from "./serialize";
 
 export type MembershipRow = typeof organizationMemberships.$inferSelect;
 type UserRow = typeof users.$inferSelect;
 
 /** OrganizationMember (api-behavior §2.5); `search_match_type` only when the list is searched. */
-export function serializeMember(membership: MembershipRow, user: UserRow, searchMatchType?: "exact" | "similar") {
+export function serializeMember(membership: MembershipRow, user: UserRow, searchMatchType?: "exact" | "similar"): OrganizationMember {
   return {
     id: membership.id,
     user: userBasic(user),

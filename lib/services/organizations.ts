@@ -6,7 +6,7 @@ import { OWNER, type Level } from "../auth/permissions";
 import { type Principal, USER_CALLERS } from "../auth/principal";
 import { AppError } from "../errors";
 import { paginationQuery } from "../schemas/common";
-import { createOrganizationInput, updateOrganizationInput } from "../schemas/organizations";
+import { createOrganizationInput, type Organization, updateOrganizationInput } from "../schemas/organizations";
 import { diffChanges, recordActivity, wholeObjectChanges } from "./activity";
 import { isUniqueViolation } from "./db-errors";
 import { operation } from "./operation";
@@ -33,7 +33,7 @@ function settingsOf(org: OrganizationRow) {
   };
 }
 
-export function serializeOrganization(org: OrganizationRow, membershipLevel: Level | null, memberCount: number) {
+export function serializeOrganization(org: OrganizationRow, membershipLevel: Level | null, memberCount: number): Organization {
   return {
     id: org.id,
     ...settingsOf(org),

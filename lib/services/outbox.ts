@@ -7,6 +7,7 @@ import { emailAttempts, emailOutbox } from "../../db/schema";
 import { defaultFromAddress, mailConfigured } from "../adapters/mail";
 import { env } from "../env";
 import { paginationQuery } from "../schemas/common";
+import type { OutboxEmail, OutboxEmailStatusEnum } from "../schemas/outbox";
 import { USER_CALLERS } from "../auth/principal";
 import { operation } from "./operation";
 import { Page } from "./page";
@@ -70,7 +71,7 @@ export const listOutbox = operation({
     const attempts = rows.length
       ? await db.select().from(emailAttempts).where(inArray(emailAttempts.outboxId, rows.map((r) => r.id))).orderBy(emailAttempts.attemptedAt)
       : [];
-    const results = rows.map((r) => ({
+    const results = rows.map((r): OutboxEmail => ({
       id: r.id,
       kind: r.kind,
       message_id: r.messageId,
@@ -80,7 +81,7 @@ export const listOutbox = operation({
       subject: r.subject,
       text: r.text,
       html: r.html,
-      status: r.status,
+      status: r.status as OutboxEmailStatusEnum,
       attempts: attempts
         .filter((a) => a.outboxId === r.id)
         .map((a) => ({ attempted_at: iso(a.attemptedAt), outcome: a.outcome, error: a.error })),

@@ -11,6 +11,7 @@ import {
   createPersonalApiKeyInput,
   MAX_KEYS_PER_USER,
   personalApiKeyIdInput,
+  type PersonalAPIKey,
   updatePersonalApiKeyInput,
 } from "../schemas/personal-api-keys";
 import { diffChanges, recordActivity, wholeObjectChanges } from "./activity";
@@ -21,7 +22,7 @@ import { iso } from "./serialize";
 const SCOPE = "PersonalAPIKey";
 type KeyRow = typeof personalApiKeys.$inferSelect;
 
-function serializeKey(key: KeyRow, owner: AuthUser) {
+function serializeKey(key: KeyRow, owner: AuthUser): PersonalAPIKey {
   return {
     id: key.id,
     label: key.label,

@@ -1,4 +1,5 @@
 import type { users } from "../../db/schema";
+import type { RoleAtOrganizationEnum, UserBasic as UserBasicApi } from "../schemas/users";
 
 /** ISO 8601 UTC with `Z`; fractional seconds only when non-zero, as microseconds (api-behavior §1.7). */
 export function iso(date: Date): string;
@@ -13,7 +14,7 @@ export function iso(date: Date | null): string | null {
 type UserRow = typeof users.$inferSelect;
 
 /** UserBasic (api-behavior §2.4). */
-export function userBasic(user: UserRow) {
+export function userBasic(user: UserRow): UserBasicApi {
   return {
     id: user.id,
     uuid: user.uuid,
@@ -23,7 +24,7 @@ export function userBasic(user: UserRow) {
     email: user.email,
     is_email_verified: user.isEmailVerified,
     hedgehog_config: null,
-    role_at_organization: user.roleAtOrganization,
+    role_at_organization: user.roleAtOrganization as RoleAtOrganizationEnum | null,
   };
 }
 

@@ -6,7 +6,8 @@ import { type AuthUser, USER_CALLERS } from "../auth/principal";
 import { invalidInput, notFound } from "../errors";
 import { isUuid } from "../schemas/common";
 import { parseInput } from "../schemas/parse";
-import { updateMeInput } from "../schemas/users";
+import type { OrganizationBasic } from "../schemas/organizations";
+import { updateMeInput, type User } from "../schemas/users";
 import { diffChanges, recordActivity } from "./activity";
 import { operation } from "./operation";
 import { iso, userBasic } from "./serialize";
@@ -16,7 +17,7 @@ function assertSelf(user: AuthUser, userId: string) {
   if (userId !== "@me" && !(isUuid(userId) && userId.toLowerCase() === user.uuid)) throw notFound();
 }
 
-async function serializeMe(db: Executor, user: AuthUser) {
+async function serializeMe(db: Executor, user: AuthUser): Promise<User> {
   const memberships = await db
     .select({ id: organizations.id, name: organizations.name, slug: organizations.slug, membership_level: organizationMemberships.level })
     .from(organizationMemberships)
@@ -28,8 +29,8 @@ async function serializeMe(db: Executor, user: AuthUser) {
   return {
     ...basic,
     date_joined: iso(user.dateJoined),
-    organization: current,
-    organizations: memberships,
+    organization: current as OrganizationBasic | null,
+    organizations: memberships as OrganizationBasic[],
   };
 }
 

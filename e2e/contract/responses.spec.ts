@@ -1,0 +1,27 @@
+import { expect, test } from "@playwright/test";
+import type { OpenApiDocument } from "../../lib/openapi/types";
+import * as activityLog from "../../lib/schemas/activity-log";
+import * as errors from "../../lib/schemas/errors";
+import * as invites from "../../lib/schemas/invites";
+import * as members from "../../lib/schemas/members";
+import * as organizations from "../../lib/schemas/organizations";
+import * as outbox from "../../lib/schemas/outbox";
+import * as personalApiKeys from "../../lib/schemas/personal-api-keys";
+import * as users from "../../lib/schemas/users";
+import { recordingsDir } from "../api/recording";
+import { checkResponses, namedSchemas, readRecordings } from "./check-responses";
+
+/** Runs after the api project (its teardown): every response its specs received must be one the document describes. */
+test("the api specs' responses match their schemas in the OpenAPI document", async ({ request }, testInfo) => {
+  const records = readRecordings(recordingsDir(testInfo.project.outputDir));
+  test.skip(records.length === 0, "no api spec ran");
+  const res = await request.get("/api/schema/");
+  expect(res.status()).toBe(200);
+  const doc = (await res.json()) as OpenApiDocument;
+  const named = namedSchemas([activityLog, errors, invites, members, organizations, outbox, personalApiKeys, users]);
+  const { problems, counts } = checkResponses(doc, records, named);
+  testInfo.annotations.push({ type: "checked", description: JSON.stringify({ responses: records.length, ...counts }) });
+  console.log(`contract: ${records.length} responses`, counts);
+  expect(problems).toEqual([]);
+  expect(counts.documented).toBeGreaterThan(0);
+});

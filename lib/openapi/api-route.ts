@@ -1,0 +1,46 @@
+import type { z } from "zod";
+import type { Operation } from "../services/operation";
+import type { Page } from "../services/page";
+import type { HttpMethod } from "./types";
+
+/** One method of one documented path: the operation it runs and how its success looks on the wire. */
+export type ApiRoute = {
+  method: HttpMethod;
+  /** The path as documented, ids as `{name}` templates, with its trailing slash. */
+  path: string;
+  operation: Operation;
+  operationId: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  status: 200 | 201 | 204;
+  /** The success body's schema; null for 204. */
+  response: z.ZodType | null;
+  /** The request body when it is not the operation's input (which some operations validate in steps). */
+  body?: z.ZodType;
+};
+
+type Envelope<T> = { count: number; next: string | null; previous: string | null; results: T[] };
+type Wire<R> = R extends Page<infer T> ? Envelope<T> : R;
+/** One impossible extra argument when the operation's result does not fit its response schema, so the entry fails to compile. */
+type Fits<R, Z> = Z extends z.ZodType
+  ? [Wire<R>] extends [z.output<Z>]
+    ? []
+    : [resultDoesNotFitSchema: Wire<R>]
+  : [R] extends [null]
+    ? []
+    : [resultIsNotEmpty: R];
+
+type Details = Pick<ApiRoute, "operationId" | "tag" | "summary" | "description" | "body"> & { status?: 201 | 204 };
+
+/** Declares one documented endpoint; it does not compile when the operation's result does not fit `response`. */
+export function api<S extends z.ZodType, R, Z extends z.ZodType | null>(
+  method: HttpMethod,
+  path: string,
+  operation: Operation<S, R>,
+  response: Z,
+  details: Details,
+  ..._fits: Fits<R, Z>
+): ApiRoute {
+  return { method, path, operation: operation as Operation, response, status: details.status ?? 200, ...details };
+}

@@ -1,0 +1,13 @@
+import { z } from "zod";
+
+/** The body of every `/api` error: one problem, with the field it concerns when there is one. */
+export const ErrorResponse = z
+  .strictObject({
+    type: z.enum(["validation_error", "authentication_error", "invalid_request", "server_error", "throttled_error"]),
+    code: z.string().meta({ description: "What went wrong, e.g. `required`, `invalid_input`, `permission_denied`, `not_found`." }),
+    detail: z.string().meta({ description: "A sentence for people." }),
+    attr: z.string().nullable().meta({ description: "The field concerned (nested keys joined with `__`), or null." }),
+  })
+  .meta({ id: "ErrorResponse" });
+
+export type ErrorResponse = z.infer<typeof ErrorResponse>;
