@@ -1,12 +1,12 @@
 import { z } from "zod";
 
-/** Strings are strict JSON strings with a maximum length (api-behavior decision 8: 1,000 unless stated). */
+/** Strings are strict JSON strings with a maximum length: 1,000 unless a field states its own. */
 export const text = (max = 1000) => z.string().max(max);
 export const requiredText = (max = 1000) => z.string().min(1).max(max);
 
 export const uuidString = z.uuid();
 
-/** An id from a path: anything not a UUID is simply not found, never a 400 (api-behavior §1.1). */
+/** An id from a path: anything not a UUID is simply not found, never a 400. */
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: unknown): value is string => typeof value === "string" && UUID_RE.test(value);
 

@@ -7,7 +7,7 @@ export const MAX_BULK_INVITES = 20;
 
 export const inviteEmail = z.email().max(254);
 
-/** One invitation; `private_project_access` is checked by the operation after the level ceiling (§2.4 order). */
+/** One invitation; `private_project_access` is checked by the operation, after the level ceiling. */
 export const createInviteInput = z.object({
   target_email: inviteEmail,
   level: membershipLevel.default(1),
@@ -33,7 +33,7 @@ export type ProjectAccess = { id: number; level: "member" | "admin" };
 
 const accessFailure = (message: string) => ({ ok: false as const, message });
 
-/** The shape rules of §2.4 rule 5, with their exact messages. Null or missing is an empty list. */
+/** The shape rules of `private_project_access`, with their exact messages. Null or missing is an empty list. */
 export function parseProjectAccess(value: unknown): { ok: true; value: ProjectAccess[] } | { ok: false; message: string } {
   if (value === undefined || value === null) return { ok: true, value: [] };
   if (!Array.isArray(value)) return accessFailure("The field must be a list of dictionaries.");

@@ -26,7 +26,7 @@ export const listMembersInput = paginationQuery.extend({
 
 export const memberPathInput = z.object({ user__uuid: z.string() });
 
-/** `level` is checked by the operation, in the order of decision 11, not here. */
+/** `level` is checked by the operation, not here: two permission refusals come before its validity. */
 export const updateMemberInput = memberPathInput.extend({ level: z.unknown().optional() });
 
 export type ListMembersInput = z.input<typeof listMembersInput>;

@@ -60,12 +60,12 @@ export async function queueInviteEmail(tx: Executor, ctx: OrgContext & { user: A
     expiresAt: inviteExpiry(invite),
     delegation: invite.isSetupDelegation,
   });
-  return enqueueEmail(tx, { organizationId: ctx.organization.id, kind: invite.isSetupDelegation ? "invite_delegation" : "invite", relatedId: invite.id, to: invite.targetEmail, replyTo: ctx.user.email, ...email }, ctx.now);
+  return enqueueEmail(tx, ctx.adapters, { organizationId: ctx.organization.id, kind: invite.isSetupDelegation ? "invite_delegation" : "invite", relatedId: invite.id, to: invite.targetEmail, replyTo: ctx.user.email, ...email }, ctx.now);
 }
 
 const accessRank = (level: ProjectAccess["level"]) => (level === "admin" ? 2 : 1);
 
-/** Rule 8: the new request's entries first, then existing ones fill in or upgrade (admin outranks member). */
+/** combine_pending_invites: the new request's entries first, then existing ones fill in or upgrade (admin outranks member). */
 export function mergeProjectAccess(requested: ProjectAccess[], existing: ProjectAccess[]) {
   const byId = new Map<number, ProjectAccess>();
   for (const entry of [...requested, ...existing]) {
@@ -75,7 +75,7 @@ export function mergeProjectAccess(requested: ProjectAccess[], existing: Project
   return [...byId.values()];
 }
 
-/** Rule 6: every project is this organization's, and a private one needs an org admin or a project admin. */
+/** Every project is this organization's, and a private one needs an org admin or a project admin. */
 async function checkProjects(tx: Executor, ctx: OrgContext & { user: AuthUser }, access: ProjectAccess[]) {
   if (access.length === 0) return;
   const ids = [...new Set(access.map((a) => a.id))];
@@ -90,10 +90,10 @@ async function checkProjects(tx: Executor, ctx: OrgContext & { user: AuthUser },
   }
 }
 
-/** Creates one invitation by the rules of §2.4 and decision 12, in order, inside the caller's transaction. */
+/** Creates one invitation, checking its rules in order (the first failure wins), inside the caller's transaction. */
 export async function createInviteInTx(tx: Executor, ctx: OrgContext & { user: AuthUser }, input: CreateInviteInput, secret: string, extra: { isSetupDelegation?: boolean } = {}) {
   const email = input.target_email.trim().toLowerCase();
-  // Invites of one address in one organization are serialized, so re-inviting at once still leaves one (rule 9).
+  // Invites of one address in one organization are serialized, so re-inviting at once still leaves one.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${ctx.organization.id}:${email}`}, 0))`);
   enforce(inviteLevelDenial(ctx.membership.level, input.level));
   const access = parseProjectAccess(input.private_project_access);

@@ -10,7 +10,7 @@ import { iso, userBasic } from "./serialize";
 export type MembershipRow = typeof organizationMemberships.$inferSelect;
 type UserRow = typeof users.$inferSelect;
 
-/** OrganizationMember (api-behavior §2.5); `search_match_type` only when the list is searched. */
+/** OrganizationMember; `search_match_type` only when the list is searched. */
 export function serializeMember(membership: MembershipRow, user: UserRow, searchMatchType?: "exact" | "similar"): OrganizationMember {
   return {
     id: membership.id,
@@ -30,7 +30,7 @@ export type MemberApi = ReturnType<typeof serializeMember>;
 
 /**
  * Every change of owners locks the organization's row first (one lock order: organization, then memberships),
- * so two concurrent changes see each other's result (decision 11).
+ * so two concurrent changes see each other's result.
  */
 export async function lockOrganization(tx: Executor, organizationId: string) {
   await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId)).for("update");
@@ -46,7 +46,7 @@ export async function lockedMembership(tx: Executor, organizationId: string, use
   return row ?? null;
 }
 
-/** Decision 11: an organization never has zero owners; checked inside the transaction, after the change. */
+/** An organization never has zero owners; checked inside the transaction, after the change. */
 export async function assertOwnerRemains(tx: Executor, organizationId: string) {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })

@@ -96,7 +96,7 @@ function settingsColumns(input: z.output<typeof updateOrganizationInput>) {
   };
 }
 
-/** Decision 16: only a session that has a second factor may start requiring one from everyone. */
+/** Only a session that has a second factor may start requiring one from everyone. */
 function checkCanRequire2fa(principal: Principal, requested: boolean | null | undefined, alreadyRequired: boolean) {
   if (requested === true && !alreadyRequired && principal.kind === "session" && !principal.session.mfa) {
     throw new AppError("two_factor_required_to_enforce", { attr: "enforce_2fa" });
@@ -126,7 +126,7 @@ export const listOrganizations = operation({
   },
 });
 
-/** Creates an organization owned by the caller, which becomes their current one (not from the admin CLI: decision 10). */
+/** Creates an organization owned by the caller, which becomes their current one; the admin CLI never changes a user's current organization. */
 export const createOrganization = operation({
   permission: "organization:create",
   callers: USER_CALLERS,
@@ -172,7 +172,7 @@ export const getOrganization = operation({
     serializeOrganization(organization, membership.level, await memberCountOf(db, organization.id)),
 });
 
-/** Changes an organization's settings (admins and owners); requiring 2FA needs a session that has it (decision 16). */
+/** Changes an organization's settings (admins and owners); requiring 2FA needs a session that has it. */
 export const updateOrganization = operation({
   permission: "organization:write",
   callers: USER_CALLERS,

@@ -4,7 +4,8 @@ import { and, count, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { emailAttempts, emailOutbox } from "../../db/schema";
-import { defaultFromAddress, mailConfigured } from "../adapters/mail";
+import type { Adapters } from "../adapters";
+import { defaultFromAddress } from "../adapters/mail";
 import { env } from "../env";
 import { paginationQuery } from "../schemas/common";
 import type { OutboxEmail, OutboxEmailStatusEnum } from "../schemas/outbox";
@@ -25,7 +26,7 @@ export type NewEmail = {
 };
 
 const store = globalThis as typeof globalThis & { __orgdeckOutboxSignal?: EventEmitter };
-/** Wakes the mail worker of this process after a commit that queued mail (workers also poll). */
+/** Tells this process's job runner that a commit queued mail, so a `mail.outbox` job drains it at once (a schedule also does). */
 export const outboxSignal = (store.__orgdeckOutboxSignal ??= new EventEmitter());
 
 export function notifyOutbox() {
@@ -34,10 +35,10 @@ export function notifyOutbox() {
 
 /**
  * Writes a message to the durable outbox inside the caller's transaction, its Message-ID fixed now.
- * Returns whether it will be delivered (a transport is configured) or held for admins to read.
+ * Returns whether it will be delivered (the adapters have a mail transport) or held for admins to read.
  */
-export async function enqueueEmail(tx: Executor, email: NewEmail, now = new Date()) {
-  const deliver = mailConfigured();
+export async function enqueueEmail(tx: Executor, adapters: Pick<Adapters, "mail">, email: NewEmail, now = new Date()) {
+  const deliver = adapters.mail !== null;
   const host = new URL(env().SITE_URL).hostname;
   await tx.insert(emailOutbox).values({
     organizationId: email.organizationId,

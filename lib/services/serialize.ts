@@ -1,7 +1,7 @@
 import type { users } from "../../db/schema";
 import type { RoleAtOrganizationEnum, UserBasic as UserBasicApi } from "../schemas/users";
 
-/** ISO 8601 UTC with `Z`; fractional seconds only when non-zero, as microseconds (api-behavior §1.7). */
+/** ISO 8601 UTC with `Z`; fractional seconds only when non-zero, as microseconds. */
 export function iso(date: Date): string;
 export function iso(date: Date | null): string | null;
 export function iso(date: Date | null): string | null {
@@ -13,7 +13,7 @@ export function iso(date: Date | null): string | null {
 
 type UserRow = typeof users.$inferSelect;
 
-/** UserBasic (api-behavior §2.4). */
+/** UserBasic: a user as invites, members and activity-log entries show one. */
 export function userBasic(user: UserRow): UserBasicApi {
   return {
     id: user.id,

@@ -16,11 +16,6 @@ export interface MailTransport {
   send(message: OutgoingEmail): Promise<{ response: string }>;
 }
 
-/** Whether an email transport is configured: without one, messages are held in the outbox for admins to read. */
-export function mailConfigured() {
-  return Boolean(env().SMTP_URL);
-}
-
 export function defaultFromAddress() {
   return env().EMAIL_FROM ?? `Orgdeck <no-reply@${new URL(env().SITE_URL).hostname}>`;
 }

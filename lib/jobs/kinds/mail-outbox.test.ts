@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "../../../db/client";
 import { emailAttempts, emailOutbox, jobs, organizations } from "../../../db/schema";
 import { freePort, startSmtpCatcher, type SmtpCatcher } from "../../../e2e/support/smtp";
+import { defaultAdapters } from "../../adapters";
 import { mailTransportFor } from "../../adapters/mail";
 import { verifyInviteToken } from "../../auth/invite-token";
 import type { AuthUser } from "../../auth/principal";
@@ -136,8 +137,8 @@ describe("delivery retries", () => {
       const db = await getDb();
       const { org, owner } = await makeOrganization();
       const email = { organizationId: org.id, kind: "test", to: uniqueEmail(), subject: "s", text: "t", html: "<p>h</p>" };
-      await enqueueEmail(db, { ...email, relatedId: `old-${org.id}` }, new Date(Date.now() - 25 * HOUR));
-      await enqueueEmail(db, { ...email, relatedId: `new-${org.id}` }, new Date(Date.now() - HOUR));
+      await enqueueEmail(db, defaultAdapters(), { ...email, relatedId: `old-${org.id}` }, new Date(Date.now() - 25 * HOUR));
+      await enqueueEmail(db, defaultAdapters(), { ...email, relatedId: `new-${org.id}` }, new Date(Date.now() - HOUR));
       try {
         await drain(smtpUrl);
         assert.equal((await outboxRow(`old-${org.id}`)).status, "failed");
@@ -158,7 +159,7 @@ describe("delivery retries", () => {
         const db = await getDb();
         const { org } = await makeOrganization();
         const relatedId = `crashed-${org.id}`;
-        await enqueueEmail(db, { organizationId: org.id, kind: "test", relatedId, to: uniqueEmail(), subject: "s", text: "t", html: "h" });
+        await enqueueEmail(db, defaultAdapters(), { organizationId: org.id, kind: "test", relatedId, to: uniqueEmail(), subject: "s", text: "t", html: "h" });
         const { id, messageId } = await outboxRow(relatedId);
         await db.update(emailOutbox).set({ status: "sending", lockedUntil: new Date(Date.now() + 60_000), attempts: 1 }).where(eq(emailOutbox.id, id));
         await drain(catcher.url);
