@@ -225,8 +225,11 @@ export function loggedStatements(logFile, offset) {
       );
     }
   }
-  // the toggling of the setting and postgres.js's one-off type query on a new connection are not the request's
-  return statements.filter((s) => !/^\s*(alter system|select pg_reload_conf|select b\.oid, b\.typarray)/i.test(s.text));
+  // the toggling of the setting, postgres.js's one-off type query on a new connection and the job runner's polling
+  // (background work, on its own timer) are not the request's
+  return statements.filter(
+    (s) => !/^\s*(alter system|select pg_reload_conf|select b\.oid, b\.typarray)/i.test(s.text) && !/"(jobs|job_schedules)"/.test(s.text),
+  );
 }
 
 export const asLogged = (value) => (value === true ? "t" : value === false ? "f" : value === null ? null : String(value));
