@@ -18,6 +18,9 @@ export function MethodBadge({ method }: { method: keyof typeof METHOD_TONES }) {
 
 const SUBHEADING = "mt-5 mb-2 text-sm font-semibold";
 
+/** Whether a schema is a named component (a `$ref`), which the page links to. */
+const named = (schema: JsonSchema) => typeof schema.$ref === "string";
+
 /** The fields of a body: an object's, or an array's items. */
 function BodyFields({ doc, schema, caption, side }: { doc: OpenApiDocument; schema: JsonSchema; caption: string; side: "request" | "response" }) {
   const resolved = resolveSchema(doc, schema);
@@ -25,9 +28,16 @@ function BodyFields({ doc, schema, caption, side }: { doc: OpenApiDocument; sche
   return (
     <>
       <p className="mb-2 text-muted">
-        {resolved.type === "array" ? `An array${resolved.maxItems ? ` of at most ${resolved.maxItems} items` : ""}, each ` : "A "}
-        <TypeName schema={fields} />
-        {resolved.type === "array" ? "." : " object."}
+        {resolved.type === "array" ? `An array${resolved.maxItems ? ` of at most ${resolved.maxItems} items` : ""}, each ` : ""}
+        {named(fields) ? (
+          <>
+            {resolved.type === "array" ? "" : "A "}
+            <TypeName schema={fields} />
+            {resolved.type === "array" ? "." : " object."}
+          </>
+        ) : (
+          `${resolved.type === "array" ? "an" : "An"} object with these fields.`
+        )}
       </p>
       <FieldTable doc={doc} schema={fields} caption={caption} side={side} />
     </>
