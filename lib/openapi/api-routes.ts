@@ -38,113 +38,113 @@ const LEVEL_RULES =
 /** Every documented REST endpoint; a test checks it against the route files under app/api. */
 export const API_ROUTES: readonly ApiRoute[] = [
   api("get", "/api/organizations/", listOrganizations, PaginatedOrganizationList, {
-     operationId: "organizations_list", tag: ORGS,
+    operationId: "organizations_list", tag: ORGS,
     summary: "List your organizations", description: "The caller's organizations, oldest first.",
   }),
   api("post", "/api/organizations/", createOrganization, Organization, {
-     operationId: "organizations_create", tag: ORGS, status: 201,
+    operationId: "organizations_create", tag: ORGS, status: 201,
     summary: "Create an organization", description: "The caller becomes its owner, and it becomes their current organization.",
   }),
   api("get", `${ORG}/`, getOrganization, Organization, {
-     operationId: "organizations_retrieve", tag: ORGS,
+    operationId: "organizations_retrieve", tag: ORGS,
     summary: "Retrieve an organization", description: "Any member.",
   }),
   api("patch", `${ORG}/`, updateOrganization, Organization, {
-     operationId: "organizations_partial_update", tag: ORGS,
+    operationId: "organizations_partial_update", tag: ORGS,
     summary: "Change an organization's settings", description: "Administrators and owners. Requiring two-factor authentication needs a session that signed in with a second factor.",
   }),
   api("delete", `${ORG}/`, deleteOrganization, null, {
-     operationId: "organizations_destroy", tag: ORGS, status: 204,
+    operationId: "organizations_destroy", tag: ORGS, status: 204,
     summary: "Delete an organization", description: "Owners only; everything the organization owns goes with it.",
   }),
 
   api("get", `${ORG}/members/`, listMembers, PaginatedOrganizationMemberList, {
-     operationId: "members_list", tag: MEMBERS,
+    operationId: "members_list", tag: MEMBERS,
     summary: "List members", description: "Members with an active account, newest first unless `order=joined_at`; suspended members are listed to administrators and owners only. `search` matches names and email by substring or by similarity, exact matches first.",
   }),
   api("put", `${ORG}/members/{user__uuid}/`, updateMember, OrganizationMember, {
-     operationId: "members_update", tag: MEMBERS, body: PatchedOrganizationMember,
+    operationId: "members_update", tag: MEMBERS, body: PatchedOrganizationMember,
     summary: "Change a member's level", description: LEVEL_RULES,
   }),
   api("patch", `${ORG}/members/{user__uuid}/`, updateMember, OrganizationMember, {
-     operationId: "members_partial_update", tag: MEMBERS, body: PatchedOrganizationMember,
+    operationId: "members_partial_update", tag: MEMBERS, body: PatchedOrganizationMember,
     summary: "Change a member's level", description: LEVEL_RULES,
   }),
   api("delete", `${ORG}/members/{user__uuid}/`, removeMember, null, {
-     operationId: "members_destroy", tag: MEMBERS, status: 204,
+    operationId: "members_destroy", tag: MEMBERS, status: 204,
     summary: "Remove a member, or leave", description: "Anyone but an owner may leave; administrators and owners remove members of a level up to their own.",
   }),
   api("get", `${ORG}/members/{user__uuid}/github_login/`, getMemberGithubLogin, OrganizationMemberGithubLogin, {
-     operationId: "members_github_login_retrieve", tag: MEMBERS,
+    operationId: "members_github_login_retrieve", tag: MEMBERS,
     summary: "A member's GitHub login",
   }),
   api("get", `${ORG}/members/{user__uuid}/scoped_api_keys/`, getMemberScopedApiKeys, OrganizationMemberScopedAPIKeys, {
-     operationId: "members_scoped_api_keys_retrieve", tag: MEMBERS,
+    operationId: "members_scoped_api_keys_retrieve", tag: MEMBERS,
     summary: "A member's keys that reach this organization", description: "Signed-in sessions only: personal API keys are refused.",
   }),
 
   api("get", `${ORG}/invites/`, listInvites, PaginatedOrganizationInviteList, {
-     operationId: "invites_list", tag: INVITES,
+    operationId: "invites_list", tag: INVITES,
     summary: "List invitations", description: "Pending and expired invitations, newest first.",
   }),
   api("post", `${ORG}/invites/`, createInvite, OrganizationInvite, {
-     operationId: "invites_create", tag: INVITES, status: 201,
+    operationId: "invites_create", tag: INVITES, status: 201,
     summary: "Invite someone", description: "Replaces earlier invitations of the same address. Nobody invites above their own level, and with `members_can_invite` off only administrators and owners invite.",
   }),
   api("delete", `${ORG}/invites/{id}/`, deleteInvite, null, {
-     operationId: "invites_destroy", tag: INVITES, status: 204,
+    operationId: "invites_destroy", tag: INVITES, status: 204,
     summary: "Revoke an invitation", description: "Administrators and owners; its link stops working.",
   }),
   api("post", `${ORG}/invites/{id}/resend/`, resendInvite, OrganizationInvite, {
-     operationId: "invites_resend_create", tag: INVITES,
+    operationId: "invites_resend_create", tag: INVITES,
     summary: "Send an invitation again", description: "The link stays the same.",
   }),
   api("post", `${ORG}/invites/bulk/`, bulkCreateInvites, z.array(OrganizationInvite), {
-     operationId: "invites_bulk_create", tag: INVITES, status: 201, body: z.array(createInviteInput).max(MAX_BULK_INVITES),
+    operationId: "invites_bulk_create", tag: INVITES, status: 201, body: z.array(createInviteInput).max(MAX_BULK_INVITES),
     summary: "Invite up to 20 people at once", description: "All or nothing: one invalid item creates none and sends nothing. The invitations come back in the request's order.",
   }),
   api("post", `${ORG}/invites/delegate/`, delegateInvite, OrganizationInvite, {
-     operationId: "invites_delegate_create", tag: INVITES, status: 201, body: OrganizationInviteDelegate,
+    operationId: "invites_delegate_create", tag: INVITES, status: 201, body: OrganizationInviteDelegate,
     summary: "Delegate the organization's setup", description: "Invites someone as an administrator to set the organization up; the caller's older delegation to another address is revoked, and one still valid to the same address is sent again.",
   }),
 
   api("get", `${ORG}/activity_log/`, listActivityLog, PaginatedActivityLogEntryList, {
-     operationId: "activity_log_list", tag: ACTIVITY,
+    operationId: "activity_log_list", tag: ACTIVITY,
     summary: "List the activity log", description: "Administrators and owners; newest first.",
   }),
   api("get", `${ORG}/outbox/`, listOutbox, PaginatedOutboxEmailList, {
-     operationId: "outbox_list", tag: OUTBOX,
+    operationId: "outbox_list", tag: OUTBOX,
     summary: "List the outbox", description: "Administrators and owners, signed-in sessions only: the emails the organization's actions sent or would have sent, newest first.",
   }),
 
   api("get", `${KEYS}/`, listPersonalApiKeys, PaginatedPersonalAPIKeyList, {
-     operationId: "personal_api_keys_list", tag: API_KEYS,
+    operationId: "personal_api_keys_list", tag: API_KEYS,
     summary: "List your keys", description: "The caller's own keys, newest first.",
   }),
   api("post", `${KEYS}/`, createPersonalApiKey, PersonalAPIKeyWithValue, {
-     operationId: "personal_api_keys_create", tag: API_KEYS, status: 201,
+    operationId: "personal_api_keys_create", tag: API_KEYS, status: 201,
     summary: "Create a key", description: "At most 10 keys per user. The value is shown in this response only.",
   }),
   api("get", `${KEYS}/{id}/`, getPersonalApiKey, PersonalAPIKey, {
-     operationId: "personal_api_keys_retrieve", tag: API_KEYS,
+    operationId: "personal_api_keys_retrieve", tag: API_KEYS,
     summary: "Retrieve a key",
   }),
   api("patch", `${KEYS}/{id}/`, updatePersonalApiKey, PersonalAPIKey, {
-     operationId: "personal_api_keys_partial_update", tag: API_KEYS, body: updatePersonalApiKeyInput,
+    operationId: "personal_api_keys_partial_update", tag: API_KEYS, body: updatePersonalApiKeyInput,
     summary: "Change a key's label, scopes or organizations",
   }),
   api("delete", `${KEYS}/{id}/`, deletePersonalApiKey, null, {
-     operationId: "personal_api_keys_destroy", tag: API_KEYS, status: 204,
+    operationId: "personal_api_keys_destroy", tag: API_KEYS, status: 204,
     summary: "Delete a key", description: "It stops working at once.",
   }),
   api("post", `${KEYS}/{id}/roll/`, rollPersonalApiKey, PersonalAPIKeyWithValue, {
-     operationId: "personal_api_keys_roll_create", tag: API_KEYS,
+    operationId: "personal_api_keys_roll_create", tag: API_KEYS,
     summary: "Roll a key", description: "Replaces the key's value; the old value stops working at once.",
   }),
 
   api("get", "/api/users/{user_id}/", getMe, User, { operationId: "users_retrieve", tag: USERS, summary: "Retrieve the current user" }),
   api("patch", "/api/users/{user_id}/", updateMe, User, {
-     operationId: "users_partial_update", tag: USERS, body: updateMeInput,
+    operationId: "users_partial_update", tag: USERS, body: updateMeInput,
     summary: "Change your profile or current organization",
   }),
 ];
