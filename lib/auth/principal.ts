@@ -105,3 +105,8 @@ export async function authenticateSession(db: Db, token: string, now = new Date(
     session: { id: row.session.id, signedInAt: row.session.signedInAt, mfa: row.session.mfa },
   };
 }
+
+/** The organizations a caller is limited to: an organization-scoped personal API key's, else null (all the user's). */
+export function organizationLimit(principal: Principal): readonly string[] | null {
+  return principal.kind === "api_key" && principal.key.scopedOrganizations.length > 0 ? principal.key.scopedOrganizations : null;
+}

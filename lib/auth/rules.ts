@@ -4,6 +4,7 @@
  * calls the same functions to enable its controls. Each denial carries the API's message and the console's short hint.
  */
 import { ADMIN, OWNER, type Level } from "./permissions";
+import { scopesAllow, type Scope } from "./scopes";
 
 /** Why something is refused: the API's error code and message, and the console's short hint. */
 export type Denial = { code: "permission_denied" | "invalid_input"; message: string; hint: string };
@@ -72,5 +73,39 @@ export function inviteDenial(requester: Level, membersCanInvite: boolean): Denia
 /** Nobody invites above their own level (a setup delegation invites an administrator). */
 export function inviteLevelDenial(requester: Level, level: Level): Denial | null {
   if (level > requester) return deny("You cannot invite a user with a higher permission level than your own.", "Above your own level.");
+  return null;
+}
+
+/** What a personal API key holds, or what a request asks a key to hold (no organizations: all of the owner's). */
+export type KeyReach = { scopes: readonly string[]; scopedOrganizations: readonly string[] };
+
+/**
+ * A request made with a personal API key cannot give a key more than the calling key holds: every scope must be one
+ * the calling key has (`*` only from `*`), and a calling key scoped to some organizations can grant only those.
+ * `requested` names only what the request sets; an unscoped calling key may scope freely.
+ */
+export function keyGrantDenial(caller: KeyReach, requested: Partial<KeyReach>): Denial | null {
+  const exceeding = (requested.scopes ?? []).filter((s) => (s === "*" ? !caller.scopes.includes("*") : !scopesAllow(caller.scopes, s as Scope)));
+  if (exceeding.length > 0) {
+    return deny(
+      `This personal API key cannot grant scopes it does not hold: ${[...new Set(exceeding)].join(", ")}.`,
+      "Beyond the calling key's scopes.",
+    );
+  }
+  const organizations = requested.scopedOrganizations;
+  if (organizations === undefined || caller.scopedOrganizations.length === 0) return null;
+  if (organizations.length === 0) {
+    return deny(
+      "This personal API key is scoped to some organizations and cannot grant access to all of them.",
+      "Beyond the calling key's organizations.",
+    );
+  }
+  const outside = organizations.filter((id) => !caller.scopedOrganizations.includes(id));
+  if (outside.length > 0) {
+    return deny(
+      `This personal API key cannot grant access to organizations it is not scoped to: ${outside.join(", ")}.`,
+      "Beyond the calling key's organizations.",
+    );
+  }
   return null;
 }

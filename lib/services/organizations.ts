@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { organizationMemberships, organizations, users } from "../../db/schema";
 import { OWNER, type Level } from "../auth/permissions";
-import { type Principal, USER_CALLERS } from "../auth/principal";
+import { organizationLimit, type Principal, USER_CALLERS } from "../auth/principal";
 import { AppError } from "../errors";
 import { paginationQuery } from "../schemas/common";
 import { createOrganizationInput, type Organization, updateOrganizationInput } from "../schemas/organizations";
@@ -103,13 +103,18 @@ function checkCanRequire2fa(principal: Principal, requested: boolean | null | un
   }
 }
 
-/** Lists the organizations where the caller is an active (unsuspended) member, oldest first. */
+/** Lists the organizations where the caller is an active (unsuspended) member, oldest first; an organization-scoped key sees only its organizations. */
 export const listOrganizations = operation({
   permission: "organization:list",
   callers: USER_CALLERS,
   input: paginationQuery,
-  run: async ({ db, user }, { limit, offset }) => {
-    const mine = and(eq(organizationMemberships.userId, user.id), isNull(organizationMemberships.suspendedAt));
+  run: async ({ db, user, principal }, { limit, offset }) => {
+    const reach = organizationLimit(principal);
+    const mine = and(
+      eq(organizationMemberships.userId, user.id),
+      isNull(organizationMemberships.suspendedAt),
+      reach ? inArray(organizationMemberships.organizationId, [...reach]) : undefined,
+    );
     const [rows, [total]] = await Promise.all([
       db
         .select({ organization: organizations, level: organizationMemberships.level, memberCount: memberCountSql })

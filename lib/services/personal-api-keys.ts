@@ -2,9 +2,10 @@ import { and, count, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { organizationMemberships, personalApiKeys, users } from "../../db/schema";
-import { type AuthUser, USER_CALLERS } from "../auth/principal";
+import { type AuthUser, type Principal, USER_CALLERS } from "../auth/principal";
+import { keyGrantDenial, type KeyReach } from "../auth/rules";
 import { generateApiKey, maskApiKey, sha256 } from "../auth/tokens";
-import { invalidInput, notFound } from "../errors";
+import { enforce, invalidInput, notFound } from "../errors";
 import { isUuid, paginationQuery } from "../schemas/common";
 import { parseInput } from "../schemas/parse";
 import {
@@ -67,6 +68,11 @@ async function ownKey(db: Executor, user: AuthUser, id: string) {
   return key;
 }
 
+/** A key-authenticated request cannot give a key more than the calling key holds (checked after the input's syntax). */
+function checkWithinCallingKey(principal: Principal, requested: Partial<KeyReach>) {
+  if (principal.kind === "api_key") enforce(keyGrantDenial(principal.key, requested));
+}
+
 /** Lists the caller's own keys, newest first. */
 export const listPersonalApiKeys = operation({
   permission: "personal_api_key:read",
@@ -96,6 +102,7 @@ export const createPersonalApiKey = operation({
         throw invalidInput(`You can have at most ${MAX_KEYS_PER_USER} personal API keys. Delete one before creating another.`);
       }
       const scopedOrganizations = await checkScopedOrganizations(tx, user, input.scoped_organizations);
+      checkWithinCallingKey(principal, { scopes: input.scopes, scopedOrganizations });
       const value = generateApiKey();
       const [key] = await tx
         .insert(personalApiKeys)
@@ -134,6 +141,7 @@ export const updatePersonalApiKey = operation({
       const input = parseInput(updatePersonalApiKeyInput, raw);
       const scopedOrganizations =
         input.scoped_organizations === undefined ? undefined : await checkScopedOrganizations(tx, user, input.scoped_organizations);
+      checkWithinCallingKey(principal, { scopes: input.scopes, scopedOrganizations });
       const [updated] = await tx
         .update(personalApiKeys)
         .set({

@@ -1,8 +1,8 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { organizationMemberships, organizations, users } from "../../db/schema";
-import { type AuthUser, USER_CALLERS } from "../auth/principal";
+import { type AuthUser, organizationLimit, type Principal, USER_CALLERS } from "../auth/principal";
 import { invalidInput, notFound } from "../errors";
 import { isUuid } from "../schemas/common";
 import { parseInput } from "../schemas/parse";
@@ -17,12 +17,20 @@ function assertSelf(user: AuthUser, userId: string) {
   if (userId !== "@me" && !(isUuid(userId) && userId.toLowerCase() === user.uuid)) throw notFound();
 }
 
-async function serializeMe(db: Executor, user: AuthUser): Promise<User> {
+/** The caller's profile; an organization-scoped key sees only its organizations. */
+async function serializeMe(db: Executor, user: AuthUser, principal: Principal): Promise<User> {
+  const reach = organizationLimit(principal);
   const memberships = await db
     .select({ id: organizations.id, name: organizations.name, slug: organizations.slug, membership_level: organizationMemberships.level })
     .from(organizationMemberships)
     .innerJoin(organizations, eq(organizations.id, organizationMemberships.organizationId))
-    .where(and(eq(organizationMemberships.userId, user.id), isNull(organizationMemberships.suspendedAt)))
+    .where(
+      and(
+        eq(organizationMemberships.userId, user.id),
+        isNull(organizationMemberships.suspendedAt),
+        reach ? inArray(organizationMemberships.organizationId, [...reach]) : undefined,
+      ),
+    )
     .orderBy(asc(organizationMemberships.joinedAt));
   const current = memberships.find((m) => m.id === user.currentOrganizationId) ?? memberships[0] ?? null;
   const { hedgehog_config: _, ...basic } = userBasic(user);
@@ -39,9 +47,9 @@ export const getMe = operation({
   permission: "user:read",
   callers: USER_CALLERS,
   input: z.object({ user_id: z.string() }),
-  run: async ({ db, user }, input) => {
+  run: async ({ db, user, principal }, input) => {
     assertSelf(user, input.user_id);
-    return serializeMe(db, user);
+    return serializeMe(db, user, principal);
   },
 });
 
@@ -88,7 +96,7 @@ export const updateMe = operation({
       if (changes.length > 0) {
         await recordActivity(tx, principal, { organizationId: null, scope: "User", itemId: user.uuid, activity: "updated", name: user.email, changes }, now);
       }
-      return serializeMe(tx, updated);
+      return serializeMe(tx, updated, principal);
     });
   },
 });
