@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Wordmark } from "@/components/shell/wordmark";
 import { buttonClass } from "@/components/ui/button";
 import { apiDocument } from "@/lib/openapi/document";
 import { operationsByTag, schemaAnchor, tagAnchor } from "@/lib/openapi/schema-view";
@@ -20,12 +21,7 @@ export default function ApiReferencePage() {
       </a>
       <header className="border-b border-line bg-sidebar">
         <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3">
-          <p className="flex items-center gap-2 text-base font-semibold tracking-tight">
-            <span aria-hidden="true" className="grid size-6 place-items-center rounded bg-accent text-xs text-on-accent">
-              O
-            </span>
-            Orgdeck
-          </p>
+          <Wordmark />
           {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a JSON document: a plain request, never a client-side page change */}
           <a href="/api/schema/" className={buttonClass("secondary", "sm")}>
             OpenAPI document (JSON)
