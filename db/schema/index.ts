@@ -6,3 +6,4 @@ export * from "./activity";
 export * from "./email";
 export * from "./instance";
 export * from "./jobs";
+export * from "./rate-limits";

@@ -58,13 +58,18 @@ export const accounts = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     type: varchar("type", { length: 32 }).notNull(),
     provider: varchar("provider", { length: 64 }).notNull(),
+    /**
+     * The issuer that vouched for this identity: an identity is (issuer, subject), so another issuer's same `sub` never
+     * signs in as it. Null only for rows linked before issuers were recorded, until start-up fills in today's issuer.
+     */
+    issuer: varchar("issuer", { length: 500 }),
     providerAccountId: varchar("provider_account_id", { length: 255 }).notNull(),
     /** The user's login at the provider when it has one (a GitHub login for provider `github`). */
     login: varchar("login", { length: 255 }),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("accounts_provider_account_key").on(t.provider, t.providerAccountId),
+    uniqueIndex("accounts_issuer_subject_key").on(t.issuer, t.providerAccountId),
     index("accounts_user_idx").on(t.userId),
   ],
 );
