@@ -12,6 +12,8 @@ const schema = z.object({
     .optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SESSION_SENSITIVE_ACTIONS_AGE: z.coerce.number().int().min(1).default(7200),
+  /** A session's absolute lifetime in seconds from its sign-in, however active it stays (the sliding one is 30 days). */
+  SESSION_MAX_AGE: z.coerce.number().int().min(60).default(30 * 24 * 60 * 60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Sign-in: any standard OpenID Connect provider. Unset, the bundled development provider is started. */
   OIDC_ISSUER: z.url().optional(),

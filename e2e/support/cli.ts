@@ -114,7 +114,9 @@ export async function deactivateUser(email: string) {
 export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
 
 /** A cookie session whose sign-in was `secondsAgo` seconds ago (for the TimeSensitive window). */
-export async function makeSessionSignedInAgo(email: string, secondsAgo: number) {
-  const s = await cli<{ cookie_name: string; cookie_value: string }>("session", "create", "--email", email, "--signed-in-seconds-ago", String(secondsAgo));
+export async function makeSessionSignedInAgo(email: string, secondsAgo: number, mfa = false) {
+  const args = ["session", "create", "--email", email, "--signed-in-seconds-ago", String(secondsAgo)];
+  if (mfa) args.push("--mfa");
+  const s = await cli<{ cookie_name: string; cookie_value: string }>(...args);
   return `${s.cookie_name}=${s.cookie_value}`;
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { getDb, getHandle, migrationCount } from "../../db/client";
-import { sessionCookieName } from "../auth/cookies";
+import { SESSION_MAX_AGE_SECONDS, sessionCookieName } from "../auth/cookies";
 import type { Principal } from "../auth/principal";
 import { AppError } from "../errors";
 import { addMember, adminUserView, createUser, deactivateUser, requireUserByEmail } from "../services/admin";
@@ -98,8 +98,14 @@ const COMMANDS: Record<string, Command> = {
     const db = await getDb();
     const user = await requireUserByEmail(db, email);
     if (!user.isActive) throw new UsageError("This user is deactivated and cannot sign in.");
-    // Backdating the sign-in lets tests reach the re-authentication window without waiting.
-    const { token, session } = await createSessionRow(db, { userId: user.id, mfa: f.mfa === true, now: new Date(Date.now() - ago * 1000) });
+    // Backdating the sign-in lets tests reach the re-authentication window and the absolute lifetime without waiting;
+    // the sliding expiry runs from now, as for a session kept in use since that sign-in.
+    const { token, session } = await createSessionRow(db, {
+      userId: user.id,
+      mfa: f.mfa === true,
+      now: new Date(Date.now() - ago * 1000),
+      expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
+    });
     return { cookie_name: sessionCookieName(), cookie_value: token, expires: iso(session.expires) };
   },
   migrate: async (args) => {

@@ -34,8 +34,15 @@ export function checkOrganizationAccess(principal: Principal, access: Organizati
     throw new AppError("two_factor_required");
   }
   if (!levelGrants(membership.level, op.permission)) throw permissionDenied(LEVEL_INSUFFICIENT);
-  if (op.sensitive && principal.kind === "session") {
-    const ageSeconds = (now.getTime() - principal.session.signedInAt.getTime()) / 1000;
-    if (ageSeconds > env().SESSION_SENSITIVE_ACTIONS_AGE) throw new AppError("sensitive_action_required_reauth");
-  }
+  if (op.sensitive) checkRecentSignIn(principal, now);
+}
+
+/**
+ * Sensitive changes from a cookie session need a recent sign-in (SESSION_SENSITIVE_ACTIONS_AGE); keys and the admin
+ * CLI are not sessions and are not asked.
+ */
+export function checkRecentSignIn(principal: Principal, now: Date) {
+  if (principal.kind !== "session") return;
+  const ageSeconds = (now.getTime() - principal.session.signedInAt.getTime()) / 1000;
+  if (ageSeconds > env().SESSION_SENSITIVE_ACTIONS_AGE) throw new AppError("sensitive_action_required_reauth");
 }

@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import { paginationQuery } from "../schemas/common";
 import { createOrganizationInput, type Organization, updateOrganizationInput } from "../schemas/organizations";
 import { diffChanges, recordActivity, wholeObjectChanges } from "./activity";
+import { checkRecentSignIn } from "./access-checks";
 import { isUniqueViolation } from "./db-errors";
 import { operation } from "./operation";
 import type { OrganizationRow } from "./organization-access";
@@ -103,6 +104,14 @@ function checkCanRequire2fa(principal: Principal, requested: boolean | null | un
   }
 }
 
+/** Turning off required two-factor authentication or personal API keys for members needs a recent sign-in. */
+function loosensSecurity(organization: OrganizationRow, input: z.output<typeof updateOrganizationInput>) {
+  return (
+    (organization.enforce2fa === true && input.enforce_2fa === false) ||
+    (organization.membersCanUsePersonalApiKeys && input.members_can_use_personal_api_keys === false)
+  );
+}
+
 /** Lists the organizations where the caller is an active (unsuspended) member, oldest first; an organization-scoped key sees only its organizations. */
 export const listOrganizations = operation({
   permission: "organization:list",
@@ -184,6 +193,7 @@ export const updateOrganization = operation({
   input: updateOrganizationInput,
   run: async ({ db, organization, membership, principal, now }, input) => {
     checkCanRequire2fa(principal, input.enforce_2fa, organization.enforce2fa === true);
+    if (loosensSecurity(organization, input)) checkRecentSignIn(principal, now);
     return db.transaction(async (tx) => {
       const columns = settingsColumns(input);
       let updated = organization;
@@ -212,6 +222,7 @@ export const updateOrganization = operation({
 export const deleteOrganization = operation({
   permission: "organization:delete",
   callers: USER_CALLERS,
+  sensitive: true,
   input: z.object({}),
   run: async ({ db, organization, principal, now }) => {
     await db.transaction(async (tx) => {

@@ -2,10 +2,9 @@ import { and, count, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { organizationMemberships, personalApiKeys, users } from "../../db/schema";
-import { type AuthUser, type Principal, USER_CALLERS } from "../auth/principal";
-import { keyGrantDenial, type KeyReach } from "../auth/rules";
+import { type AuthUser, USER_CALLERS } from "../auth/principal";
 import { generateApiKey, maskApiKey, sha256 } from "../auth/tokens";
-import { enforce, invalidInput, notFound } from "../errors";
+import { invalidInput, notFound } from "../errors";
 import { isUuid, paginationQuery } from "../schemas/common";
 import { parseInput } from "../schemas/parse";
 import {
@@ -17,6 +16,7 @@ import {
 } from "../schemas/personal-api-keys";
 import { diffChanges, recordActivity, wholeObjectChanges } from "./activity";
 import { operation } from "./operation";
+import { checkSessionMayMintKey, checkWithinCallingKey, widensKey } from "./personal-api-key-guards";
 import { Page } from "./page";
 import { iso } from "./serialize";
 
@@ -68,11 +68,6 @@ async function ownKey(db: Executor, user: AuthUser, id: string) {
   return key;
 }
 
-/** A key-authenticated request cannot give a key more than the calling key holds (checked after the input's syntax). */
-function checkWithinCallingKey(principal: Principal, requested: Partial<KeyReach>) {
-  if (principal.kind === "api_key") enforce(keyGrantDenial(principal.key, requested));
-}
-
 /** Lists the caller's own keys, newest first. */
 export const listPersonalApiKeys = operation({
   permission: "personal_api_key:read",
@@ -103,6 +98,7 @@ export const createPersonalApiKey = operation({
       }
       const scopedOrganizations = await checkScopedOrganizations(tx, user, input.scoped_organizations);
       checkWithinCallingKey(principal, { scopes: input.scopes, scopedOrganizations });
+      await checkSessionMayMintKey(tx, principal, user.id, scopedOrganizations, now);
       const value = generateApiKey();
       const [key] = await tx
         .insert(personalApiKeys)
@@ -141,7 +137,11 @@ export const updatePersonalApiKey = operation({
       const input = parseInput(updatePersonalApiKeyInput, raw);
       const scopedOrganizations =
         input.scoped_organizations === undefined ? undefined : await checkScopedOrganizations(tx, user, input.scoped_organizations);
-      checkWithinCallingKey(principal, { scopes: input.scopes, scopedOrganizations });
+      const requested = { scopes: input.scopes, scopedOrganizations };
+      checkWithinCallingKey(principal, requested);
+      if (widensKey(key, requested)) {
+        await checkSessionMayMintKey(tx, principal, user.id, scopedOrganizations ?? key.scopedOrganizations, now);
+      }
       const [updated] = await tx
         .update(personalApiKeys)
         .set({
@@ -181,6 +181,7 @@ export const rollPersonalApiKey = operation({
   run: async ({ db, user, principal, now }, { id }) =>
     db.transaction(async (tx) => {
       const key = await ownKey(tx, user, id);
+      await checkSessionMayMintKey(tx, principal, user.id, key.scopedOrganizations, now);
       const value = generateApiKey();
       const [rolled] = await tx
         .update(personalApiKeys)

@@ -3,6 +3,7 @@ import type { Executor } from "../../db/client";
 import { sessions, users } from "../../db/schema";
 import { SESSION_MAX_AGE_SECONDS } from "../auth/cookies";
 import { generateSessionToken, sha256 } from "../auth/tokens";
+import { env } from "../env";
 import { hotQuery } from "./prepared";
 
 /** Stores a session by its token's hash; the token itself lives only in the cookie. */
@@ -25,12 +26,23 @@ const sessionByHash = (e: Executor) =>
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sql.placeholder("hash")), gt(sessions.expires, sql.placeholder("now")), eq(users.isActive, true)))
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder("hash")),
+        gt(sessions.expires, sql.placeholder("now")),
+        gt(sessions.signedInAt, sql.placeholder("signedInAfter")),
+        eq(users.isActive, true),
+      ),
+    )
     .prepare("session_by_hash");
 
-/** The unexpired session of a cookie's token, with its active user (every cookie-authenticated request). */
+/**
+ * The session of a cookie's token, with its active user (every cookie-authenticated request): unexpired, and signed in
+ * less than SESSION_MAX_AGE ago however often it was extended.
+ */
 export async function findSessionByToken(db: Executor, token: string, now = new Date()) {
-  const [row] = await hotQuery(db, "session_by_hash", sessionByHash).execute({ hash: sha256(token), now: now.toISOString() });
+  const signedInAfter = new Date(now.getTime() - env().SESSION_MAX_AGE * 1000).toISOString();
+  const [row] = await hotQuery(db, "session_by_hash", sessionByHash).execute({ hash: sha256(token), now: now.toISOString(), signedInAfter });
   return row ?? null;
 }
 
