@@ -2,11 +2,7 @@
 
 import { signIn, signOut } from "../auth/nextauth";
 import { oidcSettings } from "../auth/oidc-settings";
-
-/** Only same-site paths may be returned to after sign-in. */
-function safePath(path: unknown) {
-  return typeof path === "string" && path.startsWith("/") && !path.startsWith("//") ? path : "/";
-}
+import { siteReturnPath as safePath } from "./session";
 
 /**
  * Starts a sign-in at the identity provider, optionally suggesting an email (`loginHint`, e.g. an invitation's).
@@ -29,5 +25,5 @@ export async function reauthenticateAction(formData: FormData) {
 /** Ends the session: its row is deleted and the cookie cleared; then back to sign-in (or a given page). */
 export async function signOutAction(formData?: FormData) {
   const back = formData?.get("callbackUrl");
-  await signOut({ redirectTo: back ? safePath(back) : "/signin" });
+  await signOut({ redirectTo: safePath(back, "/signin") });
 }

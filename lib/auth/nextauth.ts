@@ -9,6 +9,7 @@ import { prepareSignIn } from "../services/sign-in";
 import { orgdeckAdapter } from "./adapter";
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName } from "./cookies";
 import { amrHasSecondFactor, oidcSettings } from "./oidc-settings";
+import { safeReturnPath } from "./return-path";
 
 type Claims = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === "string" ? v : "");
@@ -51,6 +52,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         ]
       : [],
     callbacks: {
+      // Every return after signing in or out stays on this site.
+      redirect: ({ url }) => new URL(safeReturnPath(url, env().SITE_URL), env().SITE_URL).href,
       async signIn({ account, profile }) {
         if (!account || !profile) return "/signin/refused?reason=no_email";
         const claims = profile as Claims;

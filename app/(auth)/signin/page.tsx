@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { signInAction } from "@/lib/actions/auth";
-import { currentPrincipal } from "@/lib/actions/session";
+import { currentPrincipal, siteReturnPath } from "@/lib/actions/session";
 import { oidcSettings } from "@/lib/auth/oidc-settings";
 import { Button } from "@/components/ui/button";
 
@@ -15,9 +15,11 @@ const ERRORS: Record<string, string> = {
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
-  const { callbackUrl = "/", error } = await searchParams;
+  const params = await searchParams;
+  const callbackUrl = siteReturnPath(params.callbackUrl);
+  const { error } = params;
   const principal = await currentPrincipal();
-  if (principal) redirect(callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/");
+  if (principal) redirect(callbackUrl);
   const oidc = oidcSettings();
   return (
     <>
