@@ -3,7 +3,21 @@ import path from "node:path";
 import { describe, test } from "node:test";
 import { env, EnvError, resetEnvCache } from "./env";
 
-const KEYS = ["PORT", "SITE_URL", "ORGDECK_DATA_DIR", "DATABASE_URL", "AUTH_SECRET", "SESSION_SENSITIVE_ACTIONS_AGE", "LOG_LEVEL"];
+const KEYS = [
+  "PORT",
+  "SITE_URL",
+  "ORGDECK_DATA_DIR",
+  "DATABASE_URL",
+  "AUTH_SECRET",
+  "SESSION_SENSITIVE_ACTIONS_AGE",
+  "LOG_LEVEL",
+  "OIDC_ISSUER",
+  "OIDC_CLIENT_ID",
+  "OIDC_CLIENT_SECRET",
+  "ORGDECK_DEV_IDP",
+  "OIDC_TRUST_EMAILS",
+];
+const OIDC = { OIDC_ISSUER: "https://idp.example.test", OIDC_CLIENT_ID: "orgdeck" };
 
 /**
  * Runs `fn` with exactly these settings, then puts the real ones back and forgets the parsed value. All synchronous:
@@ -49,7 +63,7 @@ describe("env()", () => {
   });
 
   test("SITE_URL loses its trailing slash and gives SITE_ORIGIN", () => {
-    withEnv({ SITE_URL: "https://orgs.example.test:8443/console/" }, () => {
+    withEnv({ SITE_URL: "https://orgs.example.test:8443/console/", ...OIDC }, () => {
       assert.equal(env().SITE_URL, "https://orgs.example.test:8443/console");
       assert.equal(env().SITE_ORIGIN, "https://orgs.example.test:8443");
     });
@@ -84,7 +98,36 @@ describe("env()", () => {
     });
   });
 
+  test("the development identity provider starts on a loopback SITE_URL without OIDC_ISSUER (a fresh clone)", () => {
+    for (const site of ["", "http://localhost:3000", "http://127.0.0.1:3000", "http://[::1]:3000"]) {
+      withEnv({ SITE_URL: site }, () => assert.equal(env().DEV_IDP, true, site));
+    }
+    withEnv({ SITE_URL: "http://localhost:3000", ORGDECK_DEV_IDP: "0" }, () => assert.equal(env().DEV_IDP, false));
+    withEnv({ SITE_URL: "http://localhost:3000", ...OIDC }, () => assert.equal(env().DEV_IDP, false));
+    withEnv({ SITE_URL: "https://orgs.example.test", ORGDECK_DEV_IDP: "1" }, () => assert.equal(env().DEV_IDP, true));
+    withEnv({ SITE_URL: "https://orgs.example.test", ...OIDC }, () => assert.equal(env().DEV_IDP, false));
+  });
+
+  test("a public SITE_URL without OIDC_ISSUER is an error naming OIDC_ISSUER", () => {
+    for (const site of ["https://orgs.example.test", "http://10.0.0.5:3000", "http://localhost.example.test", "http://0.0.0.0:3000"]) {
+      withEnv({ SITE_URL: site }, () => assert.throws(() => env(), (err: unknown) => err instanceof EnvError && /OIDC_ISSUER/.test(err.message), site));
+    }
+  });
+
+  test("OIDC_CLIENT_ID without OIDC_ISSUER is an error naming OIDC_ISSUER", () => {
+    withEnv({ OIDC_CLIENT_ID: "orgdeck" }, () => {
+      assert.throws(() => env(), (err: unknown) => err instanceof EnvError && /^Invalid configuration: OIDC_ISSUER\b/.test(err.message));
+    });
+  });
+
+  test("OIDC_TRUST_EMAILS is off unless set to 1", () => {
+    withEnv({}, () => assert.equal(env().OIDC_TRUST_EMAILS, false));
+    withEnv({ OIDC_TRUST_EMAILS: "1" }, () => assert.equal(env().OIDC_TRUST_EMAILS, true));
+  });
+
   for (const [name, value] of [
+    ["ORGDECK_DEV_IDP", "yes"],
+    ["OIDC_TRUST_EMAILS", "true"],
     ["PORT", "not-a-port"],
     ["PORT", "70000"],
     ["SITE_URL", "ftp://example.test"],

@@ -20,6 +20,10 @@ const schema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   DEV_IDP_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  /** `1` starts the bundled development identity provider even when SITE_URL is not a loopback URL; `0` never starts it. */
+  ORGDECK_DEV_IDP: z.enum(["0", "1"]).optional(),
+  /** `1` trusts the identity provider's email addresses without an `email_verified: true` claim (e.g. Entra ID). */
+  OIDC_TRUST_EMAILS: z.enum(["0", "1"]).default("0").transform((v) => v === "1"),
   /** Email: `smtp://user:pass@host:587` or `smtps://…`. Unset, messages stay in the in-app outbox. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   EMAIL_FROM: z.string().min(3).max(320).optional(),
@@ -33,7 +37,16 @@ export type Env = Omit<z.infer<typeof schema>, "SITE_URL"> & {
   SITE_ORIGIN: string;
   /** Absolute path of ORGDECK_DATA_DIR. */
   DATA_DIR: string;
+  /** Whether the bundled development identity provider starts: no OIDC_ISSUER, and a loopback SITE_URL or ORGDECK_DEV_IDP=1. */
+  DEV_IDP: boolean;
 };
+
+const LOOPBACK_HOSTS = /^(localhost|\[::1\]|127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
+
+/** A URL on this machine only: localhost, 127.x.x.x or [::1]. */
+export function isLoopbackUrl(url: string) {
+  return LOOPBACK_HOSTS.test(new URL(url).hostname);
+}
 
 export class EnvError extends Error {}
 
@@ -54,12 +67,22 @@ export function env(): Env {
   if (value.OIDC_ISSUER && !value.OIDC_CLIENT_ID) {
     throw new EnvError("Invalid configuration: OIDC_CLIENT_ID is required when OIDC_ISSUER is set");
   }
+  if (value.OIDC_CLIENT_ID && !value.OIDC_ISSUER) {
+    throw new EnvError("Invalid configuration: OIDC_ISSUER is required when OIDC_CLIENT_ID is set");
+  }
   const siteUrl = (value.SITE_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, "");
+  // The development provider lets anyone sign in as anyone: a site reachable from elsewhere must name a real one.
+  if (!value.OIDC_ISSUER && !isLoopbackUrl(siteUrl) && value.ORGDECK_DEV_IDP !== "1") {
+    throw new EnvError(
+      "Invalid configuration: OIDC_ISSUER is required when SITE_URL is not a loopback URL (set OIDC_ISSUER and OIDC_CLIENT_ID to your identity provider; ORGDECK_DEV_IDP=1 starts the development one, which lets anyone sign in as anyone)",
+    );
+  }
   cached = {
     ...value,
     SITE_URL: siteUrl,
     SITE_ORIGIN: new URL(siteUrl).origin,
     DATA_DIR: path.resolve(value.ORGDECK_DATA_DIR),
+    DEV_IDP: !value.OIDC_ISSUER && (value.ORGDECK_DEV_IDP === "1" || (value.ORGDECK_DEV_IDP === undefined && isLoopbackUrl(siteUrl))),
   };
   return cached;
 }

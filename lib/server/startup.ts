@@ -8,7 +8,10 @@ import { env, type Env } from "../env";
 import { log } from "../log";
 import { getAuthSecret } from "../services/instance";
 
-/** The bundled identity provider, whenever OIDC_ISSUER is unset (`npm start` and `npm run dev` alike). */
+/**
+ * The bundled identity provider, when OIDC_ISSUER is unset and the site is on loopback (`npm start` and `npm run dev`
+ * on a fresh clone), or when ORGDECK_DEV_IDP=1.
+ */
 async function startDevelopmentIdp(config: Env) {
   try {
     const idp = await startDevIdp({
@@ -55,7 +58,7 @@ export async function startServer() {
     fail(`Database start-up failed (${config.DATABASE_URL ? "DATABASE_URL" : "ORGDECK_DATA_DIR"}): ${(err as Error).message}`, err);
   }
   await getAuthSecret(handle.db);
-  if (!config.OIDC_ISSUER) await startDevelopmentIdp(config);
+  if (config.DEV_IDP) await startDevelopmentIdp(config);
   startJobRunner(handle.db);
   if (handle.kind === "pglite" && !isMemoryDataDir()) writeAdminFile(config.DATA_DIR, config.PORT);
   log.info({ database: handle.kind, site_url: config.SITE_URL, port: config.PORT }, "Orgdeck is ready");

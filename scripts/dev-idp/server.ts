@@ -1,6 +1,7 @@
 /**
  * The bundled development identity provider: a real OpenID Connect provider (npm oidc-provider) on loopback,
- * started by the app whenever OIDC_ISSUER is unset, so that a fresh clone can sign in. Any email signs in;
+ * started by the app when OIDC_ISSUER is unset on a loopback SITE_URL (or ORGDECK_DEV_IDP=1), so that a fresh clone
+ * can sign in; it answers only requests addressed to a loopback host. Any email signs in;
  * a checkbox puts `mfa` in the ID token's `amr`. Its client and signing keys are kept in the data folder.
  */
 import { generateKeyPairSync, randomBytes } from "node:crypto";
@@ -45,6 +46,15 @@ function readForm(req: http.IncomingMessage): Promise<URLSearchParams> {
     req.on("end", () => resolve(new URLSearchParams(body)));
     req.on("error", reject);
   });
+}
+
+/**
+ * Only requests addressed to this machine by name (Host localhost, 127.x.x.x or [::1]) are answered: a request that
+ * reached the port through a proxy or a rebinding DNS name is refused before oidc-provider sees it.
+ */
+export function isLoopbackHost(host: string | undefined) {
+  const name = host?.match(/^(\[[^\]]*\]|[^:]*)(?::\d+)?$/)?.[1]?.toLowerCase();
+  return !!name && /^(localhost|\[::1\]|127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/.test(name);
 }
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -105,6 +115,10 @@ export async function startDevIdp(options: { port: number; dataDir: string | nul
 
   const callback = provider.callback();
   const server = http.createServer(async (req, res) => {
+    if (!isLoopbackHost(req.headers.host)) {
+      res.writeHead(403, { "content-type": "text/plain; charset=utf-8" });
+      return res.end("The development identity provider answers only on loopback addresses (localhost, 127.0.0.1, [::1]).");
+    }
     const match = req.url?.match(/^\/interaction\/([\w-]+)(\/login)?$/);
     if (!match) return callback(req, res);
     try {
