@@ -10,6 +10,9 @@ import { defineConfig } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 process.env.E2E_BASE_URL = `http://localhost:${PORT}`;
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "orgdeck-e2e-"));
+// The abuse limits the suite's server runs with: low enough for a test to reach, high enough for every other spec.
+process.env.E2E_INVITES_PER_HOUR ??= "60";
+process.env.E2E_SIGNINS_PER_MINUTE ??= "300";
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -52,6 +55,10 @@ export default defineConfig({
       SITE_URL: `http://localhost:${PORT}`,
       ORGDECK_DATA_DIR: process.env.E2E_DATA_DIR,
       SESSION_SENSITIVE_ACTIONS_AGE: process.env.E2E_SENSITIVE_AGE ?? "7200",
+      RATE_LIMIT_INVITES_PER_HOUR: process.env.E2E_INVITES_PER_HOUR,
+      RATE_LIMIT_SIGNINS_PER_MINUTE: process.env.E2E_SIGNINS_PER_MINUTE,
+      // As behind one reverse proxy: tests name their client in X-Forwarded-For.
+      TRUSTED_PROXIES: "1",
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
       SMTP_URL: "smtp://127.0.0.1:3125",

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/client-address";
 
 /** Every setting Orgdeck reads, each with a default that works on a fresh clone. */
 const schema = z.object({
@@ -14,6 +15,21 @@ const schema = z.object({
   SESSION_SENSITIVE_ACTIONS_AGE: z.coerce.number().int().min(1).default(7200),
   /** A session's absolute lifetime in seconds from its sign-in, however active it stays (the sliding one is 30 days). */
   SESSION_MAX_AGE: z.coerce.number().int().min(60).default(30 * 24 * 60 * 60),
+  /** Abuse limits, counted in the database so every instance shares them. */
+  RATE_LIMIT_INVITES_PER_HOUR: z.coerce.number().int().min(1).default(500),
+  RATE_LIMIT_SIGNINS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** Proxies in front of the server: a number of hops, or addresses/CIDRs; unset, the socket's peer is the client. */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustedProxies(value);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Sign-in: any standard OpenID Connect provider. Unset, the bundled development provider is started. */
   OIDC_ISSUER: z.url().optional(),

@@ -70,8 +70,13 @@ const TABLE = {
   // 404, 405
   not_found: { status: 404, type: "invalid_request", code: "not_found", detail: "Not found." },
   method_not_allowed: { status: 405, type: "invalid_request", code: "method_not_allowed", detail: "Method not allowed." },
+  // 413, 415
+  request_too_large: { status: 413, type: "invalid_request", code: "request_too_large", detail: "Request body is larger than 1 MiB." },
+  unsupported_media_type: { status: 415, type: "invalid_request", code: "unsupported_media_type", detail: "Unsupported media type in request." },
   // 500
   server_error: { status: 500, type: "server_error", code: "error", detail: "A server error occurred." },
+  // 429: the detail names the wait, which the Retry-After header carries too.
+  throttled: { status: 429, type: "throttled_error", code: "throttled", detail: "Request was throttled." },
 } satisfies Record<string, Entry>;
 
 export type ErrorKey = keyof typeof TABLE;
@@ -82,14 +87,17 @@ export class AppError extends Error {
   readonly key: ErrorKey;
   readonly detail: string;
   readonly attr: string | null;
+  /** Seconds until a throttled caller may try again (the `Retry-After` header). */
+  readonly retryAfter?: number;
 
-  constructor(key: ErrorKey, options: { detail?: string; attr?: string | null } = {}) {
+  constructor(key: ErrorKey, options: { detail?: string; attr?: string | null; retryAfter?: number } = {}) {
     const detail = options.detail ?? TABLE[key].detail;
     super(detail);
     this.name = "AppError";
     this.key = key;
     this.detail = detail;
     this.attr = options.attr ?? null;
+    this.retryAfter = options.retryAfter;
   }
 
   /** The same failure about another field (a bulk request prefixes the item's index). */
@@ -121,6 +129,45 @@ export const organizationNotFound = () => notFound("Organization not found.");
 export const permissionDenied = (detail?: string) => new AppError("permission_denied", { detail });
 export const invalidInput = (detail: string, attr: string | null = null) =>
   new AppError("invalid_input", { detail, attr });
+
+/** A request over one of the abuse limits, with the seconds until its window ends. */
+export const throttled = (retryAfter: number) =>
+  new AppError("throttled", { detail: `Request was throttled. Expected available in ${retryAfter} seconds.`, retryAfter });
+
+/** The most of a caller's input an error detail quotes: a huge value must not make a huge error body. */
+export const MAX_ECHO = 200;
+const MAX_ECHO_DEPTH = 20;
+
+function echoParts(value: unknown, depth: number, out: string[], budget: { left: number }) {
+  if (budget.left <= 0) return;
+  let piece: string;
+  if (Array.isArray(value)) {
+    if (depth >= MAX_ECHO_DEPTH) piece = "…";
+    else {
+      for (const [i, item] of value.entries()) {
+        if (budget.left <= 0) return;
+        if (i > 0) echoParts(",", depth, out, budget);
+        if (item !== null && item !== undefined) echoParts(item, depth + 1, out, budget);
+      }
+      return;
+    }
+  } else piece = typeof value === "object" && value !== null ? "[object Object]" : String(value);
+  const kept = piece.slice(0, budget.left);
+  budget.left -= kept.length;
+  out.push(kept);
+}
+
+/**
+ * A value of the caller's input as an error detail quotes it: as `String()` writes it, but at most 200 characters and
+ * never descending into deeply nested lists (a value nested thousands of lists deep must not overflow the stack).
+ */
+export function echo(value: unknown): string {
+  const out: string[] = [];
+  const budget = { left: MAX_ECHO + 1 };
+  echoParts(value, 0, out, budget);
+  const text = out.join("");
+  return text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO - 1)}…` : text;
+}
 
 /** The `/api` status and body for any thrown value; anything unexpected is a 500 that reveals nothing. */
 export function errorResponseParts(err: unknown): { status: number; body: ErrorBody; expected: boolean } {

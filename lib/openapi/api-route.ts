@@ -18,6 +18,8 @@ export type ApiRoute = {
   response: z.ZodType | null;
   /** The request body when it is not the operation's input (which some operations validate in steps). */
   body?: z.ZodType;
+  /** Whether an abuse limit may answer 429. */
+  throttled?: true;
 };
 
 type Envelope<T> = { count: number; next: string | null; previous: string | null; results: T[] };
@@ -31,7 +33,7 @@ type Fits<R, Z> = Z extends z.ZodType
     ? []
     : [resultIsNotEmpty: R];
 
-type Details = Pick<ApiRoute, "operationId" | "tag" | "summary" | "description" | "body"> & { status?: 201 | 204 };
+type Details = Pick<ApiRoute, "operationId" | "tag" | "summary" | "description" | "body" | "throttled"> & { status?: 201 | 204 };
 
 /** Declares one documented endpoint; it does not compile when the operation's result does not fit `response`. */
 export function api<S extends z.ZodType, R, Z extends z.ZodType | null>(

@@ -88,7 +88,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: "List invitations", description: "Pending and expired invitations, newest first.",
   }),
   api("post", `${ORG}/invites/`, createInvite, OrganizationInvite, {
-    operationId: "invites_create", tag: INVITES, status: 201,
+    operationId: "invites_create", tag: INVITES, status: 201, throttled: true,
     summary: "Invite someone", description: "Replaces earlier invitations of the same address. Nobody invites above their own level, and with `members_can_invite` off only administrators and owners invite.",
   }),
   api("delete", `${ORG}/invites/{id}/`, deleteInvite, null, {
@@ -100,11 +100,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: "Send an invitation again", description: "The link stays the same.",
   }),
   api("post", `${ORG}/invites/bulk/`, bulkCreateInvites, z.array(OrganizationInvite), {
-    operationId: "invites_bulk_create", tag: INVITES, status: 201, body: z.array(createInviteInput).max(MAX_BULK_INVITES),
+    operationId: "invites_bulk_create", tag: INVITES, status: 201, throttled: true, body: z.array(createInviteInput).max(MAX_BULK_INVITES),
     summary: "Invite up to 20 people at once", description: "All or nothing: one invalid item creates none and sends nothing. The invitations come back in the request's order.",
   }),
   api("post", `${ORG}/invites/delegate/`, delegateInvite, OrganizationInvite, {
-    operationId: "invites_delegate_create", tag: INVITES, status: 201, body: OrganizationInviteDelegate,
+    operationId: "invites_delegate_create", tag: INVITES, status: 201, throttled: true, body: OrganizationInviteDelegate,
     summary: "Delegate the organization's setup", description: "Invites someone as an administrator to set the organization up; the caller's older delegation to another address is revoked, and one still valid to the same address is sent again.",
   }),
 

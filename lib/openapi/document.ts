@@ -43,6 +43,10 @@ const ERROR_RESPONSES: Record<string, ResponseObject> = {
   },
   Forbidden: errorResponse("Not allowed: a key without the scope, not a member, a level too low, or a rule of the operation."),
   NotFound: errorResponse("The organization or the object does not exist here."),
+  Throttled: {
+    ...errorResponse("Over an abuse limit (e.g. RATE_LIMIT_INVITES_PER_HOUR); try again when the window ends."),
+    headers: { "Retry-After": { description: "Seconds until the limit's window ends.", schema: { type: "integer" } } },
+  },
 };
 
 const SECURITY_SCHEMES = {
@@ -113,6 +117,7 @@ function operationObject(route: ApiRoute, components: SchemaComponents): Operati
       "401": ref("Unauthorized"),
       "403": ref("Forbidden"),
       ...(ids.length > 0 && { "404": ref("NotFound") }),
+      ...(route.throttled && { "429": ref("Throttled") }),
     },
   };
 }

@@ -7,6 +7,7 @@ import { registerDevelopmentIdp } from "../auth/oidc-settings";
 import { env, type Env } from "../env";
 import { log } from "../log";
 import { getAuthSecret } from "../services/instance";
+import { stampPeerAddresses } from "./peer-address";
 
 /**
  * The bundled identity provider, when OIDC_ISSUER is unset and the site is on loopback (`npm start` and `npm run dev`
@@ -48,6 +49,7 @@ export async function startServer() {
   } catch (err) {
     fail((err as Error).message);
   }
+  stampPeerAddresses();
   let handle;
   try {
     handle = await getHandle();

@@ -50,10 +50,12 @@ export function pageBody<T>(page: Page<T>, url: URL) {
 }
 
 /** The error body for anything thrown; an unexpected error is logged in full and shown as a bare 500. */
-function error(err: unknown, requestId: string) {
+export function error(err: unknown, requestId: string) {
   const { status, body, expected } = errorResponseParts(err);
   if (!expected) log.error({ err, request_id: requestId }, "unexpected error");
-  return json(status, body, requestId);
+  const response = json(status, body, requestId);
+  if (err instanceof AppError && err.retryAfter !== undefined) response.headers.set("retry-after", String(err.retryAfter));
+  return response;
 }
 
 /** A method the path lacks answers 405 only after authentication and the organization's membership checks pass. */

@@ -1,5 +1,6 @@
 import { and, eq, lt, or } from "drizzle-orm";
 import { jobs } from "../../../db/schema";
+import { pruneRateLimitWindows } from "../../services/rate-limits";
 import type { JobHandler } from "../types";
 
 /** The job kind (and hourly schedule) that deletes old finished jobs. */
@@ -15,8 +16,8 @@ const finishedBefore = (status: string, cutoff: Date) =>
   and(eq(jobs.status, status), lt(jobs.runAt, cutoff), lt(jobs.finishedAt, cutoff));
 
 /**
- * Deletes finished jobs past their retention (done after a day, failed after 30 days); recurring work adds a row per
- * occurrence.
+ * Deletes finished jobs past their retention (done after a day, failed after 30 days), since recurring work adds a row
+ * per occurrence, and the abuse limits' old counting windows.
  */
 export const pruneJobs: JobHandler = async ({ db, now, log }) => {
   const deleted = await db
@@ -29,4 +30,6 @@ export const pruneJobs: JobHandler = async ({ db, now, log }) => {
     )
     .returning({ id: jobs.id });
   if (deleted.length) log.info({ deleted: deleted.length }, "old jobs pruned");
+  const windows = await pruneRateLimitWindows(db, now);
+  if (windows) log.info({ deleted: windows }, "old rate-limit windows pruned");
 };

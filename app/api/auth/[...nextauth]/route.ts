@@ -1,3 +1,5 @@
 import { handlers } from "@/lib/auth/nextauth";
+import { limitSignIns } from "@/lib/http/sign-in-limit";
 
-export const { GET, POST } = handlers;
+export const GET = limitSignIns(handlers.GET);
+export const POST = limitSignIns(handlers.POST);

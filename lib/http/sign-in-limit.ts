@@ -1,0 +1,31 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { getDb } from "../../db/client";
+import { env } from "../env";
+import { consumeRateLimit, signInsPerClient } from "../services/rate-limits";
+import { clientAddress, PEER_HEADER } from "./client-address";
+import { error as apiError } from "./families/api";
+
+/** The client's address as the abuse limits count it: the socket's peer, or the entry TRUSTED_PROXIES says to believe. */
+export function requestClientAddress(headers: Headers) {
+  return clientAddress(headers.get(PEER_HEADER) ?? "unknown", headers.get("x-forwarded-for"), env().TRUSTED_PROXIES);
+}
+
+const COUNTED = /^\/api\/auth\/(signin|callback)\//;
+
+/**
+ * Sign-in attempts (starting one, and the identity provider's callback) are limited per client address per minute
+ * (RATE_LIMIT_SIGNINS_PER_MINUTE); over the limit is 429 with `Retry-After`.
+ */
+export function limitSignIns<R extends Request>(handler: (req: R) => Promise<Response>): (req: R) => Promise<Response> {
+  return async (req) => {
+    if (COUNTED.test(new URL(req.url).pathname)) {
+      try {
+        await consumeRateLimit(await getDb(), signInsPerClient(), requestClientAddress(req.headers), new Date());
+      } catch (err) {
+        return apiError(err, randomUUID());
+      }
+    }
+    return handler(req);
+  };
+}
