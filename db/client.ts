@@ -3,7 +3,7 @@ import path from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { env } from "../lib/env";
-import { acquireDataDirLock, releaseDataDirLock } from "./lock";
+import { acquireDataDirLock, ensurePrivateDir, releaseDataDirLock } from "./lock";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -34,7 +34,7 @@ async function openPglite(): Promise<Handle> {
   if (!memory) acquireDataDirLock(dataDir);
   try {
     const pgdata = path.join(dataDir, "pgdata");
-    if (!memory) fs.mkdirSync(pgdata, { recursive: true });
+    if (!memory) ensurePrivateDir(pgdata);
     const client = await PGlite.create(memory ? undefined : pgdata, { extensions: { pg_trgm } });
     const db = drizzle({ client, schema }) as unknown as Db;
     await migrate(db as never, { migrationsFolder: MIGRATIONS_DIR });

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
-import { acquireDataDirLock, DataDirLockedError, lockHolder, lockPath, releaseDataDirLock } from "./lock";
+import { acquireDataDirLock, DataDirLockedError, ensurePrivateDir, lockHolder, lockPath, releaseDataDirLock } from "./lock";
 
 const LOCK_MODULE = path.resolve(import.meta.dirname, "lock.ts");
 const children: ChildProcess[] = [];
@@ -211,6 +211,27 @@ setInterval(() => {}, 1000);`);
       releaseDataDirLock(dir);
       rival?.kill();
     }
+  });
+});
+
+describe("the data folder is private to its owner", () => {
+  test("taking the lock creates a missing folder 0700 and makes an existing one 0700", () => {
+    const fresh = path.join(tempDir(), "new", "data");
+    acquireDataDirLock(fresh);
+    releaseDataDirLock(fresh);
+    assert.equal(fs.statSync(fresh).mode & 0o777, 0o700);
+
+    const existing = tempDir();
+    fs.chmodSync(existing, 0o755);
+    acquireDataDirLock(existing);
+    releaseDataDirLock(existing);
+    assert.equal(fs.statSync(existing).mode & 0o777, 0o700);
+  });
+
+  test("the database folder inside it too", () => {
+    const pgdata = path.join(tempDir(), "pgdata");
+    ensurePrivateDir(pgdata);
+    assert.equal(fs.statSync(pgdata).mode & 0o777, 0o700);
   });
 });
 

@@ -13,6 +13,15 @@ export class DataDirLockedError extends Error {
 
 const held = new Set<string>();
 
+/**
+ * Creates a folder only its owner can read or enter (0700), or makes an existing one so: the data folder holds the
+ * database files, secrets and the admin hand-off secret.
+ */
+export function ensurePrivateDir(dir: string) {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dir, 0o700);
+}
+
 export function lockPath(dataDir: string) {
   return path.join(dataDir, "orgdeck.lock");
 }
@@ -67,7 +76,7 @@ const TAKEOVER_STALE_MS = 10_000;
 export function acquireDataDirLock(dataDir: string) {
   const file = lockPath(dataDir);
   if (held.has(file)) return;
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const guard = `${file}.takeover`;
   const deadline = Date.now() + 3 * TAKEOVER_STALE_MS;
   while (Date.now() < deadline) {
