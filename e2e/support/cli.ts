@@ -1,27 +1,20 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
+import { ADMIN_PATH, ADMIN_SECRET_HEADER, readAdminFile } from "../../lib/cli/handoff";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 type Outcome = { ok: true; result: unknown } | { ok: false; message: string; exitCode: number };
-type AdminFile = { pid: number; port: number; secret: string };
-
 /**
- * The loopback endpoint the CLI itself hands commands to while the test server holds the embedded data folder
- * (lib/cli/handoff.ts). Calling it directly runs the same command in the same process, without starting Node
- * and tsx for every command. Null with DATABASE_URL (the CLI then opens the database itself).
+ * The loopback listener the CLI itself hands commands to (lib/cli/handoff.ts), which the test server starts on either
+ * database. Calling it directly runs the same command in the same process, without starting Node and tsx for every
+ * command.
  */
-function adminEndpoint(): AdminFile | null {
-  if (process.env.DATABASE_URL || !process.env.E2E_DATA_DIR) return null;
-  try {
-    return JSON.parse(readFileSync(path.join(process.env.E2E_DATA_DIR, "orgdeck.admin.json"), "utf8")) as AdminFile;
-  } catch {
-    return null;
-  }
+function adminEndpoint() {
+  return process.env.E2E_DATA_DIR ? readAdminFile(process.env.E2E_DATA_DIR) : null;
 }
 
 /** The admin CLI as a real process: exit code and stderr as an operator sees them. */
@@ -38,9 +31,9 @@ export async function cliProcess<T = Record<string, unknown>>(...args: string[])
 export async function cli<T = Record<string, unknown>>(...args: string[]): Promise<T> {
   const admin = adminEndpoint();
   if (!admin) return cliProcess<T>(...args);
-  const res = await fetch(`http://127.0.0.1:${admin.port}/api/internal/cli`, {
+  const res = await fetch(`http://127.0.0.1:${admin.port}${ADMIN_PATH}`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-orgdeck-admin-secret": admin.secret },
+    headers: { "content-type": "application/json", [ADMIN_SECRET_HEADER]: admin.secret },
     body: JSON.stringify({ argv: args }),
   });
   const outcome = (await res.json()) as Outcome;

@@ -3,13 +3,13 @@ import fs from "node:fs";
 import path from "node:path";
 
 /**
- * When the app holds an embedded data folder, the CLI hands its command to the app over a loopback endpoint.
- * The app writes its pid, port and a fresh secret here before it answers its first request.
+ * When the app holds an embedded data folder, the CLI hands its command to the app over its own loopback listener.
+ * The app writes its pid, that listener's port and a fresh secret here before it answers its first request.
  */
 type AdminFile = { pid: number; port: number; secret: string };
 
 export const ADMIN_SECRET_HEADER = "x-orgdeck-admin-secret";
-export const ADMIN_PATH = "/api/internal/cli";
+export const ADMIN_PATH = "/cli";
 
 const adminFilePath = (dataDir: string) => path.join(dataDir, "orgdeck.admin.json");
 

@@ -1,7 +1,7 @@
 import { getHandle, isMemoryDataDir } from "../../db/client";
 import { DataDirLockedError } from "../../db/lock";
 import { startJobRunner } from "../jobs/start";
-import { writeAdminFile } from "../cli/handoff";
+import { startAdminListener } from "../cli/admin-listener";
 import { startDevIdp } from "../../scripts/dev-idp/server";
 import { registerDevelopmentIdp } from "../auth/oidc-settings";
 import { env, type Env } from "../env";
@@ -62,6 +62,7 @@ export async function startServer() {
   await getAuthSecret(handle.db);
   if (config.DEV_IDP) await startDevelopmentIdp(config);
   startJobRunner(handle.db);
-  if (handle.kind === "pglite" && !isMemoryDataDir()) writeAdminFile(config.DATA_DIR, config.PORT);
+  // With PostgreSQL the CLI could open the database itself, but handing off is quicker than starting it (the tests).
+  if (!isMemoryDataDir()) await startAdminListener(config.DATA_DIR);
   log.info({ database: handle.kind, site_url: config.SITE_URL, port: config.PORT }, "Orgdeck is ready");
 }
