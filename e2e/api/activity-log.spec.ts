@@ -14,7 +14,7 @@ const userBasic = (user: User) => ({
   first_name: user.first_name,
   last_name: user.last_name,
   email: user.email,
-  is_email_verified: null,
+  is_email_verified: true,
   hedgehog_config: null,
   role_at_organization: null,
 });

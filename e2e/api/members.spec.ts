@@ -25,7 +25,7 @@ test.describe("GET /members/", () => {
         first_name: owner.first_name,
         last_name: owner.last_name,
         email: owner.email,
-        is_email_verified: null,
+        is_email_verified: true,
         hedgehog_config: null,
         role_at_organization: null,
       },

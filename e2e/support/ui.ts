@@ -10,17 +10,20 @@ const SCREENSHOTS = path.resolve(import.meta.dirname, "../screenshots");
 export type Theme = "light" | "dark";
 
 /** Signs in through the bundled development identity provider, as a person would. */
-export async function signInThroughProvider(page: Page, options: { email: string; firstName?: string; secondFactor?: boolean }) {
+export async function signInThroughProvider(page: Page, options: ProviderSignIn) {
   await page.goto("/signin");
   await page.getByRole("button", { name: "Continue with the development provider" }).click();
   await completeProviderSignIn(page, options);
 }
 
-/** The provider's own page: who is signing in, and whether with a second factor. */
-export async function completeProviderSignIn(page: Page, { email, firstName, secondFactor }: { email: string; firstName?: string; secondFactor?: boolean }) {
-  await page.getByLabel("Email address").fill(email);
+type ProviderSignIn = { email: string; firstName?: string; secondFactor?: boolean; unverifiedEmail?: boolean };
+
+/** The provider's own page: who is signing in, whether with a second factor, whether the address counts as verified. */
+export async function completeProviderSignIn(page: Page, { email, firstName, secondFactor, unverifiedEmail }: ProviderSignIn) {
+  await page.getByLabel("Email address", { exact: true }).fill(email);
   if (firstName) await page.getByLabel("First name (optional)").fill(firstName);
   if (secondFactor) await page.getByLabel("Signed in with a second factor").check();
+  if (unverifiedEmail) await page.getByLabel("Email address not verified").check();
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => url.origin === BASE_URL);
 }

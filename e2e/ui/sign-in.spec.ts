@@ -46,4 +46,12 @@ test.describe("signing in and out", () => {
     await expect(page).toHaveURL(/\/signin\/refused\?reason=deactivated$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("This account is deactivated");
   });
+
+  test("a person whose identity provider has not verified the email address is refused with a page that says why", async ({ page }) => {
+    await signInThroughProvider(page, { email: uniqueEmail("unverified"), unverifiedEmail: true });
+    await expect(page).toHaveURL(/\/signin\/refused\?reason=unverified$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your identity provider has not verified this email address");
+    await page.goto("/account/profile");
+    await expect(page).toHaveURL(/\/signin$/);
+  });
 });

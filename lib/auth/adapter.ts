@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { accounts, users } from "../../db/schema";
 import { findUserByEmail } from "../services/admin";
+import { oidcSettings } from "./oidc-settings";
 import { provisionUser } from "../services/provision-user";
 import { createSessionRow, deleteSessionByToken, findSessionByToken, updateSessionExpiry } from "../services/sessions";
 
@@ -25,6 +26,7 @@ async function userByUuid(db: Db, uuid: string) {
 
 /**
  * next-auth's database sessions over our own tables (the stock drizzle adapter wants its own table shapes).
+ * Identities are keyed by the configured issuer and the subject, whatever next-auth calls the provider.
  * Session tokens are stored as their SHA-256. Deactivated users are refused by the sign-in callback and have no session.
  */
 export function orgdeckAdapter(getDb: () => Promise<Db>): Adapter {
@@ -45,12 +47,14 @@ export function orgdeckAdapter(getDb: () => Promise<Db>): Adapter {
       const user = await findUserByEmail(await getDb(), email);
       return user ? toAdapterUser(user) : null;
     },
-    async getUserByAccount({ provider, providerAccountId }) {
+    async getUserByAccount({ providerAccountId }) {
+      const issuer = oidcSettings()?.issuer;
+      if (!issuer) return null;
       const [row] = await (await getDb())
         .select({ user: users })
         .from(accounts)
         .innerJoin(users, eq(users.id, accounts.userId))
-        .where(and(eq(accounts.provider, provider), eq(accounts.providerAccountId, providerAccountId)));
+        .where(and(eq(accounts.issuer, issuer), eq(accounts.providerAccountId, providerAccountId)));
       return row ? toAdapterUser(row.user) : null;
     },
     async linkAccount(account) {
@@ -59,7 +63,13 @@ export function orgdeckAdapter(getDb: () => Promise<Db>): Adapter {
       if (!user) throw new Error("No such user");
       await db
         .insert(accounts)
-        .values({ userId: user.id, type: account.type, provider: account.provider, providerAccountId: account.providerAccountId })
+        .values({
+          userId: user.id,
+          type: account.type,
+          provider: account.provider,
+          issuer: oidcSettings()?.issuer ?? null,
+          providerAccountId: account.providerAccountId,
+        })
         .onConflictDoNothing();
     },
     async updateUser(partial) {

@@ -41,8 +41,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
             checks: ["pkce", "state", "nonce"],
             client: oidc.clientSecret ? undefined : { token_endpoint_auth_method: "none" },
             authorization: { params: { scope: "openid email profile" } },
-            // Linking by email is decided by prepareSignIn, which requires the provider's email_verified.
-            allowDangerousEmailAccountLinking: true,
             profile: (p: Claims) => ({
               id: str(p.sub),
               email: str(p.email).toLowerCase(),
@@ -55,13 +53,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       // Every return after signing in or out stays on this site.
       redirect: ({ url }) => new URL(safeReturnPath(url, env().SITE_URL), env().SITE_URL).href,
       async signIn({ account, profile }) {
-        if (!account || !profile) return "/signin/refused?reason=no_email";
+        if (!account || !profile || !oidc) return "/signin/refused?reason=no_email";
         const claims = profile as Claims;
+        // Linking an identity to an existing user by email is decided here, only for a verified address.
         const decision = await prepareSignIn(db, {
           provider: account.provider,
+          issuer: oidc.issuer,
           providerAccountId: account.providerAccountId,
           email: str(claims.email),
-          emailVerified: claims.email_verified === true,
+          emailVerified: claims.email_verified === true || env().OIDC_TRUST_EMAILS,
           givenName: str(claims.given_name),
           familyName: str(claims.family_name),
           secondFactor: amrHasSecondFactor(claims.amr),

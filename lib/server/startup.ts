@@ -3,10 +3,11 @@ import { DataDirLockedError } from "../../db/lock";
 import { startJobRunner } from "../jobs/start";
 import { startAdminListener } from "../cli/admin-listener";
 import { startDevIdp } from "../../scripts/dev-idp/server";
-import { registerDevelopmentIdp } from "../auth/oidc-settings";
+import { oidcSettings, registerDevelopmentIdp } from "../auth/oidc-settings";
 import { env, type Env } from "../env";
 import { log } from "../log";
 import { getAuthSecret } from "../services/instance";
+import { assignIssuerToLegacyIdentities } from "../services/sign-in";
 import { stampPeerAddresses } from "./peer-address";
 
 /**
@@ -61,6 +62,8 @@ export async function startServer() {
   }
   await getAuthSecret(handle.db);
   if (config.DEV_IDP) await startDevelopmentIdp(config);
+  const oidc = oidcSettings();
+  if (oidc) await assignIssuerToLegacyIdentities(handle.db, oidc.issuer);
   startJobRunner(handle.db);
   // With PostgreSQL the CLI could open the database itself, but handing off is quicker than starting it (the tests).
   if (!isMemoryDataDir()) await startAdminListener(config.DATA_DIR);

@@ -1,5 +1,5 @@
-import { and, eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, Executor } from "../../db/client";
 import { accounts, users } from "../../db/schema";
 import { recordActivity } from "./activity";
 import { findUserByEmail } from "./admin";
@@ -7,8 +7,11 @@ import { provisionUser } from "./provision-user";
 
 export type SignInClaims = {
   provider: string;
+  /** The identity provider's issuer: an identity is the pair (issuer, subject), never a provider name and a subject. */
+  issuer: string;
   providerAccountId: string;
   email: string;
+  /** The ID token said `email_verified: true`, or the operator trusts this provider's addresses (OIDC_TRUST_EMAILS). */
   emailVerified: boolean;
   givenName: string;
   familyName: string;
@@ -17,22 +20,43 @@ export type SignInClaims = {
 
 export type SignInRefusal = "no_email" | "deactivated" | "unverified";
 
+/** Records that this identity (issuer, subject) signs in as this user; next-auth then finds the user by it. */
+async function linkIdentity(tx: Executor, userId: number, claims: SignInClaims) {
+  await tx
+    .insert(accounts)
+    .values({ userId, type: "oidc", provider: claims.provider, issuer: claims.issuer, providerAccountId: claims.providerAccountId })
+    .onConflictDoNothing();
+}
+
 /**
- * Decides a sign-in from the identity provider's claims and records it: a new user is created from the claims;
- * an existing one is linked by lower-cased email only when the provider verified it; a deactivated user is refused.
- * Every sign-in updates last_login, has_social_auth and the 2FA state.
+ * Identities linked before they were keyed by issuer belong to the issuer configured now: called at start-up once
+ * it is known. Idempotent; a row whose subject the issuer already has stays as it is (it can never match).
+ */
+export async function assignIssuerToLegacyIdentities(db: Db, issuer: string) {
+  await db.execute(sql`
+    UPDATE accounts AS a SET issuer = ${issuer}
+    WHERE a.issuer IS NULL
+      AND NOT EXISTS (SELECT 1 FROM accounts AS b WHERE b.issuer = ${issuer} AND b.provider_account_id = a.provider_account_id)`);
+}
+
+/**
+ * Decides a sign-in from the identity provider's claims and records it. An address the provider has not verified is
+ * refused. The identity (issuer, subject) finds its user; an identity seen for the first time is linked to the user
+ * with its email, or to a new user made from the claims. A deactivated user is refused. Every sign-in updates
+ * last_login, has_social_auth and the 2FA state.
  */
 export async function prepareSignIn(db: Db, claims: SignInClaims, now = new Date()): Promise<{ ok: true } | { ok: false; reason: SignInRefusal }> {
   const email = claims.email.trim().toLowerCase();
   if (!email || email.length > 254) return { ok: false, reason: "no_email" };
+  // Email is how people are found and invited: an unverified one could claim someone else's account or invitation.
+  if (!claims.emailVerified) return { ok: false, reason: "unverified" };
   const [linked] = await db
     .select({ user: users })
     .from(accounts)
     .innerJoin(users, eq(users.id, accounts.userId))
-    .where(and(eq(accounts.provider, claims.provider), eq(accounts.providerAccountId, claims.providerAccountId)));
+    .where(and(eq(accounts.issuer, claims.issuer), eq(accounts.providerAccountId, claims.providerAccountId)));
   const existing = linked?.user ?? (await findUserByEmail(db, email));
   if (existing && !existing.isActive) return { ok: false, reason: "deactivated" };
-  if (existing && !linked && !claims.emailVerified) return { ok: false, reason: "unverified" };
 
   const signInState = { lastLogin: now, hasSocialAuth: true, is2faEnabled: claims.secondFactor };
   await db.transaction(async (tx) => {
@@ -41,12 +65,13 @@ export async function prepareSignIn(db: Db, claims: SignInClaims, now = new Date
         .update(users)
         .set({
           ...signInState,
-          ...(claims.emailVerified && { isEmailVerified: true }),
+          isEmailVerified: true,
           ...(!existing.firstName && claims.givenName && { firstName: claims.givenName.slice(0, 150) }),
           ...(!existing.lastName && claims.familyName && { lastName: claims.familyName.slice(0, 150) }),
         })
         .where(eq(users.id, existing.id))
         .returning();
+      if (!linked) await linkIdentity(tx, user.id, claims);
       await recordActivity(tx, { kind: "session", user, session: { id: "", signedInAt: now, mfa: claims.secondFactor } }, {
         organizationId: null,
         scope: "User",
@@ -56,14 +81,15 @@ export async function prepareSignIn(db: Db, claims: SignInClaims, now = new Date
       }, now);
       return;
     }
-    await provisionUser(tx, {
+    const created = await provisionUser(tx, {
       email,
       firstName: claims.givenName,
       lastName: claims.familyName,
-      emailVerified: claims.emailVerified,
+      emailVerified: true,
       source: "oidc",
       signIn: { at: now, secondFactor: claims.secondFactor },
     }, now);
+    await linkIdentity(tx, created.id, claims);
   });
   return { ok: true };
 }

@@ -37,6 +37,7 @@ ${error ? `<div id="email-error" class="error">${escape(error)}</div>` : ""}
 <div><label for="family_name">Last name <span style="font-weight:400">(optional)</span></label><input id="family_name" name="family_name" type="text" maxlength="150" autocomplete="family-name"></div>
 </div>
 <label class="check"><input type="checkbox" name="mfa" value="1"> <span>Signed in with a second factor<br><small style="color:var(--muted)">Puts <code>mfa</code> in the ID token's <code>amr</code> claim.</small></span></label>
+<label class="check"><input type="checkbox" name="unverified" value="1"> <span>Email address not verified<br><small style="color:var(--muted)">Sends <code>email_verified: false</code> in the ID token, as a provider that has not confirmed the address would.</small></span></label>
 <button type="submit">Sign in</button>
 </form>
 </main></body></html>`;

@@ -2,7 +2,7 @@
  * The bundled development identity provider: a real OpenID Connect provider (npm oidc-provider) on loopback,
  * started by the app when OIDC_ISSUER is unset on a loopback SITE_URL (or ORGDECK_DEV_IDP=1), so that a fresh clone
  * can sign in; it answers only requests addressed to a loopback host. Any email signs in;
- * a checkbox puts `mfa` in the ID token's `amr`. Its client and signing keys are kept in the data folder.
+ * a checkbox puts `mfa` in the ID token's `amr`, another sends `email_verified: false`. Its client and signing keys are kept in the data folder.
  */
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -33,7 +33,7 @@ function loadOrCreateState(dir: string | null): Stored {
   return state;
 }
 
-type Profile = { email: string; given_name: string; family_name: string };
+type Profile = { email: string; email_verified: boolean; given_name: string; family_name: string };
 
 function readForm(req: http.IncomingMessage): Promise<URLSearchParams> {
   return new Promise((resolve, reject) => {
@@ -87,13 +87,13 @@ export async function startDevIdp(options: { port: number; dataDir: string | nul
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     async findAccount(_ctx, sub) {
-      const profile = profiles.get(sub) ?? { email: sub, given_name: "", family_name: "" };
+      const profile = profiles.get(sub) ?? { email: sub, email_verified: true, given_name: "", family_name: "" };
       return {
         accountId: sub,
         claims: async () => ({
           sub,
           email: profile.email,
-          email_verified: true,
+          email_verified: profile.email_verified,
           given_name: profile.given_name || undefined,
           family_name: profile.family_name || undefined,
           name: `${profile.given_name} ${profile.family_name}`.trim() || undefined,
@@ -132,6 +132,8 @@ export async function startDevIdp(options: { port: number; dataDir: string | nul
         }
         profiles.set(email, {
           email,
+          // A checkbox on the page sends `email_verified: false`, as a provider that never confirmed the address would.
+          email_verified: !form.get("unverified"),
           given_name: (form.get("given_name") ?? "").trim().slice(0, 150),
           family_name: (form.get("family_name") ?? "").trim().slice(0, 150),
         });

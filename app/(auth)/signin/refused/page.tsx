@@ -9,8 +9,8 @@ const REASONS: Record<string, { title: string; body: string }> = {
     body: "An administrator of this Orgdeck installation deactivated your account, so you cannot sign in. Ask them to reactivate it if you still need access.",
   },
   unverified: {
-    title: "Your email address is not verified",
-    body: "An account with this email address already exists, and your identity provider did not confirm that the address is yours. Verify the address with your identity provider, then sign in again.",
+    title: "Your identity provider has not verified this email address",
+    body: "Orgdeck finds your account and your invitations by your email address, so your identity provider must confirm that the address is yours. Verify the address with your identity provider, then sign in again.",
   },
   no_email: {
     title: "No email address was shared",
