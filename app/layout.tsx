@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { THEME_SCRIPT } from "@/components/shell/theme-script";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -9,12 +10,14 @@ export const metadata: Metadata = {
   icons: { icon: "/favicon.svg" },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The proxy's per-request nonce: the Content-Security-Policy runs only scripts that carry it.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     // The theme script sets `.dark` before hydration, so React must not complain that the class differs.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen">
         <Providers>{children}</Providers>

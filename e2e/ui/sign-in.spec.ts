@@ -4,6 +4,10 @@ import { signInThroughProvider } from "../support/ui";
 
 test.describe("signing in and out", () => {
   test("a new person signs in by typing an email, creates and renames an organization, then signs out for good", async ({ page, context }) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+    });
     await page.goto("/");
     await expect(page).toHaveURL(/\/signin$/);
     await expect(page.getByRole("note")).toContainText("Development identity provider");
@@ -25,6 +29,8 @@ test.describe("signing in and out", () => {
     await page.getByRole("button", { name: "Save general settings" }).click();
     await expect(page.getByRole("status").getByText("General settings saved.")).toBeVisible();
     await expect(page.getByRole("button", { name: /^Organization/ })).toHaveAccessibleName("Organization Nadia's Lab");
+    // Sign-in, the first organization and the console home ran under the pages' policy without a violation.
+    expect(violations).toEqual([]);
 
     const cookies = await context.cookies();
     const session = cookies.find((c) => c.name.includes("session-token"));

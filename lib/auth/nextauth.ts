@@ -25,7 +25,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   return {
     adapter: orgdeckAdapter(getDb),
     secret: await getAuthSecret(db),
-    trustHost: true,
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
     useSecureCookies: env().SITE_URL.startsWith("https://"),
     pages: { signIn: "/signin", error: "/signin/error" },

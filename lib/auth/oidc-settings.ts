@@ -18,6 +18,13 @@ export function oidcSettings(): OidcSettings | null {
   return store.__orgdeckDevIdp ?? null;
 }
 
+/** Where sign-in forms lead: the configured issuer's origin, or the bundled provider's on loopback; null when neither. */
+export function identityProviderOrigin(): string | null {
+  const { OIDC_ISSUER, DEV_IDP, DEV_IDP_PORT } = env();
+  if (OIDC_ISSUER) return new URL(OIDC_ISSUER).origin;
+  return DEV_IDP ? `http://127.0.0.1:${DEV_IDP_PORT}` : null;
+}
+
 /** The ID token's `amr` names a multi-factor method, so the sign-in counts as two-factor. */
 export function amrHasSecondFactor(amr: unknown) {
   return Array.isArray(amr) && amr.some((m) => ["mfa", "otp", "hwk", "swk", "sms"].includes(String(m)));

@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { getDb } from "../../db/client";
+import { env } from "../env";
 import { AppError } from "../errors";
 import { log } from "../log";
 import { execute, type Operation } from "../services/operation";
 import { Page } from "../services/page";
 import { FileResult, NoContent, Redirect } from "../services/results";
 import type { Family, Prepared } from "./family";
+import { setSecurityHeaders } from "./security-headers";
 
 type Params = Record<string, string | string[] | undefined>;
 export type RouteContext = { params: Promise<Params> };
@@ -53,6 +55,7 @@ export function createRouter(family: Family) {
     } catch (err) {
       response = family.error(err, requestId);
     }
+    setSecurityHeaders(response.headers, env().SITE_URL);
     if (log.isLevelEnabled("info")) {
       log.info({ request_id: requestId, method: req.method, path, status: response.status, ms: Math.round(performance.now() - started) }, "request");
     }

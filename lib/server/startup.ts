@@ -50,6 +50,8 @@ export async function startServer() {
   } catch (err) {
     fail((err as Error).message);
   }
+  // next-auth builds its callback and redirect URLs from AUTH_URL: SITE_URL, never the Host a request names.
+  process.env.AUTH_URL = `${config.SITE_ORIGIN}/api/auth`;
   stampPeerAddresses();
   let handle;
   try {

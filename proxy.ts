@@ -1,0 +1,35 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { identityProviderOrigin } from "./lib/auth/oidc-settings";
+import { env } from "./lib/env";
+import { contentSecurityPolicy, newNonce, setSecurityHeaders } from "./lib/http/security-headers";
+
+/**
+ * Pages only: a Content-Security-Policy with a fresh nonce, which Next.js reads from the request's copy of the
+ * header and puts on its own scripts (the root layout passes `x-nonce` to ours), plus the headers every response
+ * carries. Protocol endpoints set theirs in lib/http and stay out of the matcher: a proxy buffers request bodies.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const idp = identityProviderOrigin();
+  const csp = contentSecurityPolicy(nonce, idp ? [idp] : []);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", csp);
+  setSecurityHeaders(response.headers, env().SITE_URL);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source:
+        "/((?!api(?:/|$)|scim(?:/|$)|oauth(?:/|$)|directory(?:/|$)|saml(?:/|$)|\\.well-known(?:/|$)|healthz(?:/|$)|readyz(?:/|$)|_next/static/|_next/image|favicon\\.svg$|favicon\\.ico$).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
