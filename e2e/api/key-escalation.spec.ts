@@ -70,4 +70,17 @@ test.describe("personal API keys cannot outgrow the key that makes them", () => 
     const all = await expectOk(await request.get("/api/organizations/", { headers: bearer(unscoped) }));
     expect(all.results.map((o: { id: string }) => o.id).sort()).toEqual([org.id, other.id].sort());
   });
+
+  test("an organization-scoped key cannot make another organization the current one", async ({ request }) => {
+    const { org, owner } = await makeOrganization();
+    const other = await cli<Org>("org", "create", "--name", randomName(), "--owner-email", owner.email);
+    const scoped = await makeKey(owner.email, "*", org.id);
+    await expectError(
+      await request.patch("/api/users/@me/", { headers: bearer(scoped), data: { set_current_organization: other.id } }),
+      403,
+      E.keyNotForOrg(other.id),
+    );
+    const me = await expectOk(await request.patch("/api/users/@me/", { headers: bearer(scoped), data: { set_current_organization: org.id } }));
+    expect(me.organization.id).toBe(org.id);
+  });
 });

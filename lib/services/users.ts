@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { organizationMemberships, organizations, users } from "../../db/schema";
 import { type AuthUser, organizationLimit, type Principal, USER_CALLERS } from "../auth/principal";
-import { invalidInput, notFound } from "../errors";
+import { invalidInput, notFound, permissionDenied } from "../errors";
 import { isUuid } from "../schemas/common";
 import { parseInput } from "../schemas/parse";
 import type { OrganizationBasic } from "../schemas/organizations";
@@ -81,6 +81,11 @@ export const updateMe = operation({
               .where(and(eq(organizationMemberships.userId, user.id), eq(organizationMemberships.organizationId, target.toLowerCase()), isNull(organizationMemberships.suspendedAt)))
           : [];
         if (!membership) throw invalidInput("You are not a member of this organization.", "set_current_organization");
+        // A key scoped to some organizations cannot point the user's current organization elsewhere.
+        const reach = organizationLimit(principal);
+        if (reach && !reach.includes(target.toLowerCase())) {
+          throw permissionDenied(`API key does not have access to the requested organization: ID ${target.toLowerCase()}.`);
+        }
       }
       const [updated] = await tx
         .update(users)
