@@ -41,7 +41,11 @@ test.describe("security headers", () => {
     expect(refused.status()).toBe(401);
     const missing = await request.get("/api/no-such-thing/");
     expect(missing.status()).toBe(404);
-    for (const res of [ok, refused, missing]) {
+    const health = await request.get("/healthz");
+    const ready = await request.get("/readyz");
+    const providers = await request.get("/api/auth/providers");
+    for (const res of [health, ready, providers]) expect(res.status(), res.url()).toBe(200);
+    for (const res of [ok, refused, missing, health, ready, providers]) {
       expectBrowserHeaders(res);
       expect(res.headers()["content-security-policy"]).toBeUndefined();
     }

@@ -2,7 +2,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDb } from "../../db/client";
 import { readiness } from "../services/instance";
-import { json } from "./families/api";
+import { env } from "../env";
+import { json as apiJson } from "./families/api";
+import { withSecurityHeaders } from "./security-headers";
+
+const json = (status: number, body: unknown, requestId: string) => withSecurityHeaders(apiJson(status, body, requestId), env().SITE_URL);
 
 export async function health() {
   return json(200, { status: "ok" }, randomUUID());

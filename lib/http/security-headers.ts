@@ -17,6 +17,19 @@ export function setSecurityHeaders(headers: Headers, siteUrl: string) {
   if (siteUrl.startsWith("https://")) headers.set("strict-transport-security", HSTS);
 }
 
+/** The same headers on a response built outside the router (health checks, next-auth's routes). */
+export function withSecurityHeaders(response: Response, siteUrl: string) {
+  try {
+    setSecurityHeaders(response.headers, siteUrl);
+    return response;
+  } catch {
+    // `Response.redirect()` and fetched responses have immutable headers: answer a copy.
+    const copy = new Response(response.body, response);
+    setSecurityHeaders(copy.headers, siteUrl);
+    return copy;
+  }
+}
+
 /** 128 random bits, base64: unguessable, and new for every page response. */
 export function newNonce() {
   const bytes = new Uint8Array(16);

@@ -1,5 +1,5 @@
 import { handlers } from "@/lib/auth/nextauth";
-import { limitSignIns } from "@/lib/http/sign-in-limit";
+import { authRoute } from "@/lib/http/auth-route";
 
-export const GET = limitSignIns(handlers.GET);
-export const POST = limitSignIns(handlers.POST);
+export const GET = authRoute(handlers.GET);
+export const POST = authRoute(handlers.POST);

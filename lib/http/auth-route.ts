@@ -5,6 +5,7 @@ import { env } from "../env";
 import { consumeRateLimit, signInsPerClient } from "../services/rate-limits";
 import { clientAddress, PEER_HEADER } from "./client-address";
 import { error as apiError } from "./families/api";
+import { withSecurityHeaders } from "./security-headers";
 
 /** The client's address as the abuse limits count it: the socket's peer, or the entry TRUSTED_PROXIES says to believe. */
 export function requestClientAddress(headers: Headers) {
@@ -14,18 +15,19 @@ export function requestClientAddress(headers: Headers) {
 const COUNTED = /^\/api\/auth\/(signin|callback)\//;
 
 /**
- * Sign-in attempts (starting one, and the identity provider's callback) are limited per client address per minute
- * (RATE_LIMIT_SIGNINS_PER_MINUTE); over the limit is 429 with `Retry-After`.
+ * next-auth's routes: sign-in attempts (starting one, and the identity provider's callback) are limited per client
+ * address per minute (RATE_LIMIT_SIGNINS_PER_MINUTE), over the limit answering 429 with `Retry-After`; every answer
+ * carries the API's security headers.
  */
-export function limitSignIns<R extends Request>(handler: (req: R) => Promise<Response>): (req: R) => Promise<Response> {
+export function authRoute<R extends Request>(handler: (req: R) => Promise<Response>): (req: R) => Promise<Response> {
   return async (req) => {
     if (COUNTED.test(new URL(req.url).pathname)) {
       try {
         await consumeRateLimit(await getDb(), signInsPerClient(), requestClientAddress(req.headers), new Date());
       } catch (err) {
-        return apiError(err, randomUUID());
+        return withSecurityHeaders(apiError(err, randomUUID()), env().SITE_URL);
       }
     }
-    return handler(req);
+    return withSecurityHeaders(await handler(req), env().SITE_URL);
   };
 }
