@@ -5,7 +5,7 @@ import { getDb } from "../../db/client";
 import { env } from "../env";
 import { getAuthSecret } from "../services/instance";
 import { deleteSessionByToken } from "../services/sessions";
-import { prepareSignIn } from "../services/sign-in";
+import { prepareSignIn, providerVouchesForEmail } from "../services/sign-in";
 import { orgdeckAdapter } from "./adapter";
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName } from "./cookies";
 import { amrHasSecondFactor, oidcSettings } from "./oidc-settings";
@@ -60,7 +60,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
           issuer: oidc.issuer,
           providerAccountId: account.providerAccountId,
           email: str(claims.email),
-          emailVerified: claims.email_verified === true || env().OIDC_TRUST_EMAILS,
+          emailVerified: providerVouchesForEmail(claims.email_verified, env().OIDC_TRUST_EMAILS),
           givenName: str(claims.given_name),
           familyName: str(claims.family_name),
           secondFactor: amrHasSecondFactor(claims.amr),

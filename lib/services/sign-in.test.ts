@@ -6,7 +6,7 @@ import { getDb } from "../../db/client";
 import { accounts, users } from "../../db/schema";
 import { makeUser, uniqueEmail } from "../testing/fixtures";
 import { deactivateUser } from "./admin";
-import { assignIssuerToLegacyIdentities, prepareSignIn, type SignInClaims } from "./sign-in";
+import { assignIssuerToLegacyIdentities, prepareSignIn, providerVouchesForEmail, type SignInClaims } from "./sign-in";
 
 const ISSUER_A = "https://a.idp.example.test";
 const ISSUER_B = "https://b.idp.example.test";
@@ -35,6 +35,14 @@ async function userIdByEmail(email: string) {
   const [row] = await (await getDb()).select({ id: users.id }).from(users).where(eq(users.email, email));
   return row?.id ?? null;
 }
+
+describe("providerVouchesForEmail", () => {
+  test("only an email_verified claim of exactly true vouches, unless the operator trusts the provider's addresses", () => {
+    assert.equal(providerVouchesForEmail(true, false), true);
+    for (const claim of [false, undefined, null, "true", 1]) assert.equal(providerVouchesForEmail(claim, false), false, String(claim));
+    for (const claim of [false, undefined, "true"]) assert.equal(providerVouchesForEmail(claim, true), true, String(claim));
+  });
+});
 
 describe("prepareSignIn", () => {
   test("an address the provider has not verified is refused, and no user is made", async () => {

@@ -18,6 +18,12 @@ export type SignInClaims = {
   secondFactor: boolean;
 };
 
+/**
+ * Whether the provider vouches for the address: its ID token says `email_verified: true` (exactly), or the operator
+ * trusts this provider's addresses without the claim (OIDC_TRUST_EMAILS, for e.g. Microsoft Entra ID).
+ */
+export const providerVouchesForEmail = (claim: unknown, trustEmails: boolean) => claim === true || trustEmails;
+
 export type SignInRefusal = "no_email" | "deactivated" | "unverified";
 
 /** Records that this identity (issuer, subject) signs in as this user; next-auth then finds the user by it. */
