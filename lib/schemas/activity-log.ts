@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { isoDateTime, paginated, paginationQuery, timestamp, uuidString } from "./common";
+import { isoDateTime, paginated, paginationQuery, text, timestamp, uuidString } from "./common";
 import { UserBasic } from "./users";
 
 export const listActivityLogInput = paginationQuery.extend({
-  scope: z.string().max(64).optional(),
-  activity: z.string().max(64).optional(),
-  item_id: z.string().max(64).optional(),
+  scope: text(64).optional(),
+  activity: text(64).optional(),
+  item_id: text(64).optional(),
   user: uuidString.optional(),
   after: isoDateTime.optional(),
   before: isoDateTime.optional(),

@@ -1,8 +1,12 @@
 import { z } from "zod";
 
-/** Strings are strict JSON strings with a maximum length: 1,000 unless a field states its own. */
-export const text = (max = 1000) => z.string().max(max);
-export const requiredText = (max = 1000) => z.string().min(1).max(max);
+/** PostgreSQL text cannot hold a NUL character: a string with one is invalid input, never a database error. */
+export const withoutNul = (schema: z.ZodString) =>
+  schema.refine((value) => !value.includes("\u0000"), { message: "Null characters are not allowed." });
+
+/** Strings (body fields and query filters alike) are strict JSON strings with a maximum length: 1,000 unless a field states its own. */
+export const text = (max = 1000) => withoutNul(z.string().max(max));
+export const requiredText = (max = 1000) => withoutNul(z.string().min(1).max(max));
 
 export const uuidString = z.uuid();
 
@@ -22,16 +26,33 @@ const positiveIntOr = (fallback: number, allowZero: boolean) =>
   });
 
 export const DEFAULT_LIMIT = 100;
+/** The largest page: a larger `limit` is treated as this, and `next` continues from there. */
+export const MAX_LIMIT = 1000;
 
 export const paginationQuery = z.object({
-  limit: positiveIntOr(DEFAULT_LIMIT, false),
+  limit: positiveIntOr(DEFAULT_LIMIT, false).transform((n) => Math.min(n, MAX_LIMIT)),
   offset: positiveIntOr(0, true),
 });
 
 export type Pagination = z.output<typeof paginationQuery>;
 
-/** An ISO 8601 date-time from a query string. */
-export const isoDateTime = z.iso.datetime({ offset: true, local: true }).or(z.iso.date());
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/** A calendar date that exists, in years 1 to 9999 in UTC: what both JavaScript and PostgreSQL can hold. */
+function isStorableMoment(value: string) {
+  const [year, month, day] = value.slice(0, 10).split("-").map(Number);
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]) return false;
+  if (month === 2 && day === 29 && !isLeap(year)) return false;
+  const utcYear = new Date(value).getUTCFullYear();
+  return utcYear >= 1 && utcYear <= 9999;
+}
+
+/** An ISO 8601 date-time or date from a query string, between the years 1 and 9999. */
+export const isoDateTime = z
+  .iso.datetime({ offset: true, local: true })
+  .or(z.iso.date())
+  .refine(isStorableMoment, { message: "Enter a date between 0001-01-01 and 9999-12-31." });
 
 export const MEMBERSHIP_LEVELS = [1, 8, 15] as const;
 /** A membership level on the wire: 1 member, 8 administrator, 15 owner. */

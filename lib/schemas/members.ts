@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDateTime, membershipLevel, paginated, paginationQuery, timestamp } from "./common";
+import { isoDateTime, membershipLevel, paginated, paginationQuery, text, timestamp, withoutNul } from "./common";
 import { UserBasic } from "./users";
 
 export const MAX_SEARCH_LENGTH = 200;
@@ -10,17 +10,16 @@ export const listMembersInput = paginationQuery.extend({
     .unknown()
     .optional()
     .transform((v) => (v === "joined_at" ? "joined_at" : "-joined_at")),
-  search: z
-    .string()
+  search: withoutNul(z.string())
     .optional()
     .superRefine((v, ctx) => {
       if (v !== undefined && v.length > MAX_SEARCH_LENGTH) {
         ctx.addIssue({ code: "custom", message: `Search query must be ${MAX_SEARCH_LENGTH} characters or fewer.` });
       }
     })
-    // NUL bytes cannot reach PostgreSQL; whitespace-only means no filter.
-    .transform((v) => v?.replace(/\0/g, "").trim() || undefined),
-  email: z.string().max(254).optional(),
+    // Whitespace-only means no filter.
+    .transform((v) => v?.trim() || undefined),
+  email: text(254).optional(),
   updated_after: isoDateTime.optional(),
 });
 

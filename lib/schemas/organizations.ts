@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { membershipLevel, paginated, timestamp } from "./common";
+import { membershipLevel, paginated, timestamp, withoutNul } from "./common";
 
-export const organizationName = z.string().trim().min(1).max(64);
+export const organizationName = withoutNul(z.string().trim().min(1).max(64));
 export const organizationSlug = z
   .string()
   .max(48)

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError } from "../errors";
+import { AppError, echo } from "../errors";
 
 type Issue = z.core.$ZodIssue & { input?: unknown };
 
@@ -59,13 +59,13 @@ export function issueToError(issue: Issue): AppError {
       if (issue.origin === "array") return new AppError("invalid_input", { detail: "This list may not be empty.", attr });
       return new AppError("invalid_input", { detail: `Ensure this value is greater than or equal to ${issue.minimum}.`, attr });
     case "invalid_value":
-      return new AppError("invalid_choice", { detail: `"${String(issue.input)}" is not a valid choice.`, attr });
+      return new AppError("invalid_choice", { detail: `"${echo(issue.input)}" is not a valid choice.`, attr });
     case "invalid_format": {
       const detail =
         issue.format === "email"
           ? "Enter a valid email address."
           : issue.format === "uuid"
-            ? `"${String(issue.input)}" is not a valid UUID.`
+            ? `"${echo(issue.input)}" is not a valid UUID.`
             : issue.format === "datetime"
               ? "Datetime has wrong format. Use ISO 8601, e.g. 2021-08-08T20:20:08Z."
               : issue.message;

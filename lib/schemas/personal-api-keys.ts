@@ -1,28 +1,43 @@
 import { z } from "zod";
 import { isValidScope } from "../auth/scopes";
-import { paginated, timestamp } from "./common";
+import { echo } from "../errors";
+import { paginated, text, timestamp, withoutNul } from "./common";
 
 export const MAX_KEYS_PER_USER = 10;
+/** How many organizations one key may be scoped to. */
+export const MAX_SCOPED_ORGANIZATIONS = 50;
 
+const unique = <T>(values: T[]) => [...new Set(values)];
+
+/** Known scopes only, each kept once however often it is listed. */
 const scopes = z
-  .array(z.string().max(100))
+  .array(text(100))
   .min(1)
+  .max(100)
   .superRefine((values, ctx) => {
     const bad = values.find((s) => !isValidScope(s));
-    if (bad !== undefined) ctx.addIssue({ code: "custom", message: `Invalid scope: ${bad}` });
-  });
+    if (bad !== undefined) ctx.addIssue({ code: "custom", message: `Invalid scope: ${echo(bad)}` });
+  })
+  .transform(unique);
 
-const scopedOrganizations = z.array(z.string().max(100)).max(100).nullable();
+/** Organization ids, each kept once (ids compare in lower case), at most 50 of them. */
+const scopedOrganizations = z
+  .array(text(100).transform((id) => id.toLowerCase()))
+  .transform(unique)
+  .pipe(z.array(z.string()).max(MAX_SCOPED_ORGANIZATIONS))
+  .nullable();
+
+const label = withoutNul(z.string().trim().min(1).max(40));
 
 export const createPersonalApiKeyInput = z.object({
-  label: z.string().trim().min(1).max(40),
+  label,
   scopes,
   scoped_organizations: scopedOrganizations.optional(),
 });
 
 export const updatePersonalApiKeyInput = z.object({
   id: z.string(),
-  label: z.string().trim().min(1).max(40).optional(),
+  label: label.optional(),
   scopes: scopes.optional(),
   scoped_organizations: scopedOrganizations.optional(),
 });

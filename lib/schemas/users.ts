@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailAddress, timestamp } from "./common";
+import { emailAddress, text, timestamp, withoutNul } from "./common";
 import { OrganizationBasic } from "./organizations";
 
 export const ROLES_AT_ORGANIZATION = [
@@ -20,10 +20,10 @@ export type RoleAtOrganizationEnum = z.infer<typeof RoleAtOrganizationEnum>;
 
 export const updateMeInput = z.object({
   user_id: z.string(),
-  first_name: z.string().trim().max(150).optional(),
-  last_name: z.string().trim().max(150).optional(),
+  first_name: withoutNul(z.string().trim().max(150)).optional(),
+  last_name: withoutNul(z.string().trim().max(150)).optional(),
   role_at_organization: RoleAtOrganizationEnum.nullable().optional(),
-  set_current_organization: z.string().max(1000).optional(),
+  set_current_organization: text().optional(),
 });
 
 export type UpdateMeInput = z.input<typeof updateMeInput>;

@@ -4,7 +4,7 @@ import { accounts, organizationMemberships, personalApiKeys, projectMemberships,
 import { type AuthUser, USER_CALLERS } from "../auth/principal";
 import { ADMIN, isLevel, type Level } from "../auth/permissions";
 import { editOthersDenial, levelChangeDenial, removalDenial } from "../auth/rules";
-import { AppError, enforce, notFound, permissionDenied } from "../errors";
+import { AppError, echo, enforce, notFound, permissionDenied } from "../errors";
 import { isUuid } from "../schemas/common";
 import { listMembersInput, memberPathInput, updateMemberInput } from "../schemas/members";
 import { recordActivity } from "./activity";
@@ -111,7 +111,7 @@ export const updateMember = operation({
       enforce(editOthersDenial(pair));
       if (input.level === undefined) return serializeMember(subject.membership, subject.user);
       if (!isLevel(input.level)) {
-        throw new AppError("invalid_choice", { detail: `"${String(input.level)}" is not a valid choice.`, attr: "level" });
+        throw new AppError("invalid_choice", { detail: `"${echo(input.level)}" is not a valid choice.`, attr: "level" });
       }
       const level = input.level;
       enforce(levelChangeDenial(pair, level));

@@ -142,15 +142,14 @@ export const updatePersonalApiKey = operation({
       if (widensKey(key, requested)) {
         await checkSessionMayMintKey(tx, principal, user.id, scopedOrganizations ?? key.scopedOrganizations, now);
       }
-      const [updated] = await tx
-        .update(personalApiKeys)
-        .set({
-          ...(input.label !== undefined && { label: input.label }),
-          ...(input.scopes !== undefined && { scopes: [...new Set(input.scopes)] }),
-          ...(scopedOrganizations !== undefined && { scopedOrganizations }),
-        })
-        .where(eq(personalApiKeys.id, key.id))
-        .returning();
+      const columns = {
+        ...(input.label !== undefined && { label: input.label }),
+        ...(input.scopes !== undefined && { scopes: [...new Set(input.scopes)] }),
+        ...(scopedOrganizations !== undefined && { scopedOrganizations }),
+      };
+      // Nothing to change (an empty body, or unknown fields only) answers the key as it is.
+      const [updated] =
+        Object.keys(columns).length > 0 ? await tx.update(personalApiKeys).set(columns).where(eq(personalApiKeys.id, key.id)).returning() : [key];
       const changes = diffChanges(SCOPE, auditFields(key), auditFields(updated));
       if (changes.length > 0) {
         await recordActivity(tx, principal, { organizationId: null, scope: SCOPE, itemId: key.id, activity: "updated", name: updated.label, changes }, now);

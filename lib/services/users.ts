@@ -87,16 +87,14 @@ export const updateMe = operation({
           throw permissionDenied(`API key does not have access to the requested organization: ID ${target.toLowerCase()}.`);
         }
       }
-      const [updated] = await tx
-        .update(users)
-        .set({
-          ...(input.first_name !== undefined && { firstName: input.first_name }),
-          ...(input.last_name !== undefined && { lastName: input.last_name }),
-          ...(input.role_at_organization !== undefined && { roleAtOrganization: input.role_at_organization }),
-          ...(target !== undefined && { currentOrganizationId: target.toLowerCase() }),
-        })
-        .where(eq(users.id, user.id))
-        .returning();
+      const columns = {
+        ...(input.first_name !== undefined && { firstName: input.first_name }),
+        ...(input.last_name !== undefined && { lastName: input.last_name }),
+        ...(input.role_at_organization !== undefined && { roleAtOrganization: input.role_at_organization }),
+        ...(target !== undefined && { currentOrganizationId: target.toLowerCase() }),
+      };
+      // Nothing to change (an empty body, or unknown fields only) answers the profile as it is.
+      const [updated] = Object.keys(columns).length > 0 ? await tx.update(users).set(columns).where(eq(users.id, user.id)).returning() : [user];
       const changes = diffChanges("User", profileOf(user), profileOf(updated));
       if (changes.length > 0) {
         await recordActivity(tx, principal, { organizationId: null, scope: "User", itemId: user.uuid, activity: "updated", name: user.email, changes }, now);
