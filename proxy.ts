@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { identityProviderOrigin } from "./lib/auth/oidc-settings";
 import { env } from "./lib/env";
 import { contentSecurityPolicy, newNonce, setSecurityHeaders } from "./lib/http/security-headers";
+import { hasMalformedEscape, malformedApiPathResponse } from "./lib/http/malformed-path";
 
 /**
  * Pages only: a Content-Security-Policy with a fresh nonce, which Next.js reads from the request's copy of the
@@ -9,6 +10,10 @@ import { contentSecurityPolicy, newNonce, setSecurityHeaders } from "./lib/http/
  * carries. Protocol endpoints set theirs in lib/http and stay out of the matcher: a proxy buffers request bodies.
  */
 export function proxy(request: NextRequest) {
+  const { pathname } = new URL(request.url);
+  if (pathname.startsWith("/api/")) {
+    return hasMalformedEscape(pathname) ? malformedApiPathResponse(env().SITE_URL) : NextResponse.next();
+  }
   const nonce = newNonce();
   const idp = identityProviderOrigin();
   const csp = contentSecurityPolicy(nonce, idp ? [idp] : []);
@@ -23,6 +28,9 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
+    // API paths only when they hold a percent sign: Next.js fails on an escape that does not decode before any route
+    // handler runs, so the proxy answers those with the API's 404 (every other API request stays out of the proxy).
+    "/api/(.*%.*)",
     {
       source:
         "/((?!api(?:/|$)|scim(?:/|$)|oauth(?:/|$)|directory(?:/|$)|saml(?:/|$)|\\.well-known(?:/|$)|healthz(?:/|$)|readyz(?:/|$)|_next/static/|_next/image|favicon\\.svg$|favicon\\.ico$).*)",

@@ -85,7 +85,7 @@ test.describe("activity log", () => {
     const before = await logOf(request, ownerKey, org.id);
     await expectError(await request.patch(`/api/organizations/${org.id}/`, { headers: bearer(members[0].key), data: { name: "x" } }), 403, E.levelInsufficient);
     await expectError(await request.patch(`/api/organizations/${org.id}/`, { headers: bearer(ownerKey), data: { name: "x".repeat(65) } }), 400, E.maxLength(64, "name"));
-    await expectError(await request.patch(`/api/organizations/${org.id}/`, { headers: bearer(ownerKey), data: "{oops" }), 400, E.parseError);
+    await expectError(await request.patch(`/api/organizations/${org.id}/`, { headers: { ...bearer(ownerKey), "content-type": "application/json" }, data: Buffer.from("{oops") }), 400, E.parseError);
     expect(await logOf(request, ownerKey, org.id)).toEqual(before);
   });
 

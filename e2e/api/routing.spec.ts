@@ -93,7 +93,7 @@ test.describe("unknown paths, request ids, health", () => {
     const responses: APIResponse[] = [
       await request.get("/api/organizations/", { headers: bearer(ownerKey) }), // 200
       await request.post("/api/organizations/", { headers: bearer(ownerKey), data: { name: randomName() } }), // 201
-      await request.post("/api/organizations/", { headers: bearer(ownerKey), data: "{" }), // 400
+      await request.post("/api/organizations/", { headers: { ...bearer(ownerKey), "content-type": "application/json" }, data: Buffer.from("{") }), // 400
       await request.get("/api/organizations/"), // 401
       await request.patch("/api/users/@me/", { headers: { Cookie: cookie }, data: {} }), // 403 csrf
       await request.get("/api/organizations/not-a-uuid/", { headers: bearer(ownerKey) }), // 404

@@ -14,8 +14,11 @@ import { route } from "./route";
 const BASE = "http://127.0.0.1:4999";
 const ctx = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
 
+/** A request; a body is sent as JSON unless the headers name another type. */
 function request(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Request(`${BASE}${path}`, { method: init.method ?? "GET", headers: init.headers, body: init.body });
+  const headers = new Headers(init.headers);
+  if (init.body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
+  return new Request(`${BASE}${path}`, { method: init.method ?? "GET", headers, body: init.body });
 }
 
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
@@ -37,6 +40,23 @@ describe("route(): bodies and errors", () => {
       assert.equal(res.status, 400);
       assert.deepEqual(await res.json(), { type: "validation_error", code: "parse_error", detail: "Malformed JSON.", attr: null });
     }
+  });
+
+  test("a body that is not JSON is 415, and one over 1 MiB 413, before authentication", async () => {
+    const post = (headers: Record<string, string>, body: string) => route(createOrganization)(request("/api/organizations/", { method: "POST", headers, body }), ctx());
+    const plain = await post({ "content-type": "text/plain" }, '{"name": "x"}');
+    assert.equal(plain.status, 415);
+    assert.deepEqual(await plain.json(), { type: "invalid_request", code: "unsupported_media_type", detail: 'Unsupported media type "text/plain" in request.', attr: null });
+    const big = await post({}, JSON.stringify({ name: "x", pad: "x".repeat(1024 * 1024) }));
+    assert.equal(big.status, 413);
+    assert.deepEqual(await big.json(), { type: "invalid_request", code: "request_too_large", detail: "Request body is larger than 1 MiB.", attr: null });
+  });
+
+  test("a DELETE ignores a JSON body of any type", async () => {
+    const { org, owner } = await makeOrganization();
+    const { value } = await makeApiKey(owner);
+    const res = await route(deleteOrganization)(request(`/api/organizations/${org.id}/`, { method: "DELETE", headers: bearer(value), body: "[1, 2]" }), ctx({ organization_id: org.id }));
+    assert.equal(res.status, 204);
   });
 
   test("a body of the wrong JSON type names the type received", async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { z } from "zod";
+import { z } from "zod";
 import { getDb } from "../../db/client";
 import { env } from "../env";
 import { AppError } from "../errors";
@@ -23,12 +23,24 @@ function requestIdOf(req: Request) {
   return incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
 }
 
-/** The operation's wire input: query (GET) or body (writes), with the path's ids, `:organization_id` aside. */
-function inputOf({ req, url, body, params }: Prepared): unknown {
+/** True when an operation's input is an object of nothing but the path's ids: it takes no body. */
+function takesNoBody(input: z.ZodType, ids: Record<string, string>) {
+  if (!(input instanceof z.ZodObject)) return false;
+  const catchall = input.def.catchall;
+  if (catchall && !(catchall instanceof z.ZodNever)) return false;
+  return Object.keys(input.shape).every((name) => name in ids);
+}
+
+/**
+ * The operation's wire input: query (GET, DELETE) or body (writes), with the path's ids, `:organization_id` aside. A
+ * DELETE, or a write whose operation takes no body, ignores whatever JSON the body holds, whatever its type.
+ */
+function inputOf({ req, url, body, params }: Prepared, op: Operation): unknown {
   const { organization_id: _, ...ids } = params;
+  const readsBody = WITH_BODY.has(req.method) && req.method !== "DELETE" && !takesNoBody(op.input, ids);
+  if (!readsBody) return { ...Object.fromEntries(url.searchParams), ...ids };
   if (body !== undefined && (body === null || typeof body !== "object" || Array.isArray(body))) return body;
-  const fields = WITH_BODY.has(req.method) && req.method !== "DELETE" ? (body as object | undefined) : Object.fromEntries(url.searchParams);
-  return { ...fields, ...ids };
+  return { ...(body as object | undefined), ...ids };
 }
 
 function fileResponse(file: FileResult, requestId: string) {
@@ -79,7 +91,7 @@ export function createRouter(family: Family) {
       handle(req, ctx, async (prepared) => {
         const db = await getDb();
         const principal = await family.authenticate(db, prepared);
-        const result = await execute(op, { db, principal, organizationId: prepared.params.organization_id, input: inputOf(prepared) });
+        const result = await execute(op, { db, principal, organizationId: prepared.params.organization_id, input: inputOf(prepared, op) });
         return respond(result, status, prepared);
       });
     // The OpenAPI document's test reads which operation (and success status) each route file's handler runs.

@@ -43,6 +43,8 @@ const ERROR_RESPONSES: Record<string, ResponseObject> = {
   },
   Forbidden: errorResponse("Not allowed: a key without the scope, not a member, a level too low, or a rule of the operation."),
   NotFound: errorResponse("The organization or the object does not exist here."),
+  RequestTooLarge: errorResponse("The request body is larger than 1 MiB."),
+  UnsupportedMediaType: errorResponse("The request has a body that is not JSON (`application/json` or a `+json` type)."),
   Throttled: {
     ...errorResponse("Over an abuse limit (e.g. RATE_LIMIT_INVITES_PER_HOUR); try again when the window ends."),
     headers: { "Retry-After": { description: "Seconds until the limit's window ends.", schema: { type: "integer" } } },
@@ -117,6 +119,8 @@ function operationObject(route: ApiRoute, components: SchemaComponents): Operati
       "401": ref("Unauthorized"),
       "403": ref("Forbidden"),
       ...(ids.length > 0 && { "404": ref("NotFound") }),
+      // Every method but GET reads a body, even one it then ignores: over 1 MiB, or not JSON, is refused first.
+      ...(route.method !== "get" && { "413": ref("RequestTooLarge"), "415": ref("UnsupportedMediaType") }),
       ...(route.throttled && { "429": ref("Throttled") }),
     },
   };

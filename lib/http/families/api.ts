@@ -1,19 +1,30 @@
 import type { Db } from "../../../db/client";
 import { env } from "../../env";
-import { AppError, errorResponseParts, organizationNotFound } from "../../errors";
+import { AppError, echo, errorResponseParts, organizationNotFound } from "../../errors";
 import { log } from "../../log";
 import { checkOrganizationAccess } from "../../services/access-checks";
 import { resolveOrganization } from "../../services/organization-access";
 import type { Page } from "../../services/page";
 import { authenticate } from "../authenticate";
+import { isJsonMediaType, readBodyBytes } from "../body";
 import type { Family, Prepared } from "../family";
 
 const WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-/** Malformed JSON is refused before anything else, authentication included; an empty body is no body. */
+/**
+ * The body, refused before anything else, authentication included: over 1 MiB is 413; a non-empty body that is not
+ * JSON (`application/json` or a `+json` type) is 415, also when it names no media type at all, since nothing but JSON
+ * is ever read; malformed JSON is 400. An empty body is no body.
+ */
 async function readBody(req: Request): Promise<unknown> {
   if (!WITH_BODY.has(req.method)) return undefined;
-  const text = await req.text();
+  const bytes = await readBodyBytes(req);
+  if (bytes.byteLength === 0) return undefined;
+  const type = req.headers.get("content-type");
+  if (!isJsonMediaType(type)) {
+    throw new AppError("unsupported_media_type", { detail: `Unsupported media type "${echo(type ?? "")}" in request.` });
+  }
+  const text = new TextDecoder().decode(bytes);
   if (!text.trim()) return undefined;
   try {
     return JSON.parse(text);
