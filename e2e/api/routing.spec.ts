@@ -79,7 +79,7 @@ test.describe("405 method not allowed (after authentication and membership)", ()
 test.describe("unknown paths, request ids, health", () => {
   test("an unknown API path is 404 in the error body, with or without credentials", async ({ request }) => {
     const { org, ownerKey } = await makeOrganization();
-    for (const path of ["/api/nope/", "/api/nope", "/api/organizations/x/y/z/", `/api/organizations/${org.id}/nope/`, "/api/users/"]) {
+    for (const path of ["/api", "/api/", "/api/nope/", "/api/nope", "/api/organizations/x/y/z/", `/api/organizations/${org.id}/nope/`, "/api/users/"]) {
       await expectError(await request.get(path), 404, E.notFound);
       await expectError(await request.get(path, { headers: bearer(ownerKey) }), 404, E.notFound);
     }
