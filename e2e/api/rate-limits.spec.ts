@@ -2,15 +2,10 @@ import { randomInt } from "node:crypto";
 import { expect, test, type APIRequestContext } from "./recording";
 import { bearer, makeOrganization, uniqueEmail } from "../support/cli";
 import { err, expectOk } from "./helpers";
+import { awayFromWindowEdge } from "../support/windows";
 
 const INVITES_PER_HOUR = Number(process.env.E2E_INVITES_PER_HOUR);
 const SIGNINS_PER_MINUTE = Number(process.env.E2E_SIGNINS_PER_MINUTE);
-
-/** Limits count in fixed windows: a test that must stay inside one waits out the last seconds of the current one. */
-async function awayFromWindowEdge(windowSeconds: number, needSeconds: number) {
-  const left = windowSeconds - ((Date.now() / 1000) % windowSeconds);
-  if (left < needSeconds) await new Promise((resolve) => setTimeout(resolve, (left + 1) * 1000));
-}
 
 function expectThrottled(body: unknown, retryAfter: string | undefined, windowSeconds: number) {
   const seconds = Number(retryAfter);

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { deactivateUser, makeUser, uniqueEmail } from "../support/cli";
 import { signInThroughProvider } from "../support/ui";
+import { awayFromWindowEdge } from "../support/windows";
 
 test.describe("signing in and out", () => {
   test("a new person signs in by typing an email, creates and renames an organization, then signs out for good", async ({ page, context }) => {
@@ -59,5 +60,26 @@ test.describe("signing in and out", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your identity provider has not verified this email address");
     await page.goto("/account/profile");
     await expect(page).toHaveURL(/\/signin$/);
+  });
+
+  test("a client over the sign-in limit is told to wait instead of being sent to the identity provider", async ({ browser, request }) => {
+    // The suite's server sits as if behind one proxy (TRUSTED_PROXIES=1): the client is named by X-Forwarded-For.
+    const client = `192.0.2.${1 + Math.floor(Math.random() * 250)}`;
+    await awayFromWindowEdge(60, 20);
+    const limit = Number(process.env.E2E_SIGNINS_PER_MINUTE);
+    for (let sent = 0; sent < limit; sent += 25) {
+      await Promise.all(
+        Array.from({ length: Math.min(25, limit - sent) }, () =>
+          request.get("/api/auth/callback/oidc?code=x&state=y", { headers: { "X-Forwarded-For": client }, maxRedirects: 0 }),
+        ),
+      );
+    }
+    const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": client } });
+    const page = await context.newPage();
+    await page.goto("/signin");
+    await page.getByRole("button", { name: "Continue with the development provider" }).click();
+    await expect(page).toHaveURL(/\/signin\/refused\?reason=throttled$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Too many sign-in attempts");
+    await context.close();
   });
 });

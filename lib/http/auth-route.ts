@@ -14,6 +14,11 @@ export function requestClientAddress(headers: Headers) {
 
 const COUNTED = /^\/api\/auth\/(signin|callback)\//;
 
+/** Counts one sign-in attempt of the request's client (RATE_LIMIT_SIGNINS_PER_MINUTE); throws 429 over the limit. */
+export async function countSignInAttempt(headers: Headers) {
+  await consumeRateLimit(await getDb(), signInsPerClient(), requestClientAddress(headers), new Date());
+}
+
 /**
  * next-auth's routes: sign-in attempts (starting one, and the identity provider's callback) are limited per client
  * address per minute (RATE_LIMIT_SIGNINS_PER_MINUTE), over the limit answering 429 with `Retry-After`; every answer
@@ -23,7 +28,7 @@ export function authRoute<R extends Request>(handler: (req: R) => Promise<Respon
   return async (req) => {
     if (COUNTED.test(new URL(req.url).pathname)) {
       try {
-        await consumeRateLimit(await getDb(), signInsPerClient(), requestClientAddress(req.headers), new Date());
+        await countSignInAttempt(req.headers);
       } catch (err) {
         return withSecurityHeaders(apiError(err, randomUUID()), env().SITE_URL);
       }

@@ -12,6 +12,10 @@ const REASONS: Record<string, { title: string; body: string }> = {
     title: "Your identity provider has not verified this email address",
     body: "Orgdeck finds your account and your invitations by your email address, so your identity provider must confirm that the address is yours. Verify the address with your identity provider, then sign in again.",
   },
+  throttled: {
+    title: "Too many sign-in attempts",
+    body: "This address has started too many sign-ins in the last minute. Wait a minute, then sign in again.",
+  },
   no_email: {
     title: "No email address was shared",
     body: "Your identity provider did not send an email address, which Orgdeck needs to know who you are. Allow the email scope for this application and sign in again.",
