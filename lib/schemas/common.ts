@@ -63,8 +63,63 @@ export const membershipLevel = z
 /** A moment as the API writes it: ISO 8601 UTC ending in `Z`, with microseconds only when they are not zero. */
 export const timestamp = z.iso.datetime();
 
-/** An email address as stored (the HTML form rule: no top-level domain required). */
-export const emailAddress = z.email({ pattern: z.regexes.html5Email });
+/**
+ * Email addresses, one rule for every way in (API, console, admin CLI, sign-in). Accepted: an RFC 5322 dot-atom local
+ * part of ASCII characters (so `first!last@` and `o'brien+tag@` are fine; quoted local parts and SMTPUTF8 local parts
+ * are not, as mail relays often refuse them), and a domain of at least two labels, which may be internationalised.
+ * Stored and compared in one canonical form: surrounding whitespace dropped, the local part lower-cased, the domain
+ * mapped by IDNA (UTS #46, as browsers do) to lower-case ASCII, so `user@BÜCHER.example` is stored as
+ * `user@xn--bcher-kva.example`. One mailbox then has one spelling whichever form was typed, comparisons stay plain
+ * ASCII on every database collation, and the address can be handed to any SMTP server as is.
+ */
+export const EMAIL_MAX_LENGTH = 254;
+const ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+const LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+const LOCAL_RE = new RegExp(`^${ATOM}(?:\\.${ATOM})*$`);
+const CANONICAL_EMAIL_RE = new RegExp(`^${ATOM}(?:\\.${ATOM})*@${LABEL}(?:\\.${LABEL})+$`);
+
+/** The domain's IDNA ASCII form through the WHATWG URL host parser (Node and browsers alike), or null. */
+function asciiDomain(domain: string): string | null {
+  // Characters the URL parser would read as a port, path, userinfo or escape are never part of a domain.
+  if (!domain || /[\s/?#@:[\]\\%]/.test(domain)) return null;
+  try {
+    return new URL(`http://${domain}`).hostname;
+  } catch {
+    return null;
+  }
+}
+
+/** An address in its canonical form, or null when it is not a valid address. */
+export function canonicalEmail(raw: string): string | null {
+  const value = raw.trim();
+  const at = value.lastIndexOf("@");
+  if (at < 1) return null;
+  const local = value.slice(0, at);
+  const domain = asciiDomain(value.slice(at + 1));
+  if (local.length > 64 || !LOCAL_RE.test(local) || !domain) return null;
+  const address = `${local.toLowerCase()}@${domain}`;
+  // A numeric last label would make the domain an IP address.
+  const valid = address.length <= EMAIL_MAX_LENGTH && CANONICAL_EMAIL_RE.test(address) && !/\.\d+$/.test(domain);
+  return valid ? address : null;
+}
+
+/** An email address as the API writes it: the canonical form. */
+export const emailAddress = z.email({ pattern: CANONICAL_EMAIL_RE }).max(EMAIL_MAX_LENGTH);
+
+/** An email address as input: trimmed, at most 254 characters, then valid, then turned into the canonical form. */
+export const emailInput = z
+  .string()
+  .trim()
+  .max(EMAIL_MAX_LENGTH)
+  .meta({ format: "email", description: "Stored lower-cased, an internationalised domain in its ASCII (punycode) form." })
+  .transform((value, ctx) => {
+    const address = canonicalEmail(value);
+    if (address === null) {
+      ctx.issues.push({ code: "invalid_format", format: "email", input: value, message: "Enter a valid email address." });
+      return z.NEVER;
+    }
+    return address;
+  });
 
 /** The list envelope of every paginated endpoint, `{count, next, previous, results}`, named `Paginated<Item>List`. */
 export function paginated<T extends z.ZodType>(item: T, itemName: string) {

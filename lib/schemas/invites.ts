@@ -1,18 +1,16 @@
 import { z } from "zod";
-import { emailAddress, membershipLevel, paginated, timestamp } from "./common";
+import { emailAddress, emailInput, membershipLevel, paginated, timestamp } from "./common";
 import { UserBasic } from "./users";
 
 export const INVITE_DAYS_VALIDITY = 3;
 export const MAX_BULK_INVITES = 20;
 
-export const inviteEmail = z.email().max(254);
-
 /** One invitation; `private_project_access` is checked by the operation, after the level ceiling. */
 export const createInviteInput = z.object({
-  target_email: inviteEmail,
+  target_email: emailInput,
   level: membershipLevel.default(1),
-  first_name: z.string().max(30).default(""),
-  message: z.string().max(1000).nullable().default(null),
+  first_name: z.string().trim().max(30).default(""),
+  message: z.string().trim().max(1000).nullable().default(null),
   private_project_access: z.unknown().optional(),
   send_email: z.boolean().default(true),
   combine_pending_invites: z.boolean().default(false),
@@ -21,8 +19,8 @@ export const createInviteInput = z.object({
 export type CreateInviteInput = z.output<typeof createInviteInput>;
 
 export const delegateInviteInput = z.object({
-  target_email: inviteEmail,
-  message: z.string().max(1000).nullable().default(null),
+  target_email: emailInput,
+  message: z.string().trim().max(1000).nullable().default(null),
   step_at_delegation: z.string().max(64).nullable().optional(),
 });
 

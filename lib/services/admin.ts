@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { organizationMemberships, organizations, users } from "../../db/schema";
 import { invalidInput, organizationNotFound } from "../errors";
-import { isUuid, membershipLevel } from "../schemas/common";
+import { emailInput, isUuid, membershipLevel } from "../schemas/common";
 import { parseInput } from "../schemas/parse";
 import { recordActivity, SYSTEM_ACTOR, wholeObjectChanges } from "./activity";
 import { provisionUser, userByEmail } from "./provision-user";
@@ -12,10 +12,8 @@ import { deleteUserSessions } from "./sessions";
 /** Operator actions of the admin CLI: no HTTP route reaches them; they obey the API's rules and are audited. */
 const OPERATOR = SYSTEM_ACTOR;
 
-export const emailAddress = z.email().max(254);
-
 export const createUserInput = z.object({
-  email: emailAddress,
+  email: emailInput,
   first_name: z.string().trim().max(150).default(""),
   last_name: z.string().trim().max(150).default(""),
 });

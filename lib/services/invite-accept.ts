@@ -87,9 +87,17 @@ export const acceptInvite = operation({
         .onConflictDoNothing()
         .returning();
       await grantProjectAccess(tx, invite, user.id, now);
+      // Pending siblings only: an invitation accepted earlier keeps its row, so its link still says "already used".
       await tx
         .delete(organizationInvites)
-        .where(and(eq(organizationInvites.organizationId, invite.organizationId), sql`lower(${organizationInvites.targetEmail}) = ${invite.targetEmail.toLowerCase()}`, ne(organizationInvites.id, invite.id)));
+        .where(
+          and(
+            eq(organizationInvites.organizationId, invite.organizationId),
+            sql`lower(${organizationInvites.targetEmail}) = ${invite.targetEmail.toLowerCase()}`,
+            ne(organizationInvites.id, invite.id),
+            isNull(organizationInvites.acceptedAt),
+          ),
+        );
       await tx.update(users).set({ currentOrganizationId: invite.organizationId }).where(eq(users.id, user.id));
       await recordActivity(tx, principal, { organizationId: invite.organizationId, scope: SCOPE, itemId: invite.id, activity: "accepted", name: invite.targetEmail }, now);
       if (membership) {

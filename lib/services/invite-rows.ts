@@ -12,11 +12,15 @@ import { recordActivity } from "./activity";
 import { renderInviteEmail } from "./emails/invite";
 import type { OrgContext } from "./operation";
 import { enqueueEmail } from "./outbox";
+import { consumeRateLimit, invitesPerOrganization } from "./rate-limits";
 import { iso, userBasic } from "./serialize";
 
 export type InviteRow = typeof organizationInvites.$inferSelect;
 type UserRow = typeof users.$inferSelect;
 export const SCOPE = "OrganizationInvite";
+/** The outbox kinds of invitation emails; their `related_id` is the invitation's id. */
+const INVITE_MAIL_KIND = { invite: "invite", delegation: "invite_delegation" } as const;
+export const INVITE_MAIL_KINDS: readonly string[] = Object.values(INVITE_MAIL_KIND);
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const inviteExpiry = (invite: Pick<InviteRow, "createdAt">) => new Date(invite.createdAt.getTime() + INVITE_DAYS_VALIDITY * DAY_MS);
@@ -60,7 +64,7 @@ export async function queueInviteEmail(tx: Executor, ctx: OrgContext & { user: A
     expiresAt: inviteExpiry(invite),
     delegation: invite.isSetupDelegation,
   });
-  return enqueueEmail(tx, ctx.adapters, { organizationId: ctx.organization.id, kind: invite.isSetupDelegation ? "invite_delegation" : "invite", relatedId: invite.id, to: invite.targetEmail, replyTo: ctx.user.email, ...email }, ctx.now);
+  return enqueueEmail(tx, ctx.adapters, { organizationId: ctx.organization.id, kind: INVITE_MAIL_KIND[invite.isSetupDelegation ? "delegation" : "invite"], relatedId: invite.id, to: invite.targetEmail, replyTo: ctx.user.email, ...email }, ctx.now);
 }
 
 const accessRank = (level: ProjectAccess["level"]) => (level === "admin" ? 2 : 1);
@@ -92,7 +96,7 @@ async function checkProjects(tx: Executor, ctx: OrgContext & { user: AuthUser },
 
 /** Creates one invitation, checking its rules in order (the first failure wins), inside the caller's transaction. */
 export async function createInviteInTx(tx: Executor, ctx: OrgContext & { user: AuthUser }, input: CreateInviteInput, secret: string, extra: { isSetupDelegation?: boolean } = {}) {
-  const email = input.target_email.trim().toLowerCase();
+  const email = input.target_email; // canonical: the input schema made it so
   // Invites of one address in one organization are serialized, so re-inviting at once still leaves one.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${ctx.organization.id}:${email}`}, 0))`);
   enforce(inviteLevelDenial(ctx.membership.level, input.level));
@@ -106,18 +110,26 @@ export async function createInviteInTx(tx: Executor, ctx: OrgContext & { user: A
     .where(and(eq(organizationMemberships.organizationId, ctx.organization.id), sql`lower(${users.email}) = ${email}`));
   if (member) throw invalidInput("A user with this email address already belongs to the organization.");
 
-  const sameEmail = and(eq(organizationInvites.organizationId, ctx.organization.id), sql`lower(${organizationInvites.targetEmail}) = ${email}`);
+  // Accepted invitations are never replaced: their links keep saying "already used".
+  const pending = and(
+    eq(organizationInvites.organizationId, ctx.organization.id),
+    sql`lower(${organizationInvites.targetEmail}) = ${email}`,
+    isNull(organizationInvites.acceptedAt),
+  );
   let level = input.level;
   let projectAccess = access.value;
   if (input.combine_pending_invites) {
-    const pending = await tx.select().from(organizationInvites).where(and(sameEmail, isNull(organizationInvites.acceptedAt), gt(organizationInvites.createdAt, validSince(ctx.now))));
-    for (const old of pending) {
+    // The ceiling applies to the level asked for: combining keeps what an earlier inviter already granted, so a member
+    // re-inviting someone an admin invited as an admin keeps that level.
+    const valid = await tx.select().from(organizationInvites).where(and(pending, gt(organizationInvites.createdAt, validSince(ctx.now))));
+    for (const old of valid) {
       level = Math.max(level, old.level) as Level;
       projectAccess = mergeProjectAccess(projectAccess, old.privateProjectAccess ?? []);
     }
-    enforce(inviteLevelDenial(ctx.membership.level, level));
   }
-  await tx.delete(organizationInvites).where(sameEmail);
+  // Counted in this transaction: an invitation refused later in it does not count against the hourly limit.
+  await consumeRateLimit(tx, invitesPerOrganization(), ctx.organization.id, ctx.now);
+  await tx.delete(organizationInvites).where(pending);
   let [invite] = await tx
     .insert(organizationInvites)
     .values({

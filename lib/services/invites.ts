@@ -100,7 +100,7 @@ export const delegateInvite = operation({
   authorize: checkCanInvite,
   input: delegateInviteInput,
   run: async (ctx, input) => {
-    const email = input.target_email.trim().toLowerCase();
+    const email = input.target_email;
     // A delegation is an admin invite, so the level ceiling applies first.
     enforce(inviteLevelDenial(ctx.membership.level, ADMIN));
     const secret = await getAuthSecret(ctx.db);

@@ -5,7 +5,7 @@ import { type AuthUser, USER_CALLERS } from "../auth/principal";
 import { ADMIN, isLevel, type Level } from "../auth/permissions";
 import { editOthersDenial, levelChangeDenial, removalDenial } from "../auth/rules";
 import { AppError, echo, enforce, notFound, permissionDenied } from "../errors";
-import { isUuid } from "../schemas/common";
+import { canonicalEmail, isUuid } from "../schemas/common";
 import { listMembersInput, memberPathInput, updateMemberInput } from "../schemas/members";
 import { recordActivity } from "./activity";
 import { assertOwnerRemains, lockedMembership, lockOrganization, serializeMember } from "./member-rows";
@@ -41,7 +41,8 @@ export const listMembers = operation({
   run: async ({ db, organization, membership }, input) => {
     const filters: SQL[] = [eq(organizationMemberships.organizationId, organization.id), eq(users.isActive, true)];
     if (membership.level < ADMIN) filters.push(isNull(organizationMemberships.suspendedAt));
-    if (input.email) filters.push(sql`lower(${users.email}) = ${input.email.trim().toLowerCase()}`);
+    // An address that is not valid matches nobody rather than being refused: it is a filter.
+    if (input.email) filters.push(sql`lower(${users.email}) = ${canonicalEmail(input.email) ?? ""}`);
     if (input.updated_after) filters.push(gt(organizationMemberships.updatedAt, new Date(input.updated_after)));
     const joined = input.order === "joined_at" ? asc(organizationMemberships.joinedAt) : desc(organizationMemberships.joinedAt);
     const terms = input.search ? searchTerms(input.search) : null;

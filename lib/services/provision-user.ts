@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { users } from "../../db/schema";
 import { generateDistinctId } from "../auth/tokens";
-import { AppError } from "../errors";
+import { AppError, invalidInput } from "../errors";
+import { canonicalEmail } from "../schemas/common";
 import { recordActivity, SYSTEM_ACTOR } from "./activity";
 
 export type UserRow = typeof users.$inferSelect;
@@ -22,11 +23,12 @@ export type NewUser = {
 };
 
 /**
- * The one way a user is made: a lower-cased email unique across the instance (taken is 400 `unique`), names cut to
+ * The one way a user is made: an email in its canonical form, unique across the instance (taken is 400 `unique`), names cut to
  * their columns, an opaque distinct id, and the audit entry, inside the caller's transaction.
  */
 export async function provisionUser(tx: Executor, user: NewUser, now = new Date()): Promise<UserRow> {
-  const email = user.email.trim().toLowerCase();
+  const email = canonicalEmail(user.email);
+  if (!email) throw invalidInput("Enter a valid email address.", "email");
   const [created] = await tx
     .insert(users)
     .values({
@@ -45,8 +47,10 @@ export async function provisionUser(tx: Executor, user: NewUser, now = new Date(
   return created;
 }
 
-/** The user with this email, compared lower-cased. */
+/** The user with this email, compared in the canonical form (an invalid address finds nobody). */
 export async function userByEmail(tx: Executor, email: string): Promise<UserRow | null> {
-  const [user] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
+  const address = canonicalEmail(email);
+  if (!address) return null;
+  const [user] = await tx.select().from(users).where(sql`lower(${users.email}) = ${address}`);
   return user ?? null;
 }

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { accounts, users } from "../../db/schema";
+import { canonicalEmail } from "../schemas/common";
 import { recordActivity } from "./activity";
 import { findUserByEmail } from "./admin";
 import { provisionUser } from "./provision-user";
@@ -52,8 +53,9 @@ export async function assignIssuerToLegacyIdentities(db: Db, issuer: string) {
  * last_login, has_social_auth and the 2FA state.
  */
 export async function prepareSignIn(db: Db, claims: SignInClaims, now = new Date()): Promise<{ ok: true } | { ok: false; reason: SignInRefusal }> {
-  const email = claims.email.trim().toLowerCase();
-  if (!email || email.length > 254) return { ok: false, reason: "no_email" };
+  // An address the product would refuse anywhere else (to invite, to create) cannot make or find an account either.
+  const email = canonicalEmail(claims.email);
+  if (!email) return { ok: false, reason: "no_email" };
   // Email is how people are found and invited: an unverified one could claim someone else's account or invitation.
   if (!claims.emailVerified) return { ok: false, reason: "unverified" };
   const [linked] = await db
