@@ -20,7 +20,7 @@ export const emailOutbox = pgTable(
     subject: varchar("subject", { length: 500 }).notNull(),
     text: text("text").notNull(),
     html: text("html").notNull(),
-    /** pending → sending → sent; failed after retries run out; held when no transport is configured. */
+    /** pending → sending → sent; failed after retries run out; held when no transport is configured; cancelled when stale at sending time. */
     status: varchar("status", { length: 16 }).notNull(),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),

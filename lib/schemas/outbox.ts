@@ -1,8 +1,12 @@
 import { z } from "zod";
 import { paginated, timestamp } from "./common";
 
-/** pending → sending → sent; failed once retries run out; held when no email transport is configured. */
-export const OutboxEmailStatusEnum = z.enum(["pending", "sending", "sent", "failed", "held"]).meta({ id: "OutboxEmailStatusEnum" });
+/**
+ * pending → sending → sent; failed once retries run out; held when no email transport is configured; cancelled when,
+ * at sending time, what it was about was gone (the invitation revoked, replaced or accepted, the organization deleted),
+ * `last_error` saying which.
+ */
+export const OutboxEmailStatusEnum = z.enum(["pending", "sending", "sent", "failed", "held", "cancelled"]).meta({ id: "OutboxEmailStatusEnum" });
 export type OutboxEmailStatusEnum = z.infer<typeof OutboxEmailStatusEnum>;
 
 /** One delivery attempt of an outbox email. */

@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { and, count, desc, eq, inArray } from "drizzle-orm";
-import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { emailAttempts, emailOutbox } from "../../db/schema";
 import type { Adapters } from "../adapters";
 import { defaultFromAddress } from "../adapters/mail";
 import { env } from "../env";
 import { paginationQuery } from "../schemas/common";
-import type { OutboxEmail, OutboxEmailStatusEnum } from "../schemas/outbox";
+import { type OutboxEmail, OutboxEmailStatusEnum } from "../schemas/outbox";
 import { USER_CALLERS } from "../auth/principal";
 import { operation } from "./operation";
 import { Page } from "./page";
@@ -62,7 +61,7 @@ export async function enqueueEmail(tx: Executor, adapters: Pick<Adapters, "mail"
 export const listOutbox = operation({
   permission: "outbox:read",
   callers: USER_CALLERS,
-  input: paginationQuery.extend({ status: z.enum(["pending", "sending", "sent", "failed", "held"]).optional() }),
+  input: paginationQuery.extend({ status: OutboxEmailStatusEnum.optional() }),
   run: async ({ db, organization }, input) => {
     const where = and(eq(emailOutbox.organizationId, organization.id), input.status ? eq(emailOutbox.status, input.status) : undefined);
     const [rows, [total]] = await Promise.all([

@@ -4,6 +4,7 @@ import { emailAttempts, emailOutbox } from "../../../db/schema";
 import type { MailTransport } from "../../adapters/mail";
 import { log } from "../../log";
 import { outboxSignal } from "../../services/outbox";
+import { staleMailReason } from "../../services/outbox-relevance";
 import { nextDelaySeconds } from "../backoff";
 import { enqueueJob } from "../enqueue";
 import type { JobRunner } from "../runner";
@@ -39,6 +40,12 @@ async function claim(db: Db, now: Date): Promise<Row[]> {
 }
 
 async function deliver(db: Db, transport: MailTransport, row: Row) {
+  const cancelled = await staleMailReason(db, row);
+  if (cancelled) {
+    await db.update(emailOutbox).set({ status: "cancelled", lockedUntil: null, lastError: cancelled }).where(eq(emailOutbox.id, row.id));
+    log.info({ outbox_id: row.id, reason: cancelled }, "email cancelled before delivery");
+    return;
+  }
   const attemptedAt = new Date();
   try {
     const { response } = await transport.send({

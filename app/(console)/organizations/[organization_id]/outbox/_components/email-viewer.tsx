@@ -33,7 +33,7 @@ export function EmailViewer({ email, onClose }: { email: OutboxEmail | null; onC
             <Field label="Created"><Time iso={email.created_at} /></Field>
             {email.sent_at && <Field label="Sent"><Time iso={email.sent_at} /></Field>}
             {email.next_attempt_at && <Field label="Next attempt"><Time iso={email.next_attempt_at} /></Field>}
-            {email.last_error && <Field label="Last error">{email.last_error}</Field>}
+            {email.last_error && <Field label={email.status === "cancelled" ? "Why it was not sent" : "Last error"}>{email.last_error}</Field>}
           </dl>
           <section aria-label="Delivery attempts">
             <h3 className="mb-1.5 font-medium">Delivery attempts</h3>

@@ -9,6 +9,7 @@ const STATUSES: Record<OutboxStatus, { label: string; tone: "neutral" | "accent"
   sent: { label: "Sent", tone: "ok", help: "The mail server accepted it." },
   failed: { label: "Failed", tone: "danger", help: "Delivery gave up after a day of retries." },
   held: { label: "Held", tone: "warn", help: HELD_EXPLANATION },
+  cancelled: { label: "Cancelled", tone: "neutral", help: "Not sent: what it was about was gone by then (see why below)." },
 };
 
 export const STATUS_OPTIONS = Object.entries(STATUSES).map(([value, s]) => ({ value, label: s.label }));

@@ -1,0 +1,46 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { emailOutbox, organizationInvites, organizations } from "../../db/schema";
+import { isUuid } from "../schemas/common";
+import { INVITE_MAIL_KINDS } from "./invite-rows";
+
+type OutboxRow = typeof emailOutbox.$inferSelect;
+
+async function staleInvitationReason(db: Executor, row: OutboxRow): Promise<string | null> {
+  if (!row.relatedId || !isUuid(row.relatedId)) return null;
+  const [invite] = await db
+    .select({ acceptedAt: organizationInvites.acceptedAt })
+    .from(organizationInvites)
+    .where(eq(organizationInvites.id, row.relatedId));
+  if (invite) return invite.acceptedAt ? "The invitation was accepted before the message was sent." : null;
+  // A re-invite deletes the earlier invitation and creates a newer one for the same address.
+  const [newer] = await db
+    .select({ id: organizationInvites.id })
+    .from(organizationInvites)
+    .where(
+      and(
+        eq(organizationInvites.organizationId, row.organizationId ?? ""),
+        sql`lower(${organizationInvites.targetEmail}) = ${row.toAddress.toLowerCase()}`,
+        isNull(organizationInvites.acceptedAt),
+        gt(organizationInvites.createdAt, row.createdAt),
+      ),
+    )
+    .limit(1);
+  return newer
+    ? "The invitation was replaced by a newer one before the message was sent."
+    : "The invitation was revoked before the message was sent.";
+}
+
+/**
+ * Why a queued message must not be delivered after all, decided when it is about to be sent: its organization was
+ * deleted, or the invitation it carries was revoked, replaced or accepted since it was queued. Null when it is still
+ * to be sent.
+ */
+export async function staleMailReason(db: Executor, row: OutboxRow): Promise<string | null> {
+  if (row.organizationId) {
+    const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, row.organizationId));
+    if (!org) return "The organization was deleted before the message was sent.";
+  }
+  if (INVITE_MAIL_KINDS.includes(row.kind)) return staleInvitationReason(db, row);
+  return null;
+}
