@@ -12,7 +12,7 @@ import { Organization, PaginatedOrganizationList } from "../schemas/organization
 import { PaginatedOutboxEmailList } from "../schemas/outbox";
 import { PaginatedPersonalAPIKeyList, PersonalAPIKey, PersonalAPIKeyWithValue, updatePersonalApiKeyInput } from "../schemas/personal-api-keys";
 import { updateMeInput, User } from "../schemas/users";
-import { listActivityLog } from "../services/activity-log";
+import { listActivityLog, listMyActivityLog } from "../services/activity-log";
 import { bulkCreateInvites, createInvite, delegateInvite, deleteInvite, listInvites, resendInvite } from "../services/invites";
 import { getMemberGithubLogin, getMemberScopedApiKeys, listMembers, removeMember, updateMember } from "../services/members";
 import { createOrganization, deleteOrganization, getOrganization, listOrganizations, updateOrganization } from "../services/organizations";
@@ -146,5 +146,10 @@ export const API_ROUTES: readonly ApiRoute[] = [
   api("patch", "/api/users/{user_id}/", updateMe, User, {
     operationId: "users_partial_update", tag: USERS, body: updateMeInput,
     summary: "Change your profile or current organization",
+  }),
+  api("get", "/api/users/{user_id}/activity_log/", listMyActivityLog, PaginatedActivityLogEntryList, {
+    operationId: "users_activity_log_list", tag: USERS,
+    summary: "List your activity log",
+    description: "Your own entries outside any organization (profile changes; personal API keys created, updated, rolled and deleted), newest first, with the organization log's filters.",
   }),
 ];

@@ -13,7 +13,7 @@ import { operation } from "./operation";
 import { iso, userBasic } from "./serialize";
 
 /** `/api/users/:user_id/` answers only for the caller: `@me` or their own uuid; anyone else is not found. */
-function assertSelf(user: AuthUser, userId: string) {
+export function assertSelf(user: AuthUser, userId: string) {
   if (userId !== "@me" && !(isUuid(userId) && userId.toLowerCase() === user.uuid)) throw notFound();
 }
 
