@@ -58,3 +58,46 @@ test.describe("the mail worker delivers invitations", () => {
     expect(link(second.text)).toBe(link(first.text));
   });
 });
+
+test.describe("mail that went stale before it could be sent", () => {
+  test("a revoked, replaced or deleted organization's invitation never arrives; the outbox says why", async ({ request }) => {
+    test.setTimeout(90_000);
+    const { org, owner, ownerKey } = await makeOrganization();
+    const doomed = await makeOrganization();
+    const cookie = { Cookie: await makeSession(owner.email) };
+    const [revoked, replaced, kept, orgless] = ["revoked", "replaced", "kept", "orgless"].map((n) => uniqueEmail(n));
+    const invite = async (key: string, orgId: string, data: Record<string, unknown>) =>
+      expectOk(await request.post(`/api/organizations/${orgId}/invites/`, { headers: bearer(key), data }), 201);
+    // With the mail server down nothing can be delivered before the invitations change; after it is back, retries run.
+    await catcher.stop();
+    try {
+      const gone = await invite(ownerKey, org.id, { target_email: revoked });
+      const older = await invite(ownerKey, org.id, { target_email: replaced, message: "first" });
+      await invite(ownerKey, org.id, { target_email: kept });
+      await invite(doomed.ownerKey, doomed.org.id, { target_email: orgless });
+      await expectOk(await request.delete(`/api/organizations/${org.id}/invites/${gone.id}/`, { headers: bearer(ownerKey) }), 204);
+      const newer = await invite(ownerKey, org.id, { target_email: replaced, message: "second" });
+      expect(newer.id).not.toBe(older.id);
+      await expectOk(await request.delete(`/api/organizations/${doomed.org.id}/`, { headers: bearer(doomed.ownerKey) }), 204);
+    } finally {
+      catcher = await startSmtpCatcher(3125);
+    }
+    await catcher.waitFor((m) => m.envelopeTo.includes(kept), 60_000);
+    const second = await catcher.waitFor((m) => m.envelopeTo.includes(replaced), 30_000);
+    expect(second.text).toContain("second");
+
+    const entries = async () => (await expectOk(await request.get(outbox(org.id), { headers: cookie }))).results as Array<OutboxEntry & { last_error: string | null; text: string }>;
+    await expect.poll(async () => (await entries()).find((e) => e.to === revoked)?.status, { timeout: 20_000 }).toBe("cancelled");
+    const all = await entries();
+    expect(all.find((e) => e.to === revoked)?.last_error).toBe("The invitation was revoked before the message was sent.");
+    const replacedEntries = all.filter((e) => e.to === replaced).map((e) => [e.status, e.last_error, e.text.includes("first")]);
+    expect(replacedEntries).toContainEqual(["cancelled", "The invitation was replaced by a newer one before the message was sent.", true]);
+    const cancelled = await expectOk(await request.get(`${outbox(org.id)}?status=cancelled`, { headers: cookie }));
+    expect(cancelled.results.map((e: OutboxEntry) => e.to).sort()).toEqual([revoked, replaced].sort());
+    // The deleted organization's message was due in the same retry round as the others.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(catcher.to(revoked)).toHaveLength(0);
+    expect(catcher.to(orgless)).toHaveLength(0);
+    expect(catcher.to(replaced)).toHaveLength(1);
+  });
+});
