@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gt, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { z } from "zod";
 import type { Executor } from "../../db/client";
 import { accounts, organizationMemberships, personalApiKeys, projectMemberships, projects, users } from "../../db/schema";
 import { type AuthUser, USER_CALLERS } from "../auth/principal";
@@ -30,6 +31,39 @@ function searchTerms(query: string) {
   };
 }
 
+type ListMembersQuery = z.output<typeof listMembersInput>;
+
+/**
+ * The member list's two statements (a page of rows and the count) for one caller, unexecuted: `listMembers` runs them,
+ * and a test reads the search's query plan. A search needs `pg_trgm.word_similarity_threshold` set first.
+ */
+export function memberListStatements(e: Executor, organizationId: string, seesSuspended: boolean, input: ListMembersQuery) {
+  const filters: SQL[] = [eq(organizationMemberships.organizationId, organizationId), eq(users.isActive, true)];
+  if (!seesSuspended) filters.push(isNull(organizationMemberships.suspendedAt));
+  // An address that is not valid matches nobody rather than being refused: it is a filter.
+  if (input.email) filters.push(sql`lower(${users.email}) = ${canonicalEmail(input.email) ?? ""}`);
+  if (input.updated_after) filters.push(gt(organizationMemberships.updatedAt, new Date(input.updated_after)));
+  const joined = input.order === "joined_at" ? asc(organizationMemberships.joinedAt) : desc(organizationMemberships.joinedAt);
+  const terms = input.search ? searchTerms(input.search) : null;
+  if (terms) filters.push(or(terms.exact, terms.similar)!);
+  const where = and(...filters);
+  const rows = e
+    .select({ membership: organizationMemberships, user: users, ...(terms && { exact: terms.exact }) })
+    .from(organizationMemberships)
+    .innerJoin(users, eq(users.id, organizationMemberships.userId))
+    .where(where)
+    .orderBy(...(terms ? [desc(terms.exact), desc(terms.similarity)] : []), joined, asc(organizationMemberships.id))
+    .limit(input.limit)
+    .offset(input.offset);
+  const total = e.select({ n: count() }).from(organizationMemberships).innerJoin(users, eq(users.id, organizationMemberships.userId)).where(where);
+  return { rows, total, searched: terms !== null };
+}
+
+/** Sets the word-similarity threshold for this transaction only, so the `<%` operator can use the trigram indexes. */
+export async function setSearchThreshold(tx: Executor) {
+  await tx.execute(sql.raw(`set local pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`));
+}
+
 /**
  * Lists members whose account is active; suspended members are listed for admins and owners only. `search` matches
  * names and email exactly (substring) or by trigram word similarity.
@@ -39,37 +73,17 @@ export const listMembers = operation({
   callers: USER_CALLERS,
   input: listMembersInput,
   run: async ({ db, organization, membership }, input) => {
-    const filters: SQL[] = [eq(organizationMemberships.organizationId, organization.id), eq(users.isActive, true)];
-    if (membership.level < ADMIN) filters.push(isNull(organizationMemberships.suspendedAt));
-    // An address that is not valid matches nobody rather than being refused: it is a filter.
-    if (input.email) filters.push(sql`lower(${users.email}) = ${canonicalEmail(input.email) ?? ""}`);
-    if (input.updated_after) filters.push(gt(organizationMemberships.updatedAt, new Date(input.updated_after)));
-    const joined = input.order === "joined_at" ? asc(organizationMemberships.joinedAt) : desc(organizationMemberships.joinedAt);
-    const terms = input.search ? searchTerms(input.search) : null;
-    if (terms) filters.push(or(terms.exact, terms.similar)!);
-    const where = and(...filters);
-
     const page = async (e: Executor) => {
-      const [rows, [total]] = await Promise.all([
-        e
-          .select({ membership: organizationMemberships, user: users, ...(terms && { exact: terms.exact }) })
-          .from(organizationMemberships)
-          .innerJoin(users, eq(users.id, organizationMemberships.userId))
-          .where(where)
-          .orderBy(...(terms ? [desc(terms.exact), desc(terms.similarity)] : []), joined, asc(organizationMemberships.id))
-          .limit(input.limit)
-          .offset(input.offset),
-        e.select({ n: count() }).from(organizationMemberships).innerJoin(users, eq(users.id, organizationMemberships.userId)).where(where),
-      ]);
+      const statements = memberListStatements(e, organization.id, membership.level >= ADMIN, input);
+      const [rows, [total]] = await Promise.all([statements.rows, statements.total]);
       const results = rows.map((r) =>
-        serializeMember(r.membership, r.user, terms ? ((r as { exact?: boolean }).exact ? "exact" : "similar") : undefined),
+        serializeMember(r.membership, r.user, statements.searched ? ((r as { exact?: boolean }).exact ? "exact" : "similar") : undefined),
       );
       return new Page(results, total.n, { limit: input.limit, offset: input.offset });
     };
-    if (!terms) return page(db);
-    // The threshold is set for this transaction only, so the `<%` operator can use the trigram indexes.
+    if (!input.search) return page(db);
     return db.transaction(async (tx) => {
-      await tx.execute(sql.raw(`set local pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`));
+      await setSearchThreshold(tx);
       return page(tx);
     });
   },
