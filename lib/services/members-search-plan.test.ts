@@ -32,7 +32,7 @@ describe("member search's plan", { skip }, () => {
       distinctId: `plan-${tag}-${i}`,
     }));
     const made = await db.insert(users).values(people).returning({ id: users.id });
-    await db.insert(organizationMemberships).values(made.map((u) => ({ organizationId: org.id, userId: u.id, level: 1, source: "cli" })));
+    await db.insert(organizationMemberships).values(made.map((u) => ({ organizationId: org.id, userId: u.id, level: 1, source: "cli" as const })));
     await db.execute(sql`analyze users`);
     await db.execute(sql`analyze organization_memberships`);
 
