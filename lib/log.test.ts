@@ -24,15 +24,18 @@ describe("logged database errors", () => {
   test("a unique violation's detail names the key but not its value", async () => {
     const db = await getDb();
     const secret = `secret-${Date.now()}`;
-    await db.execute(sql`create temporary table log_test_unique (v text primary key)`);
-    await db.execute(sql`insert into log_test_unique values (${secret})`);
-    const failure = await db.execute(sql`insert into log_test_unique values (${secret})`).then(
-      () => null,
-      (err: unknown) => err,
-    );
-    assert.ok(failure instanceof Error, "the insert should fail");
-    const logged = JSON.stringify(serializeError(failure));
-    assert.ok(!logged.includes(secret), logged);
-    assert.match(logged, /log_test_unique/);
+    await db.execute(sql`insert into instance_settings (key, value) values (${secret}, 'x')`);
+    try {
+      const failure = await db.execute(sql`insert into instance_settings (key, value) values (${secret}, 'x')`).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      assert.ok(failure instanceof Error, "the insert should fail");
+      const logged = JSON.stringify(serializeError(failure));
+      assert.ok(!logged.includes(secret), logged);
+      assert.match(logged, /instance_settings/);
+    } finally {
+      await db.execute(sql`delete from instance_settings where key = ${secret}`);
+    }
   });
 });
