@@ -17,6 +17,13 @@ test.describe("NUL characters are invalid input, never a server error", () => {
     await expectError(await request.patch("/api/users/@me/", { headers, data: { first_name: "x\u0000" } }), 400, nul("first_name"));
     await expectError(await request.post("/api/personal_api_keys/", { headers, data: { label: "k\u0000", scopes: ["*"] } }), 400, nul("label"));
     await expectError(await request.post("/api/personal_api_keys/", { headers, data: { label: "k", scopes: ["*\u0000"] } }), 400, nul("scopes__0"));
+    const invites = `/api/organizations/${org.id}/invites/`;
+    const target_email = "nul@example.test";
+    await expectError(await request.post(invites, { headers, data: { target_email, first_name: "a\u0000" } }), 400, nul("first_name"));
+    await expectError(await request.post(invites, { headers, data: { target_email, message: "hi\u0000" } }), 400, nul("message"));
+    await expectError(await request.post(`${invites}bulk/`, { headers, data: [{ target_email, first_name: "\u0000" }] }), 400, nul("__0__first_name"));
+    await expectError(await request.post(`${invites}delegate/`, { headers, data: { target_email, message: "\u0000" } }), 400, nul("message"));
+    expect((await expectOk(await request.get(invites, { headers }))).count).toBe(0);
     expect(await getOrg(request, ownerKey, org.id)).toEqual(before);
     expect((await expectOk(await request.get("/api/users/@me/", { headers }))).first_name).toBe(owner.first_name);
   });

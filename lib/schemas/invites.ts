@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailAddress, emailInput, membershipLevel, paginated, timestamp } from "./common";
+import { emailAddress, emailInput, membershipLevel, paginated, timestamp, withoutNul } from "./common";
 import { UserBasic } from "./users";
 
 export const INVITE_DAYS_VALIDITY = 3;
@@ -9,8 +9,8 @@ export const MAX_BULK_INVITES = 20;
 export const createInviteInput = z.object({
   target_email: emailInput,
   level: membershipLevel.default(1),
-  first_name: z.string().trim().max(30).default(""),
-  message: z.string().trim().max(1000).nullable().default(null),
+  first_name: withoutNul(z.string().trim().max(30)).default(""),
+  message: withoutNul(z.string().trim().max(1000)).nullable().default(null),
   private_project_access: z.unknown().optional(),
   send_email: z.boolean().default(true),
   combine_pending_invites: z.boolean().default(false),
@@ -20,8 +20,8 @@ export type CreateInviteInput = z.output<typeof createInviteInput>;
 
 export const delegateInviteInput = z.object({
   target_email: emailInput,
-  message: z.string().trim().max(1000).nullable().default(null),
-  step_at_delegation: z.string().max(64).nullable().optional(),
+  message: withoutNul(z.string().trim().max(1000)).nullable().default(null),
+  step_at_delegation: withoutNul(z.string().max(64)).nullable().optional(),
 });
 
 export const inviteIdInput = z.object({ id: z.string() });

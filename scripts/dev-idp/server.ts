@@ -8,6 +8,7 @@ import { generateKeyPairSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { canonicalEmail } from "../../lib/schemas/common";
 import { loginPage } from "./login-page";
 
 export type DevIdp = { issuer: string; clientId: string; clientSecret: string; close: () => Promise<void> };
@@ -57,7 +58,6 @@ export function isLoopbackHost(host: string | undefined) {
   return !!name && /^(localhost|\[::1\]|127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/.test(name);
 }
 
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export async function startDevIdp(options: { port: number; dataDir: string | null; redirectUri: string; postLogoutUri: string }): Promise<DevIdp> {
   const { default: Provider } = await import("oidc-provider");
@@ -125,10 +125,11 @@ export async function startDevIdp(options: { port: number; dataDir: string | nul
       const details = await provider.interactionDetails(req, res);
       if (req.method === "POST" && match[2]) {
         const form = await readForm(req);
-        const email = (form.get("email") ?? "").trim().toLowerCase();
-        if (!EMAIL_RE.test(email) || email.length > 254) {
+        const typed = (form.get("email") ?? "").trim();
+        const email = canonicalEmail(typed);
+        if (!email) {
           res.writeHead(400, { "content-type": "text/html; charset=utf-8" });
-          return res.end(loginPage({ uid: details.uid, clientName: "Orgdeck", email, error: "Enter a valid email address." }));
+          return res.end(loginPage({ uid: details.uid, clientName: "Orgdeck", email: typed.slice(0, 254), error: "Enter a valid email address." }));
         }
         profiles.set(email, {
           email,
