@@ -77,6 +77,24 @@ function badValue(r: Random, schema: JsonSchema | undefined): unknown {
   return r.chance(0.15) ? r.pick(common)() : r.pick(choices)();
 }
 
+/** A value a field of this schema would take, so that a bad neighbour is what the request is refused for. */
+function plausibleValue(schema: JsonSchema | undefined, n: number): unknown {
+  if (!schema) return "fuzz";
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
+  if (schema.const !== undefined) return schema.const;
+  if (Array.isArray(schema.anyOf)) {
+    const branches = schema.anyOf as JsonSchema[];
+    return branches.some((b) => b.type === "null") ? null : plausibleValue(branches[0], n);
+  }
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
+  if (type === "string") return schema.format === "email" || /email/.test(String(schema.description ?? "")) ? `fuzz-${n}@example.test` : "fuzz";
+  if (type === "boolean") return false;
+  if (type === "integer" || type === "number") return typeof schema.minimum === "number" ? schema.minimum : 1;
+  if (type === "array") return [];
+  if (type === "object") return {};
+  return "fuzz";
+}
+
 function fieldsOf(body: JsonSchema | null, doc: OpenApiDocument): Record<string, JsonSchema> {
   const resolved = body?.type === "array" ? resolveRef(doc, body.items as JsonSchema) : body;
   return (resolved?.properties ?? {}) as Record<string, JsonSchema>;
@@ -108,6 +126,8 @@ function fuzz(r: Random, op: Op, doc: OpenApiDocument, ids: Record<string, strin
     const names = Object.keys(fields).filter((n) => !op.pathParams.includes(n));
     if (kind === "field" && names.length > 0) {
       const body: Record<string, unknown> = {};
+      // Half the time the other fields are plausible (an email that would be accepted), so each field's own rule is reached.
+      if (r.chance(0.5)) for (const name of names) body[name] = plausibleValue(resolveRef(doc, fields[name]), r.int(1e9));
       for (let i = 0; i <= r.int(2); i++) {
         const name = r.pick(names);
         body[name] = badValue(r, resolveRef(doc, fields[name]));
