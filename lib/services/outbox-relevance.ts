@@ -7,7 +7,7 @@ import { INVITE_MAIL_KINDS } from "./invite-rows";
 type OutboxRow = typeof emailOutbox.$inferSelect;
 
 async function staleInvitationReason(db: Executor, row: OutboxRow): Promise<string | null> {
-  if (!row.relatedId || !isUuid(row.relatedId)) return null;
+  if (!row.relatedId || !isUuid(row.relatedId) || !row.organizationId) return null;
   const [invite] = await db
     .select({ acceptedAt: organizationInvites.acceptedAt })
     .from(organizationInvites)
@@ -19,7 +19,7 @@ async function staleInvitationReason(db: Executor, row: OutboxRow): Promise<stri
     .from(organizationInvites)
     .where(
       and(
-        eq(organizationInvites.organizationId, row.organizationId ?? ""),
+        eq(organizationInvites.organizationId, row.organizationId),
         sql`lower(${organizationInvites.targetEmail}) = ${row.toAddress.toLowerCase()}`,
         isNull(organizationInvites.acceptedAt),
         gt(organizationInvites.createdAt, row.createdAt),
