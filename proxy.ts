@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { identityProviderOrigin } from "./lib/auth/oidc-settings";
 import { env } from "./lib/env";
 import { contentSecurityPolicy, newNonce, setSecurityHeaders } from "./lib/http/security-headers";
+import { CANONICAL_PATH_HEADER, offSiteRequestPath } from "./lib/http/canonical-host";
 import { hasMalformedEscape, malformedApiPathResponse } from "./lib/http/malformed-path";
 
 /**
@@ -19,6 +20,11 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, idp ? [idp] : []);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // The root layout sends a page reached under another host to SITE_URL. (A redirect answered here would lose its
+  // host: Next.js rewrites a proxy's redirect to SITE_URL into a relative one when the site is on localhost.)
+  const offSite = offSiteRequestPath(request, env().SITE_URL, env().TRUSTED_PROXIES);
+  if (offSite) requestHeaders.set(CANONICAL_PATH_HEADER, offSite);
+  else requestHeaders.delete(CANONICAL_PATH_HEADER);
   requestHeaders.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
