@@ -46,6 +46,14 @@ test.describe("signing in and out", () => {
     await expect(page).toHaveURL(/\/signin$/);
   });
 
+  test("opened at 127.0.0.1, the console moves to SITE_URL's address and signing in works", async ({ page }) => {
+    const site = new URL(process.env.E2E_BASE_URL as string);
+    await page.goto(`http://127.0.0.1:${site.port}/signin`);
+    await expect(page).toHaveURL(`${site.origin}/signin`);
+    await signInThroughProvider(page, { email: uniqueEmail("by-ip") });
+    await expect(page).toHaveURL(`${site.origin}/organizations/new`);
+  });
+
   test("a deactivated person is refused with a page that says why", async ({ page }) => {
     const user = await makeUser("gone");
     await deactivateUser(user.email);
