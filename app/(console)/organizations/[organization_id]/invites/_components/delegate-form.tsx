@@ -9,6 +9,7 @@ import { Panel } from "@/components/ui/panel";
 import { useToast } from "@/components/ui/toast";
 import { delegateInviteAction } from "../actions";
 import { useInvitesRefresh } from "./use-invites-refresh";
+import { endSentence } from "@/lib/format/sentence";
 
 const EMPTY = { target_email: "", message: "" };
 
@@ -30,7 +31,7 @@ export function DelegateForm({ organization, canDelegate }: Props) {
     onSuccess: (invite) => {
       toast(
         invite.emailing_attempt_made
-          ? `Asked ${invite.target_email} to finish setting up ${organization.name}.`
+          ? endSentence(`Asked ${invite.target_email} to finish setting up ${organization.name}`)
           : `Setup invitation created for ${invite.target_email}, without an email: copy its link from the list to share it.`,
       );
       setValues(EMPTY);

@@ -11,6 +11,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Panel } from "@/components/ui/panel";
 import { useToast } from "@/components/ui/toast";
 import { removeMemberAction } from "../actions";
+import { endSentence } from "@/lib/format/sentence";
 
 /** Leaving (removing one's own membership); whoever may not (owners) is told what to do instead. */
 export function LeaveOrganization({ organization, level }: { organization: { id: string; name: string }; level: Level }) {
@@ -24,7 +25,7 @@ export function LeaveOrganization({ organization, level }: { organization: { id:
     () => removeMemberAction(organization.id, { user__uuid: "@me" }),
     (result) => {
       if (!result.ok) return toast(result.error.detail, "error");
-      toast(`You left ${organization.name}.`);
+      toast(endSentence(`You left ${organization.name}`));
       router.push("/");
       router.refresh();
     },

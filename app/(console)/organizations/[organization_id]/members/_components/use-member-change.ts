@@ -8,6 +8,7 @@ import { queryKeys } from "@/lib/query/keys";
 import { useSensitiveAction } from "@/components/form/use-sensitive-action";
 import { useToast } from "@/components/ui/toast";
 import { removeMemberAction, updateMemberAction } from "../actions";
+import { endSentence } from "@/lib/format/sentence";
 
 export type MemberChange =
   | { kind: "level"; user__uuid: string; name: string; level: Level }
@@ -27,7 +28,7 @@ const withArticle = (word: string) => `${/^[aeiou]/.test(word) ? "an" : "a"} ${w
 const done = (change: MemberChange, organizationName: string) =>
   change.kind === "level"
     ? `${change.name} is now ${withArticle(LEVEL_NAMES[change.level].toLowerCase())}.`
-    : `${change.name} was removed from ${organizationName}.`;
+    : endSentence(`${change.name} was removed from ${organizationName}`);
 
 /**
  * Level changes and removals of other members. Both are sensitive: with an old sign-in the person confirms it's them
