@@ -1,5 +1,8 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+
+export const metadata: Metadata = { title: "Not found" };
 
 /** An unknown organization and one the person does not belong to look the same: not found. */
 export default function ConsoleNotFound() {

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { signInAction, signOutAction } from "@/lib/actions/auth";
 import { currentPrincipal } from "@/lib/actions/session";
@@ -7,6 +8,8 @@ import { buttonClass } from "@/components/ui/button";
 import { AcceptButton } from "./_components/accept-button";
 
 export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Invitation" };
 
 function Notice({ title, children }: { title: string; children: React.ReactNode }) {
   return (
