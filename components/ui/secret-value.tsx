@@ -1,20 +1,12 @@
 "use client";
 
 import { useId, useState } from "react";
-import { Button } from "./button";
+import { CopyButton } from "./copy-button";
 
 /** A secret shown once: selectable, read-only, with a Copy button that says when it worked. */
-export function SecretValue({ label, value }: { label: string; value: string }) {
+export function SecretValue({ label, value, onCopied }: { label: string; value: string; onCopied?: () => void }) {
   const id = useId();
-  const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(value);
-      setCopied("copied");
-    } catch {
-      setCopied("failed");
-    }
-  }
+  const [failed, setFailed] = useState(false);
   return (
     <div>
       <label htmlFor={id} className="block font-medium">
@@ -26,12 +18,13 @@ export function SecretValue({ label, value }: { label: string; value: string }) 
           readOnly
           value={value}
           onFocus={(e) => e.currentTarget.select()}
+          onCopy={onCopied}
           className="h-8 min-w-0 flex-1 rounded-md border border-line-strong bg-subtle px-2.5 font-mono text-xs"
         />
-        <Button onClick={copy}>Copy</Button>
+        <CopyButton value={value} onCopied={onCopied} onFailed={() => setFailed(true)} />
       </div>
-      <p aria-live="polite" className="mt-1 h-4 text-xs text-muted">
-        {copied === "copied" ? "Copied to the clipboard." : copied === "failed" ? "Could not copy: select the value and copy it yourself." : ""}
+      <p aria-live="polite" className="mt-1 min-h-4 text-xs text-muted">
+        {failed && "Could not copy: select the value and copy it yourself."}
       </p>
     </div>
   );

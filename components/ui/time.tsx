@@ -1,32 +1,16 @@
 "use client";
 
-const RELATIVE = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-const ABSOLUTE = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
-const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["second", 60],
-  ["minute", 60],
-  ["hour", 24],
-  ["day", 30],
-  ["month", 12],
-  ["year", Infinity],
-];
+import { formatExact, formatMoment } from "@/lib/format/time";
 
-/** "5 minutes ago", from an ISO date. */
-export function relativeTime(iso: string, now = Date.now()) {
-  let value = (new Date(iso).getTime() - now) / 1000;
-  for (const [unit, size] of STEPS) {
-    if (Math.abs(value) < size) return RELATIVE.format(Math.round(value), unit);
-    value /= size;
-  }
-  return ABSOLUTE.format(new Date(iso));
-}
-
-/** A date as people say it ("3 hours ago"), with the exact time on hover and for machines. Client-rendered only. */
+/**
+ * A moment as people say it ("3 hours ago", or the date once it is a week away), with the exact time and its zone on
+ * hover and for machines. Client-rendered only: the words depend on the viewer's clock and zone.
+ */
 export function Time({ iso, fallback = "Never" }: { iso: string | null; fallback?: string }) {
   if (!iso) return <span className="text-muted">{fallback}</span>;
   return (
-    <time dateTime={iso} title={ABSOLUTE.format(new Date(iso))}>
-      {relativeTime(iso)}
+    <time dateTime={iso} title={formatExact(iso)} suppressHydrationWarning>
+      {formatMoment(iso)}
     </time>
   );
 }

@@ -27,7 +27,7 @@ test.describe("personal API keys", () => {
     await create.getByLabel("Read only").check();
     await create.getByRole("button", { name: "Create key" }).click();
     await page.getByRole("button", { name: "Copy", exact: true }).click();
-    await expect(page.getByText("Copied to the clipboard.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Copied", exact: true })).toBeVisible();
     const first = await takeSecret(page);
     await expect(page.getByRole("row", { name: /Deploy bot/ })).toContainText("Read only");
 
