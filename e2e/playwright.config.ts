@@ -39,7 +39,7 @@ export default defineConfig({
     {
       name: "ui",
       testDir: "./ui",
-      use: { browserName: "chromium", launchOptions: { executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS } },
+      use: { browserName: "chromium", viewport: { width: 1280, height: 800 }, launchOptions: { executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS } },
     },
   ],
   webServer: {

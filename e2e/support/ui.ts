@@ -79,10 +79,26 @@ export async function auditPage(page: Page, name: string, theme: Theme, options:
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
   expect(blocking, `axe on ${name} (${theme})`).toEqual([]);
+  await saveScreenshots(page, name, theme);
+}
+
+/** The sizes every page is kept at for review: a laptop and a phone. */
+const SCREENSHOT_SIZES = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+];
+
+/** Full-page screenshots at each review size, named `<name>-<theme>-<width>.png`; the page gets its own size back. */
+export async function saveScreenshots(page: Page, name: string, theme: Theme) {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  // From the top, so the sticky sidebar sits where it belongs in the stitched full-page image.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${theme}.png`), fullPage: true });
+  const original = page.viewportSize();
+  for (const size of SCREENSHOT_SIZES) {
+    await page.setViewportSize(size);
+    // From the top, so the sticky sidebar sits where it belongs in the stitched full-page image.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${theme}-${size.width}.png`), fullPage: true });
+  }
+  if (original) await page.setViewportSize(original);
 }
 
 /** A browser context whose session was signed in `secondsAgo` seconds ago (past the re-authentication window). */
