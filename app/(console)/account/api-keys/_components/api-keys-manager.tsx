@@ -8,9 +8,7 @@ import type { ListPage, OrganizationSummary, PersonalApiKey } from "@/lib/query/
 import { MAX_KEYS_PER_USER } from "@/lib/schemas/personal-api-keys";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import { deletePersonalApiKeyAction, rollPersonalApiKeyAction } from "../actions";
 import { CreateKeyDialog } from "./create-key-dialog";
@@ -61,20 +59,21 @@ export function ApiKeysManager({ organizations }: { organizations: OrganizationS
         actions={newKey}
       />
       {full && <p className="mb-4 text-muted">You have {MAX_KEYS_PER_USER} keys, the most allowed. Delete one to create another.</p>}
-      {keys.isPending ? (
-        <div role="status" aria-label="Loading keys" className="space-y-2">
-          <Skeleton className="h-10" />
-          <Skeleton className="h-10" />
-        </div>
-      ) : keys.isError ? (
-        <EmptyState title="Your keys could not be loaded">{keys.error.message} Reload the page to try again.</EmptyState>
-      ) : keys.data.results.length === 0 ? (
-        <EmptyState title="No API keys yet" action={newKey}>
-          Create a key to call the REST API from scripts, CI or other tools. You will see its secret once, right after creating it.
-        </EmptyState>
-      ) : (
-        <KeyTable keys={keys.data.results} organizations={organizations} onRoll={(key) => setConfirming({ kind: "roll", key })} onDelete={(key) => setConfirming({ kind: "delete", key })} />
-      )}
+      <KeyTable
+        keys={keys.data?.results ?? []}
+        status={
+          keys.isPending
+            ? { state: "loading" }
+            : keys.isError
+              ? { state: "error", message: keys.error.message }
+              : keys.data.results.length === 0
+                ? { state: "empty", title: "No API keys yet", action: newKey, body: "Create a key to call the REST API from scripts, CI or other tools. You will see its secret once, right after creating it." }
+                : { state: "ready" }
+        }
+        organizations={organizations}
+        onRoll={(key) => setConfirming({ kind: "roll", key })}
+        onDelete={(key) => setConfirming({ kind: "delete", key })}
+      />
       <CreateKeyDialog
         open={creating}
         onClose={() => setCreating(false)}

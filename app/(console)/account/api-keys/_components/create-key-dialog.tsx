@@ -5,10 +5,10 @@ import { z } from "zod";
 import { SCOPE_OBJECTS, type ScopeObject } from "@/lib/auth/scopes";
 import type { OrganizationSummary } from "@/lib/query/types";
 import { createPersonalApiKeyInput } from "@/lib/schemas/personal-api-keys";
-import { CheckboxField, FormError, TextField } from "@/components/form/field";
+import { DialogForm } from "@/components/form/action-form";
+import { CheckboxField, TextField } from "@/components/form/field";
 import { useFormAction } from "@/components/form/use-form-action";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { createPersonalApiKeyAction } from "../actions";
 import { ScopePicker } from "./scope-picker";
 import { scopesFor, type Access, type Preset } from "./scopes";
@@ -36,7 +36,7 @@ export function CreateKeyDialog({ open, onClose, organizations, onCreated }: Pro
   const [custom, setCustom] = useState(NO_ACCESS);
   const [restricted, setRestricted] = useState(false);
   const [chosen, setChosen] = useState<string[]>([]);
-  const { formRef, errors, pending, submit, reset } = useFormAction({
+  const form = useFormAction({
     schema: createKeyForm,
     action: (input) => createPersonalApiKeyAction(undefined, input),
     success: "API key created.",
@@ -52,24 +52,20 @@ export function CreateKeyDialog({ open, onClose, organizations, onCreated }: Pro
     setCustom(NO_ACCESS);
     setRestricted(false);
     setChosen([]);
-    reset();
+    form.reset();
     onClose();
   }
 
   return (
     <Dialog open={open} onClose={close} title="New personal API key" description="The key acts as you, limited to the scopes and organizations you choose." size="lg">
-      <form
-        ref={formRef}
-        noValidate
-        className="space-y-5"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit({ label, scopes: scopesFor(preset, custom), scoped_organizations: restricted ? chosen : null });
-        }}
+      <DialogForm
+        form={form}
+        submitLabel="Create key"
+        onCancel={close}
+        onSubmit={() => form.submit({ label, scopes: scopesFor(preset, custom), scoped_organizations: restricted ? chosen : null })}
       >
-        <FormError message={errors.form} />
-        <TextField label="Label" name="label" value={label} onChange={(e) => setLabel(e.target.value)} error={errors.label} maxLength={40} hint="Where the key is used, e.g. “CI deploys”." autoComplete="off" />
-        <ScopePicker preset={preset} onPreset={setPreset} custom={custom} onCustom={(o, a) => setCustom((c) => ({ ...c, [o]: a }))} error={errors.scopes} />
+        <TextField label="Label" name="label" value={label} onChange={(e) => setLabel(e.target.value)} error={form.errors.label} maxLength={40} hint="Where the key is used, e.g. “CI deploys”." autoComplete="off" />
+        <ScopePicker preset={preset} onPreset={setPreset} custom={custom} onCustom={(o, a) => setCustom((c) => ({ ...c, [o]: a }))} error={form.errors.scopes} />
         <fieldset>
           <legend className="font-medium">Organizations</legend>
           <div className="mt-2 space-y-2">
@@ -89,20 +85,14 @@ export function CreateKeyDialog({ open, onClose, organizations, onCreated }: Pro
                     name="scoped_organizations"
                     checked={chosen.includes(o.id)}
                     onChange={(e) => setChosen((list) => (e.target.checked ? [...list, o.id] : list.filter((id) => id !== o.id)))}
-                    error={o.id === organizations[0]?.id ? errors.scoped_organizations : undefined}
+                    error={o.id === organizations[0]?.id ? form.errors.scoped_organizations : undefined}
                   />
                 ))}
               </div>
             )}
           </div>
         </fieldset>
-        <DialogActions>
-          <Button onClick={close}>Cancel</Button>
-          <Button type="submit" variant="primary" pending={pending}>
-            Create key
-          </Button>
-        </DialogActions>
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }

@@ -4,10 +4,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Organization } from "@/lib/query/types";
 import { updateOrganizationInput, type UpdateOrganizationInput } from "@/lib/schemas/organizations";
-import { CheckboxField, FormError, TextField } from "@/components/form/field";
+import { FormPanel } from "@/components/form/action-form";
+import { CheckboxField, TextField } from "@/components/form/field";
 import { useFormAction } from "@/components/form/use-form-action";
-import { Button } from "@/components/ui/button";
-import { Panel } from "@/components/ui/panel";
 import { updateOrganizationAction } from "../actions";
 
 type TextSetting = "name" | "slug";
@@ -30,7 +29,7 @@ export function SettingsSection({ title, fields, organization, canEdit }: Props)
   const [saved, setSaved] = useState(() => valuesOf(organization, fields));
   const [values, setValues] = useState(saved);
   const changed = Object.fromEntries(Object.entries(values).filter(([k, v]) => saved[k as keyof Values] !== v)) as UpdateOrganizationInput;
-  const { formRef, errors, pending, submit } = useFormAction({
+  const form = useFormAction({
     schema: updateOrganizationInput,
     action: (input) => updateOrganizationAction(organization.id, input),
     success: `${title} settings saved.`,
@@ -44,54 +43,40 @@ export function SettingsSection({ title, fields, organization, canEdit }: Props)
   const set = (name: string, value: string | boolean) => setValues((v) => ({ ...v, [name]: value }));
 
   return (
-    <form
-      ref={formRef}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit(changed);
-      }}
+    <FormPanel
+      title={title}
+      form={form}
+      readOnly={!canEdit}
+      submitLabel={`Save ${title.toLowerCase()} settings`}
+      canSubmit={Object.keys(changed).length > 0}
+      onSubmit={() => form.submit(changed)}
     >
-      <Panel
-        title={title}
-        footer={
-          canEdit && (
-            <Button type="submit" variant="primary" pending={pending} disabled={Object.keys(changed).length === 0}>
-              Save {title.toLowerCase()} settings
-            </Button>
-          )
-        }
-      >
-        <div className="space-y-4">
-          <FormError message={errors.form} />
-          {fields.map((f) =>
-            f.kind === "text" ? (
-              <TextField
-                key={f.name}
-                label={f.label}
-                name={f.name}
-                hint={f.hint}
-                maxLength={f.maxLength}
-                value={values[f.name] ?? ""}
-                onChange={(e) => set(f.name, e.target.value)}
-                error={errors[f.name]}
-                disabled={!canEdit}
-              />
-            ) : (
-              <CheckboxField
-                key={f.name}
-                label={f.label}
-                name={f.name}
-                hint={f.hint}
-                checked={values[f.name] ?? false}
-                onChange={(e) => set(f.name, e.target.checked)}
-                error={errors[f.name]}
-                disabled={!canEdit}
-              />
-            ),
-          )}
-        </div>
-      </Panel>
-    </form>
+      {fields.map((f) =>
+        f.kind === "text" ? (
+          <TextField
+            key={f.name}
+            label={f.label}
+            name={f.name}
+            hint={f.hint}
+            maxLength={f.maxLength}
+            value={values[f.name] ?? ""}
+            onChange={(e) => set(f.name, e.target.value)}
+            error={form.errors[f.name]}
+            disabled={!canEdit}
+          />
+        ) : (
+          <CheckboxField
+            key={f.name}
+            label={f.label}
+            name={f.name}
+            hint={f.hint}
+            checked={values[f.name] ?? false}
+            onChange={(e) => set(f.name, e.target.checked)}
+            error={form.errors[f.name]}
+            disabled={!canEdit}
+          />
+        ),
+      )}
+    </FormPanel>
   );
 }
