@@ -20,7 +20,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   return (
     <ConsoleShell
       sidebarTop={<OrganizationSwitcher organizations={me.organizations} currentOrganizationId={currentOrganizationId} switchOrganization={updateMeAction} />}
-      nav={<SidebarNav currentOrganizationId={currentOrganizationId} />}
+      nav={<SidebarNav currentOrganizationId={currentOrganizationId} organizationIds={me.organizations.map((o) => o.id)} />}
       sidebarBottom={
         <>
           {oidcSettings()?.development && <DevIdpBadge />}

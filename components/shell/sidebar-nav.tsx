@@ -6,13 +6,15 @@ import { useParams, usePathname } from "next/navigation";
 type Section = { title: string; links: { href: string; label: string }[] };
 
 /**
- * The console's sections, only those that exist. Organization sections point at the organization of the URL, else
- * the current one; a person with no organization sees only their account.
+ * The console's sections, only those that exist. Organization sections point at the organization of the URL when the
+ * person belongs to it, else at the current one (a page of an organization that does not exist, or is not theirs,
+ * never gets that organization's sections); a person with no organization sees only their account.
  */
-export function SidebarNav({ currentOrganizationId }: { currentOrganizationId: string | null }) {
+export function SidebarNav({ currentOrganizationId, organizationIds }: { currentOrganizationId: string | null; organizationIds: string[] }) {
   const pathname = usePathname();
   const params = useParams<{ organization_id?: string }>();
-  const organizationId = params.organization_id ?? currentOrganizationId;
+  const fromUrl = params.organization_id?.toLowerCase();
+  const organizationId = fromUrl && organizationIds.includes(fromUrl) ? fromUrl : currentOrganizationId;
   const sections: Section[] = [
     ...(organizationId
       ? [

@@ -31,6 +31,17 @@ export async function cliProcess<T = Record<string, unknown>>(...args: string[])
 export async function cli<T = Record<string, unknown>>(...args: string[]): Promise<T> {
   const admin = adminEndpoint();
   if (!admin) return cliProcess<T>(...args);
+  return handOff<T>(admin, args);
+}
+
+/** The admin CLI of another running server, by its data folder. */
+export async function cliAt<T = Record<string, unknown>>(dataDir: string, ...args: string[]): Promise<T> {
+  const admin = readAdminFile(dataDir);
+  if (!admin) throw new Error(`no admin listener for ${dataDir}`);
+  return handOff<T>(admin, args);
+}
+
+async function handOff<T>(admin: { port: number; secret: string }, args: string[]): Promise<T> {
   const res = await fetch(`http://127.0.0.1:${admin.port}${ADMIN_PATH}`, {
     method: "POST",
     headers: { "content-type": "application/json", [ADMIN_SECRET_HEADER]: admin.secret },

@@ -26,9 +26,13 @@ test.describe("personal API keys", () => {
     await create.getByLabel("Label").fill("Deploy bot");
     await create.getByLabel("Read only").check();
     await create.getByRole("button", { name: "Create key" }).click();
+    const created = page.getByRole("dialog", { name: "Your new key Deploy bot" });
+    const first = await created.getByRole("textbox", { name: "API key", exact: true }).inputValue();
     await page.getByRole("button", { name: "Copy", exact: true }).click();
     await expect(page.getByRole("button", { name: "Copied", exact: true })).toBeVisible();
-    const first = await takeSecret(page);
+    // Copied: Escape closes it at once.
+    await page.keyboard.press("Escape");
+    await expect(created).toBeHidden();
     await expect(page.getByRole("row", { name: /Deploy bot/ })).toContainText("Read only");
 
     const current = () => request.get("/api/organizations/@current/", { headers: bearer(first) });
@@ -39,8 +43,14 @@ test.describe("personal API keys", () => {
 
     await page.getByRole("button", { name: "Roll Deploy bot" }).click();
     await page.getByRole("dialog", { name: "Roll Deploy bot?" }).getByRole("button", { name: "Roll key" }).click();
-    await expect(page.getByRole("dialog", { name: "New value of Deploy bot" })).toBeVisible();
-    const rolled = await takeSecret(page);
+    const rolledDialog = page.getByRole("dialog", { name: "New value of Deploy bot" });
+    const rolled = await rolledDialog.getByRole("textbox", { name: "API key", exact: true }).inputValue();
+    // Not copied yet: Escape and a click outside first warn, and close only when done again.
+    await page.keyboard.press("Escape");
+    await expect(rolledDialog.getByRole("alert")).toContainText("You have not copied this key yet");
+    await expect(rolledDialog).toBeVisible();
+    await page.mouse.click(5, 5);
+    await expect(rolledDialog).toBeHidden();
     expect(rolled).not.toBe(first);
     expect((await current()).status()).toBe(401);
     expect((await request.get("/api/organizations/@current/", { headers: bearer(rolled) })).status()).toBe(200);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addMember, makeUser, uniqueEmail } from "../support/cli";
-import { auditPage, inviteByApi, ownerWithOrganization, signedInContext } from "../support/ui";
+import { addMember, bearer, makeUser, uniqueEmail } from "../support/cli";
+import { auditPage, BASE_URL, inviteByApi, ownerWithOrganization, signedInContext } from "../support/ui";
 
 const emailsTable = (page: Page) => page.getByRole("table", { name: "Emails of this organization" });
 
@@ -36,9 +36,62 @@ test.describe("outbox", () => {
 
     await page.getByLabel("Status").selectOption({ label: "Held" });
     await expect(page.getByRole("heading", { name: "No emails with this status" })).toBeVisible();
-    await page.getByLabel("Status").selectOption({ label: "Any status" });
+    await expect(page).toHaveURL(/[?&]status=held/);
+    await page.reload();
+    await expect(page.getByLabel("Status")).toHaveValue("held");
+    await expect(page.getByRole("heading", { name: "No emails with this status" })).toBeVisible();
+    await page.goBack();
+    await expect(page.getByLabel("Status")).toHaveValue("");
     await expect(row).toBeVisible();
+    await page.getByLabel("Status").selectOption({ label: "Held" });
+    await page.getByRole("button", { name: "Show every status" }).click();
+    await expect(row).toBeVisible();
+    await expect(page).not.toHaveURL(/status=/);
     await context.close();
+  });
+
+  test("says that email is set up, and marks an invitation email whose link no longer works", async ({ browser }) => {
+    const { user, key, org } = await ownerWithOrganization("Lin");
+    const email = uniqueEmail("revoked");
+    const invite = await inviteByApi(key, org.id, { target_email: email });
+    const context = await signedInContext(browser, user.email);
+    const page = await context.newPage();
+    await page.goto(`/organizations/${org.id}/outbox`);
+    await expect(page.getByText("Email is set up")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Email isn't set up on this server" })).toHaveCount(0);
+    const row = emailsTable(page).getByRole("row", { name: new RegExp(email) });
+    await expect(row).toBeVisible();
+    await expect(row).not.toContainText("Link no longer works");
+
+    const revoked = await fetch(`${BASE_URL}/api/organizations/${org.id}/invites/${invite.id}/`, { method: "DELETE", headers: bearer(key) });
+    expect(revoked.status).toBe(204);
+    await page.reload();
+    await expect(row).toContainText("Link no longer works");
+    await row.getByRole("button").click();
+    await expect(page.getByRole("dialog")).toContainText("No longer works");
+    await context.close();
+  });
+
+  test("at 800 px wide, a long link wraps inside the viewer in both themes", async ({ browser }) => {
+    const { user, key, org } = await ownerWithOrganization("Noor");
+    const longLink = `https://example.test/${"very-long-path-segment-".repeat(12)}end`;
+    await inviteByApi(key, org.id, { target_email: uniqueEmail("long"), message: `Read ${longLink} first` });
+    for (const theme of ["light", "dark"] as const) {
+      const context = await signedInContext(browser, user.email, { theme });
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 800, height: 900 });
+      await page.goto(`/organizations/${org.id}/outbox`);
+      await emailsTable(page).getByRole("button").first().click();
+      const viewer = page.getByRole("dialog");
+      await expect(viewer.locator("pre")).toContainText(longLink.slice(0, 40));
+      const overflow = await viewer.evaluate((dialog) =>
+        [dialog, ...dialog.querySelectorAll("pre, dd")].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.tagName),
+      );
+      expect(overflow, `${theme}: elements wider than their frame`).toEqual([]);
+      const box = await viewer.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 800).toBe(true);
+      await context.close();
+    }
   });
 
   test("members are told that only admins can read it", async ({ browser }) => {

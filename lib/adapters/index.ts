@@ -22,3 +22,6 @@ export function defaultAdapters(): Adapters {
   if (store.__orgdeckAdapters?.settings !== settings) store.__orgdeckAdapters = { settings, adapters: createAdapters(settings) };
   return store.__orgdeckAdapters.adapters;
 }
+
+/** Whether this server can send email (an SMTP transport is configured); without one, messages wait in the outbox. */
+export const emailConfigured = () => defaultAdapters().mail !== null;

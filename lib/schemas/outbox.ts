@@ -32,6 +32,10 @@ export const OutboxEmail = z
     last_error: z.string().nullable(),
     sent_at: timestamp.nullable(),
     created_at: timestamp,
+    link_works: z
+      .boolean()
+      .nullable()
+      .meta({ description: "For an invitation email, whether its link still opens the invitation (false once revoked, replaced, accepted or expired); null for other emails." }),
   })
   .meta({ id: "OutboxEmail" });
 export type OutboxEmail = z.infer<typeof OutboxEmail>;

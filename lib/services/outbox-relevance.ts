@@ -1,8 +1,8 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { emailOutbox, organizationInvites, organizations } from "../../db/schema";
 import { isUuid } from "../schemas/common";
-import { INVITE_MAIL_KINDS } from "./invite-rows";
+import { INVITE_MAIL_KINDS, isExpired } from "./invite-rows";
 
 type OutboxRow = typeof emailOutbox.$inferSelect;
 
@@ -43,4 +43,19 @@ export async function staleMailReason(db: Executor, row: OutboxRow): Promise<str
   }
   if (INVITE_MAIL_KINDS.includes(row.kind)) return staleInvitationReason(db, row);
   return null;
+}
+
+/**
+ * For each invitation email among `rows`, whether the link it carries still opens its invitation: false once the
+ * invitation was revoked or replaced (the row is gone), accepted, or expired. Emails without an invitation are absent.
+ */
+export async function invitationLinksAlive(db: Executor, rows: OutboxRow[], now: Date): Promise<Map<string, boolean>> {
+  const carrying = rows.filter((r) => INVITE_MAIL_KINDS.includes(r.kind) && r.relatedId && isUuid(r.relatedId));
+  if (carrying.length === 0) return new Map();
+  const invites = await db
+    .select({ id: organizationInvites.id, acceptedAt: organizationInvites.acceptedAt, createdAt: organizationInvites.createdAt })
+    .from(organizationInvites)
+    .where(inArray(organizationInvites.id, carrying.map((r) => r.relatedId as string)));
+  const live = new Set(invites.filter((i) => !i.acceptedAt && !isExpired(i, now)).map((i) => i.id));
+  return new Map(carrying.map((r) => [r.id, live.has(r.relatedId as string)]));
 }

@@ -10,6 +10,7 @@ import { paginationQuery } from "../schemas/common";
 import { type OutboxEmail, OutboxEmailStatusEnum } from "../schemas/outbox";
 import { USER_CALLERS } from "../auth/principal";
 import { operation } from "./operation";
+import { invitationLinksAlive } from "./outbox-relevance";
 import { Page } from "./page";
 import { iso } from "./serialize";
 
@@ -68,6 +69,7 @@ export const listOutbox = operation({
       db.select().from(emailOutbox).where(where).orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id)).limit(input.limit).offset(input.offset),
       db.select({ n: count() }).from(emailOutbox).where(where),
     ]);
+    const linksAlive = await invitationLinksAlive(db, rows, new Date());
     const attempts = rows.length
       ? await db.select().from(emailAttempts).where(inArray(emailAttempts.outboxId, rows.map((r) => r.id))).orderBy(emailAttempts.attemptedAt)
       : [];
@@ -89,6 +91,7 @@ export const listOutbox = operation({
       last_error: r.lastError,
       sent_at: iso(r.sentAt),
       created_at: iso(r.createdAt),
+      link_works: linksAlive.get(r.id) ?? null,
     }));
     return new Page(results, total.n, { limit: input.limit, offset: input.offset });
   },

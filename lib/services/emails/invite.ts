@@ -40,7 +40,7 @@ export function renderInviteEmail(e: InviteEmail) {
 <p style="margin:0 0 16px;line-height:1.5">${escapeHtml(intro)}</p>
 ${e.message ? `<blockquote style="margin:0 0 16px;padding:12px 16px;border-left:3px solid #4f46e5;background:#f4f4f5;white-space:pre-wrap">${escapeHtml(e.message)}</blockquote>` : ""}
 <p style="margin:24px 0"><a href="${escapeHtml(e.acceptUrl)}" style="background:#4f46e5;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600">Accept the invitation</a></p>
-<p style="margin:0 0 8px;font-size:13px;color:#52525b">Or open this link: ${escapeHtml(e.acceptUrl)}</p>
+<p style="margin:0 0 8px;font-size:13px;color:#52525b;overflow-wrap:anywhere;word-break:break-all">Or open this link: ${escapeHtml(e.acceptUrl)}</p>
 <p style="margin:16px 0 0;font-size:13px;color:#52525b">This invitation expires on ${escapeHtml(dateText(e.expiresAt))}. If you were not expecting it, you can ignore this email.</p>
 </td></tr></table></body></html>`;
   return { subject, text, html };

@@ -24,7 +24,7 @@ export function EmailBody({ subject, text, html }: { subject: string; text: stri
         ))}
       </div>
       {view === "text" ? (
-        <pre className="mt-2 max-h-96 overflow-auto rounded-md border border-line bg-subtle p-3 font-mono text-xs whitespace-pre-wrap">{text}</pre>
+        <pre className="mt-2 max-h-96 overflow-auto rounded-md border border-line bg-subtle p-3 font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere]">{text}</pre>
       ) : (
         <iframe sandbox="" srcDoc={html} title={`HTML body of “${subject}”`} className="mt-2 h-96 w-full rounded-md border border-line bg-white" />
       )}

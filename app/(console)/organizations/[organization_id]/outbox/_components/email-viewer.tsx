@@ -1,6 +1,7 @@
 "use client";
 
 import type { OutboxEmail } from "@/lib/query/types";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Time } from "@/components/ui/time";
@@ -11,7 +12,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   return (
     <div className="grid grid-cols-[7rem_1fr] gap-2">
       <dt className="text-muted">{label}</dt>
-      <dd className="min-w-0 break-all">{children}</dd>
+      <dd className="min-w-0 [overflow-wrap:anywhere]">{children}</dd>
     </div>
   );
 }
@@ -33,6 +34,12 @@ export function EmailViewer({ email, onClose }: { email: OutboxEmail | null; onC
             <Field label="Created"><Time iso={email.created_at} /></Field>
             {email.sent_at && <Field label="Sent"><Time iso={email.sent_at} /></Field>}
             {email.next_attempt_at && <Field label="Next attempt"><Time iso={email.next_attempt_at} /></Field>}
+            {email.link_works !== null && (
+              <Field label="Link">
+                {email.link_works ? "Still opens the invitation." : <Badge tone="warn">No longer works</Badge>}
+                {!email.link_works && <span className="text-muted"> The invitation was revoked, replaced, accepted or has expired.</span>}
+              </Field>
+            )}
             {email.last_error && <Field label={email.status === "cancelled" ? "Why it was not sent" : "Last error"}>{email.last_error}</Field>}
           </dl>
           <section aria-label="Delivery attempts">
@@ -44,7 +51,7 @@ export function EmailViewer({ email, onClose }: { email: OutboxEmail | null; onC
                 {email.attempts.map((a, i) => (
                   <li key={i} className="flex flex-wrap gap-x-2">
                     <Time iso={a.attempted_at} /> <span className={a.outcome === "sent" ? "text-ok-text" : "text-danger-text"}>{a.outcome}</span>
-                    {a.error && <span className="text-muted break-all">{a.error}</span>}
+                    {a.error && <span className="text-muted [overflow-wrap:anywhere]">{a.error}</span>}
                   </li>
                 ))}
               </ol>

@@ -26,7 +26,16 @@ export const OUTBOX_COLUMNS = (onOpen: (email: OutboxEmail) => void): Column<Out
     ),
   },
   { id: "to", header: "To", from: "md", cell: (email) => <Email address={email.to} /> },
-  { id: "status", header: "Status", cell: (email) => <StatusBadge status={email.status} /> },
+  {
+    id: "status",
+    header: "Status",
+    cell: (email) => (
+      <>
+        <StatusBadge status={email.status} />
+        {email.link_works === false && <span className="block text-xs text-muted">Link no longer works</span>}
+      </>
+    ),
+  },
   { id: "attempts", header: "Attempts", from: "sm", cell: (email) => email.attempts.length },
   { id: "created", header: "Created", nowrap: true, cell: (email) => <Time iso={email.created_at} /> },
 ];

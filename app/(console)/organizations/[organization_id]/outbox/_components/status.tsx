@@ -1,7 +1,7 @@
 import type { OutboxStatus } from "@/lib/query/types";
 import { Badge } from "@/components/ui/badge";
 
-export const HELD_EXPLANATION = "No SMTP_URL configured: this is what would have been sent.";
+export const HELD_EXPLANATION = "Email isn't set up on this server (no SMTP_URL): this is what would have been sent.";
 
 const STATUSES: Record<OutboxStatus, { label: string; tone: "neutral" | "accent" | "warn" | "ok" | "danger"; help: string }> = {
   pending: { label: "Pending", tone: "accent", help: "Waiting for its next delivery attempt." },

@@ -1,0 +1,31 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { ownerWithOrganization, signedInContext, signedOutContext } from "../support/ui";
+
+test("a page of an organization that does not exist keeps the sidebar on the person's own organization", async ({ browser }) => {
+  const { user, org } = await ownerWithOrganization("Edge");
+  const context = await signedInContext(browser, user.email);
+  const page = await context.newPage();
+  const missing = randomUUID();
+  await page.goto(`/organizations/${missing}/members`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not found");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.locator(`a[href*="${missing}"]`)).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Members" })).toHaveAttribute("href", `/organizations/${org.id}/members`);
+  await context.close();
+});
+
+test("the favicon is the mark beside the Orgdeck name", async ({ browser }) => {
+  const context = await signedOutContext(browser);
+  const page = await context.newPage();
+  await page.goto("/signin");
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute("href", /\/favicon\.svg/);
+  const favicon = readFileSync(path.resolve(import.meta.dirname, "../../public/favicon.svg"), "utf8");
+  const drawing = (svg: string) => [...svg.matchAll(/\sd="([^"]+)"/g)].map((m) => m[1]);
+  const mark = await page.locator("main svg, body svg").first().evaluate((svg) => svg.outerHTML);
+  expect(drawing(mark)).toEqual(drawing(favicon));
+  expect(drawing(mark)).not.toEqual([]);
+  await context.close();
+});
