@@ -17,6 +17,17 @@ import { SecretDialog, type Secret } from "./secret-dialog";
 
 type Pending = { kind: "roll" | "delete"; key: PersonalApiKey } | null;
 
+const ROLL_TEXT = (label: string) => ({
+  title: `Roll ${label}?`,
+  description: "The key gets a new secret value and the current one stops working at once. Update everything that uses it.",
+  confirmLabel: "Roll key",
+});
+const DELETE_TEXT = (label: string) => ({
+  title: `Delete ${label}?`,
+  description: "Anything using this key stops working at once. This cannot be undone.",
+  confirmLabel: "Delete key",
+});
+
 /** The personal API keys page: the list (React Query over the REST API) and every change to it. */
 export function ApiKeysManager({ organizations }: { organizations: OrganizationSummary[] }) {
   const queryClient = useQueryClient();
@@ -84,22 +95,11 @@ export function ApiKeysManager({ organizations }: { organizations: OrganizationS
         }}
       />
       <ConfirmDialog
-        open={confirming?.kind === "roll"}
+        open={confirming !== null}
         onClose={() => setConfirming(null)}
         onConfirm={confirm}
         pending={pending}
-        title={`Roll ${confirming?.key.label ?? "key"}?`}
-        description="The key gets a new secret value and the current one stops working at once. Update everything that uses it."
-        confirmLabel="Roll key"
-      />
-      <ConfirmDialog
-        open={confirming?.kind === "delete"}
-        onClose={() => setConfirming(null)}
-        onConfirm={confirm}
-        pending={pending}
-        title={`Delete ${confirming?.key.label ?? "key"}?`}
-        description="Anything using this key stops working at once. This cannot be undone."
-        confirmLabel="Delete key"
+        {...(confirming?.kind === "delete" ? DELETE_TEXT : ROLL_TEXT)(confirming?.key.label ?? "key")}
       />
       <SecretDialog secret={secret} onClose={() => setSecret(null)} />
     </div>
