@@ -1,4 +1,6 @@
-/** The console's frame: a skip link, the sidebar (switcher, sections, account), and the page as the main landmark. */
+import { CollapsibleSidebar } from "./collapsible-sidebar";
+
+/** The console's frame: a skip link, the sidebar (switcher, sections, account; behind a Menu button on a phone), and the page as the main landmark. */
 export function ConsoleShell({ sidebarTop, nav, sidebarBottom, children }: { sidebarTop: React.ReactNode; nav: React.ReactNode; sidebarBottom: React.ReactNode; children: React.ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
@@ -10,9 +12,7 @@ export function ConsoleShell({ sidebarTop, nav, sidebarBottom, children }: { sid
       </a>
       <aside aria-label="Console" className="shrink-0 border-line bg-sidebar md:w-60 md:border-r">
         <div className="flex flex-col md:sticky md:top-0 md:h-screen">
-          <div className="border-b border-line p-2">{sidebarTop}</div>
-          <div className="flex-1 overflow-y-auto p-2">{nav}</div>
-          <div className="space-y-2 border-t border-line p-2">{sidebarBottom}</div>
+          <CollapsibleSidebar top={sidebarTop} nav={nav} bottom={sidebarBottom} />
         </div>
       </aside>
       <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 focus:outline-none md:px-10">

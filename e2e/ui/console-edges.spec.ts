@@ -29,3 +29,26 @@ test("the favicon is the mark beside the Orgdeck name", async ({ browser }) => {
   expect(drawing(mark)).not.toEqual([]);
   await context.close();
 });
+
+test("on a phone the sections sit behind a Menu button, which a followed link closes", async ({ browser }) => {
+  const { user, org } = await ownerWithOrganization("Phone");
+  const context = await signedInContext(browser, user.email);
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/organizations/${org.id}/settings`);
+  const menu = page.getByRole("button", { name: "Menu" });
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(nav).toBeHidden();
+  await menu.focus();
+  await page.keyboard.press("Enter");
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await nav.getByRole("link", { name: "Members" }).click();
+  await expect(page).toHaveURL(new RegExp(`/organizations/${org.id}/members$`));
+  await expect(nav).toBeHidden();
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(menu).toBeHidden();
+  await expect(nav).toBeVisible();
+  await context.close();
+});

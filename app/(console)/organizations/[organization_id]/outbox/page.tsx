@@ -18,7 +18,7 @@ export default async function OutboxPage({ params }: { params: Promise<{ organiz
       {canRead ? (
         <>
           <EmailSetup configured={emailConfigured()} />
-          <OutboxList organizationId={organization.id} />
+          <OutboxList organizationId={organization.id} emailConfigured={emailConfigured()} />
         </>
       ) : (
         <EmptyState title="Only admins can see the outbox">

@@ -17,8 +17,11 @@ const IN_FLIGHT_REFRESH_MS = 2000;
 const inFlight = (emails: unknown[]) =>
   (emails as OutboxEmail[]).some((e) => e.status === "sending" || (e.status === "pending" && new Date(e.next_attempt_at ?? 0).getTime() - Date.now() < 60_000));
 
-/** The organization's outbox from the REST API, a page at a time, filtered by status; each email opens in a viewer. */
-export function OutboxList({ organizationId }: { organizationId: string }) {
+/**
+ * The organization's outbox from the REST API, a page at a time, filtered by status; each email opens in a viewer.
+ * Held emails are explained when email has been set up since they were kept.
+ */
+export function OutboxList({ organizationId, emailConfigured }: { organizationId: string; emailConfigured: boolean }) {
   const list = usePagedList<OutboxEmail, { status: string }>({
     queryKey: queryKeys.outbox(organizationId),
     path: `/api/organizations/${organizationId}/outbox/`,
@@ -39,7 +42,8 @@ export function OutboxList({ organizationId }: { organizationId: string }) {
           options={[{ value: "", label: "Any status" }, ...STATUS_OPTIONS]}
         />
       </div>
-      {list.rows.some((e) => e.status === "held") && (
+      {/* Without email the page's setup note already says this. */}
+      {emailConfigured && list.rows.some((e) => e.status === "held") && (
         <p role="note" className="mb-4 rounded-md bg-warn-bg px-3 py-2 text-warn-text">
           <strong className="font-semibold">Held</strong> emails were never delivered. {HELD_EXPLANATION}
         </p>
