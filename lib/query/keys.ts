@@ -1,7 +1,6 @@
 /** React Query keys: one place, so a mutation invalidates exactly what it changed. */
 export type ActivityFilters = { scope: string; user: string; after: string; offset: number };
 export type MemberFilters = { search: string; order: "-joined_at" | "joined_at"; offset: number };
-export type OutboxFilters = { status: string; offset: number };
 
 export const queryKeys = {
   personalApiKeys: () => ["personal-api-keys"] as const,
@@ -13,6 +12,6 @@ export const queryKeys = {
   memberScopedApiKeys: (organizationId: string, userUuid: string) => ["organizations", organizationId, "members", userUuid, "scoped-api-keys"] as const,
   memberGithubLogin: (organizationId: string, userUuid: string) => ["organizations", organizationId, "members", userUuid, "github-login"] as const,
   invites: (organizationId: string) => ["organizations", organizationId, "invites"] as const,
-  outbox: (organizationId: string, filters?: OutboxFilters) =>
-    filters ? (["organizations", organizationId, "outbox", filters] as const) : (["organizations", organizationId, "outbox"] as const),
+  /** The paged list appends its page and filters (components/data/use-paged-list.ts). */
+  outbox: (organizationId: string) => ["organizations", organizationId, "outbox"] as const,
 };
