@@ -52,7 +52,8 @@ const ITEM =
  */
 export function Menu({ trigger, buttonLabel, items, placement = "below", buttonClassName = "", floating = false }: MenuProps) {
   const [open, setOpen] = useState(false);
-  const [floatAt, setFloatAt] = useState<React.CSSProperties>({ top: 0, left: 0, visibility: "hidden" });
+  // Placed before the browser paints (a layout effect); items stay focusable meanwhile, so no `visibility: hidden`.
+  const [floatAt, setFloatAt] = useState<React.CSSProperties>({ top: 0, left: 0 });
   const [initialFocus, setInitialFocus] = useState<"first" | "last">("first");
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -84,7 +85,7 @@ export function Menu({ trigger, buttonLabel, items, placement = "below", buttonC
     return () => {
       window.removeEventListener("resize", place);
       window.removeEventListener("scroll", place, true);
-      setFloatAt({ top: 0, left: 0, visibility: "hidden" });
+      setFloatAt({ top: 0, left: 0 });
     };
   }, [open, floating]);
 

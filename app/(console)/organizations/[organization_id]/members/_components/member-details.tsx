@@ -67,7 +67,7 @@ function GithubLogin({ organizationId, uuid }: { organizationId: string; uuid: s
 
 /** Level, when and how they joined, their last sign-in: the member object's facts, and how they joined loaded beside it. */
 function Membership({ organizationId, member }: { organizationId: string; member: Member }) {
-  const row = "grid grid-cols-[7rem_1fr] gap-x-3 gap-y-0.5";
+  const row = "grid grid-cols-[8.5rem_1fr] gap-x-3 gap-y-0.5";
   return (
     <dl className="space-y-2.5">
       <div className={row}>
