@@ -1,10 +1,18 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 
 export type MenuItem =
-  | { kind: "action"; label: React.ReactNode; onSelect: () => void; checked?: boolean; disabled?: boolean }
+  | {
+      kind: "action";
+      label: React.ReactNode;
+      onSelect: () => void;
+      checked?: boolean;
+      disabled?: boolean;
+      /** Smaller text under the label, read as the item's description rather than as part of its name. */
+      description?: React.ReactNode;
+    }
   | { kind: "link"; label: React.ReactNode; href: string }
   | { kind: "separator" };
 
@@ -15,7 +23,24 @@ type MenuProps = {
   items: MenuItem[];
   placement?: "below" | "above";
   buttonClassName?: string;
+  /**
+   * The menu floats over the page at a fixed width, beside its button, instead of inside the button's box: for a menu
+   * in a table that scrolls sideways (which would clip it), or one whose items carry descriptions.
+   */
+  floating?: boolean;
 };
+
+const GAP = 4;
+const EDGE = 8;
+
+/** Where a floating menu goes: below its button (above when there is no room), kept inside the window. */
+function floatingPosition(button: DOMRect, menu: HTMLElement): React.CSSProperties {
+  const left = Math.max(EDGE, Math.min(button.left, window.innerWidth - menu.offsetWidth - EDGE));
+  const below = button.bottom + GAP;
+  const above = button.top - GAP - menu.offsetHeight;
+  const top = below + menu.offsetHeight > window.innerHeight - EDGE && above >= EDGE ? above : below;
+  return { top, left };
+}
 
 const ITEM =
   "flex w-full items-center gap-2 rounded px-2 py-1.5 text-left text-sm text-fg hover:bg-subtle focus:bg-subtle focus:outline-none aria-disabled:cursor-not-allowed aria-disabled:text-muted";
@@ -25,8 +50,10 @@ const ITEM =
  * arrows, Home and End move; Escape closes and returns focus to the button; Tab or a click outside closes it.
  * A disabled item stays focusable (so its label, which can say why, is read) but does nothing.
  */
-export function Menu({ trigger, buttonLabel, items, placement = "below", buttonClassName = "" }: MenuProps) {
+export function Menu({ trigger, buttonLabel, items, placement = "below", buttonClassName = "", floating = false }: MenuProps) {
   const [open, setOpen] = useState(false);
+  // Placed before the browser paints (a layout effect); items stay focusable meanwhile, so no `visibility: hidden`.
+  const [floatAt, setFloatAt] = useState<React.CSSProperties>({ top: 0, left: 0 });
   const [initialFocus, setInitialFocus] = useState<"first" | "last">("first");
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -46,6 +73,21 @@ export function Menu({ trigger, buttonLabel, items, placement = "below", buttonC
     document.addEventListener("pointerdown", onPointerDown);
     return () => document.removeEventListener("pointerdown", onPointerDown);
   }, [open, initialFocus]);
+
+  useLayoutEffect(() => {
+    if (!open || !floating) return;
+    function place() {
+      if (buttonRef.current && menuRef.current) setFloatAt(floatingPosition(buttonRef.current.getBoundingClientRect(), menuRef.current));
+    }
+    place();
+    window.addEventListener("resize", place);
+    window.addEventListener("scroll", place, true);
+    return () => {
+      window.removeEventListener("resize", place);
+      window.removeEventListener("scroll", place, true);
+      setFloatAt({ top: 0, left: 0 });
+    };
+  }, [open, floating]);
 
   function openAt(position: "first" | "last") {
     setInitialFocus(position);
@@ -103,8 +145,11 @@ export function Menu({ trigger, buttonLabel, items, placement = "below", buttonC
           role="menu"
           aria-labelledby={buttonId}
           onKeyDown={onMenuKeyDown}
-          className={`absolute left-0 z-40 w-full min-w-56 rounded-md border border-line bg-surface p-1 shadow-lg ${
-            placement === "above" ? "bottom-full mb-1" : "top-full mt-1"
+          style={floating ? floatAt : undefined}
+          className={`z-40 rounded-md border border-line bg-surface p-1 shadow-lg ${
+            floating
+              ? "fixed w-80 max-w-[calc(100vw-1rem)]"
+              : `absolute left-0 w-full min-w-56 ${placement === "above" ? "bottom-full mb-1" : "top-full mt-1"}`
           }`}
         >
           {items.map((item, i) => {
@@ -123,6 +168,8 @@ export function Menu({ trigger, buttonLabel, items, placement = "below", buttonC
                 role={item.checked === undefined ? "menuitem" : "menuitemradio"}
                 aria-checked={item.checked}
                 aria-disabled={item.disabled || undefined}
+                aria-labelledby={item.description ? `${menuId}-label-${i}` : undefined}
+                aria-describedby={item.description ? `${menuId}-description-${i}` : undefined}
                 tabIndex={-1}
                 className={ITEM}
                 onClick={() => {
@@ -131,7 +178,18 @@ export function Menu({ trigger, buttonLabel, items, placement = "below", buttonC
                   item.onSelect();
                 }}
               >
-                {item.label}
+                {item.description ? (
+                  <span className="min-w-0">
+                    <span id={`${menuId}-label-${i}`} className="block">
+                      {item.label}
+                    </span>
+                    <span id={`${menuId}-description-${i}`} className="mt-0.5 block text-xs text-muted">
+                      {item.description}
+                    </span>
+                  </span>
+                ) : (
+                  item.label
+                )}
                 {item.checked && (
                   <span aria-hidden="true" className="ml-auto text-accent-text">
                     ✓

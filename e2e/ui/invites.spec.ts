@@ -42,11 +42,10 @@ test("an admin invites an address; the invitee opens the emailed link in another
   await expect(invitee.getByRole("heading", { level: 1 })).toHaveText(`Join ${org.name}`);
   await invitee.getByRole("button", { name: `Sign in as ${email} to accept` }).click();
   await completeProviderSignIn(invitee, { email, firstName: "Ivy" });
-  await expect(invitee).toHaveURL(`/organizations/${org.id}/settings?joined=1`);
-  await invitee.getByRole("link", { name: "Members" }).click();
+  await expect(invitee).toHaveURL(`/organizations/${org.id}/members`);
   const self = invitee.getByRole("table", { name: `Members of ${org.name}` }).getByRole("row", { name: /You/ });
   await expect(self).toContainText(email);
-  await expect(self.getByRole("button", { name: "Member: level of Ivy" })).toBeVisible();
+  await expect(self.getByRole("cell", { name: "Member", exact: true })).toBeVisible();
   await inviteeContext.close();
 
   await page.reload();
@@ -158,7 +157,7 @@ test("the console offers a signed-in person their pending invitation, which they
   await banner.getByRole("link", { name: `Open the invitation to ${org.name}` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Join ${org.name}`);
   await page.getByRole("button", { name: "Accept invitation" }).click();
-  await expect(page).toHaveURL(`/organizations/${org.id}/settings?joined=1`);
+  await expect(page).toHaveURL(`/organizations/${org.id}/members`);
   await expect(page.getByRole("region", { name: "You have an invitation" })).toHaveCount(0);
   await context.close();
 });

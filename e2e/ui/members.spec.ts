@@ -5,6 +5,7 @@ import { auditPage, BASE_URL, completeProviderSignIn, ownerWithOrganization, pat
 const membersTable = (page: Page, org: Org) => page.getByRole("table", { name: `Members of ${org.name}` });
 const memberRows = (page: Page, org: Org) => membersTable(page, org).locator("tbody tr");
 const levelButton = (page: Page, level: string, name: string) => page.getByRole("button", { name: `${level}: level of ${name}` });
+const searchBox = (page: Page) => page.getByRole("searchbox", { name: "Search members" });
 
 test.describe("members", () => {
   test("search as you type keeps the query in the URL and filters the table; sorting by joined flips the order", async ({ browser }) => {
@@ -20,15 +21,15 @@ test.describe("members", () => {
     const rows = memberRows(page, org);
     await expect(rows).toHaveCount(3);
     await expect(rows.first()).toContainText(yusuf.email);
-    await page.getByLabel("Search members").pressSequentially("zeld");
+    await searchBox(page).pressSequentially("zeld");
     await expect(page).toHaveURL(/[?&]search=zeld(&|$)/);
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText(zelda.email);
 
     await page.reload();
-    await expect(page.getByLabel("Search members")).toHaveValue("zeld");
+    await expect(searchBox(page)).toHaveValue("zeld");
     await expect(rows).toHaveCount(1);
-    await page.getByLabel("Search members").fill("no such person anywhere");
+    await searchBox(page).fill("no such person anywhere");
     await expect(page.getByRole("heading", { name: "No members match “no such person anywhere”" })).toBeVisible();
     await page.getByRole("button", { name: "Clear the search" }).click();
     await expect(page).not.toHaveURL(/search=/);
@@ -39,45 +40,130 @@ test.describe("members", () => {
     await expect(page.getByRole("columnheader", { name: "Joined" })).toHaveAttribute("aria-sort", "ascending");
     await expect(rows.first()).toContainText(user.email);
     await expect(rows.last()).toContainText(yusuf.email);
+    await page.goBack();
+    await expect(page).not.toHaveURL(/order=/);
+    await expect(page.getByRole("columnheader", { name: "Joined" })).toHaveAttribute("aria-sort", "descending");
+    await expect(rows.first()).toContainText(yusuf.email);
     await context.close();
   });
 
-  test("an owner changes a level from the menu by keyboard and removes someone after confirming", async ({ browser }) => {
+  test("the page and the search live in the URL: a reload keeps them and back returns to the previous page", async ({ browser }) => {
+    const { user, org } = await ownerWithOrganization("Paige");
+    const people = await Promise.all(Array.from({ length: 20 }, (_, i) => makeUser(i === 7 ? "Zephyrine" : `Bulk${i}`)));
+    await Promise.all(people.map((person) => addMember(org.id, person.email, 1)));
+    const context = await signedInContext(browser, user.email);
+    const page = await context.newPage();
+    await page.goto(`/organizations/${org.id}/members`);
+
+    const pages = page.getByRole("navigation", { name: "Member pages" });
+    const rows = memberRows(page, org);
+    await expect(rows).toHaveCount(20);
+    await expect(pages).toContainText("1–20 of 21");
+    await pages.getByRole("button", { name: "Next" }).click();
+    await expect(page).toHaveURL(/[?&]page=2(&|$)/);
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText(user.email);
+    await page.reload();
+    await expect(pages).toContainText("21–21 of 21");
+    await expect(rows).toHaveCount(1);
+    await page.goBack();
+    await expect(page).not.toHaveURL(/page=/);
+    await expect(rows).toHaveCount(20);
+
+    await searchBox(page).fill("zephyr");
+    await expect(page).toHaveURL(/[?&]search=zephyr(&|$)/);
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText(people[7].email);
+    await page.reload();
+    await expect(searchBox(page)).toHaveValue("zephyr");
+    await expect(rows).toHaveCount(1);
+    await context.close();
+  });
+
+  test("an owner changes a level from the menu by keyboard, reading what each level may do, and removes someone after confirming", async ({ browser }) => {
     const { user, org } = await ownerWithOrganization("Olive");
     const morgan = await makeUser("Morgan");
     await addMember(org.id, morgan.email, 1);
-    const riley = await makeUser("Riley");
-    await addMember(org.id, riley.email, 1);
     const context = await signedInContext(browser, user.email);
     const page = await context.newPage();
     await page.goto(`/organizations/${org.id}/members`);
 
     await levelButton(page, "Member", "Morgan").focus();
     await page.keyboard.press("ArrowDown");
-    await expect(page.getByRole("menuitemradio", { name: "Member" })).toBeFocused();
-    await expect(page.getByRole("menuitemradio", { name: "Member" })).toHaveAttribute("aria-checked", "true");
+    const member = page.getByRole("menuitemradio", { name: "Member" });
+    await expect(member).toBeFocused();
+    await expect(member).toHaveAttribute("aria-checked", "true");
+    await expect(member).toHaveAccessibleDescription(/Invites people when the organization allows it\./);
+    await expect(page.getByRole("menuitemradio", { name: "Administrator" })).toHaveAccessibleDescription(/Also sees the activity log and the outbox\./);
+    await expect(page.getByRole("menuitemradio", { name: "Owner" })).toHaveAccessibleDescription(/Also deletes the organization\./);
     await page.keyboard.press("ArrowDown");
     await expect(page.getByRole("menuitemradio", { name: "Administrator" })).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(toast(page, "Morgan is now an administrator.")).toBeVisible();
     await expect(levelButton(page, "Administrator", "Morgan")).toBeFocused();
-
-    await levelButton(page, "Member", "Riley").click();
-    await page.getByRole("menuitemradio", { name: "Owner" }).click();
-    await expect(toast(page, "Riley is now an owner.")).toBeVisible();
-    await expect(levelButton(page, "Owner", "Riley")).toBeVisible();
+    await expect(page.getByRole("dialog")).toHaveCount(0);
 
     await page.getByRole("button", { name: "Remove Morgan" }).click();
     const dialog = page.getByRole("dialog", { name: "Remove Morgan?" });
     await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
     await dialog.getByRole("button", { name: "Remove member" }).click();
     await expect(toast(page, `Morgan was removed from ${org.name}.`)).toBeVisible();
-    await expect(memberRows(page, org)).toHaveCount(2);
+    await expect(memberRows(page, org)).toHaveCount(1);
     await expect(membersTable(page, org)).not.toContainText(morgan.email);
     await context.close();
   });
 
-  test("a member sees every level choice disabled, with the reason, and can leave; an owner cannot leave", async ({ browser }) => {
+  test("making someone an owner, and making an owner something else, ask first: Escape cancels, Enter on the confirm button applies", async ({ browser }) => {
+    const { user, org } = await ownerWithOrganization("Otto");
+    const riley = await makeUser("Riley");
+    await addMember(org.id, riley.email, 1);
+    const context = await signedInContext(browser, user.email);
+    const page = await context.newPage();
+    await page.goto(`/organizations/${org.id}/members`);
+
+    const rileyLevel = levelButton(page, "Member", "Riley");
+    await rileyLevel.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("menuitemradio", { name: "Member" })).toBeFocused();
+    await page.keyboard.press("End");
+    await expect(page.getByRole("menuitemradio", { name: "Owner" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    const promote = page.getByRole("dialog", { name: "Make Riley an owner?" });
+    await expect(promote).toContainText("Riley gets the highest level.");
+    await expect(promote).toContainText("Also deletes the organization.");
+    await expect(promote.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(promote).toBeHidden();
+    await expect(rileyLevel).toBeFocused();
+    await expect(toast(page, /is now/)).toHaveCount(0);
+
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await expect(promote.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await page.keyboard.press("Tab");
+    await expect(promote.getByRole("button", { name: "Make owner" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(toast(page, "Riley is now an owner.")).toBeVisible();
+    const rileyOwner = levelButton(page, "Owner", "Riley");
+    await expect(rileyOwner).toBeFocused();
+
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await expect(page.getByRole("menuitemradio", { name: "Administrator" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    const demote = page.getByRole("dialog", { name: "Make Riley an administrator?" });
+    await expect(demote).toContainText("Riley stops being an owner.");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect(toast(page, "Riley is now an administrator.")).toBeVisible();
+    await expect(levelButton(page, "Administrator", "Riley")).toBeVisible();
+    const members = await (await page.request.get(`/api/organizations/${org.id}/members/`)).json();
+    expect(members.results.find((m: { user: { email: string } }) => m.user.email === riley.email).level).toBe(8);
+    await context.close();
+  });
+
+  test("an admin's menu gives the reason for a level they may not choose; a member sees levels as text with what each may do, and can leave; an owner cannot leave", async ({ browser }) => {
     const made = await ownerWithOrganization("Parker");
     const { user, key } = made;
     // A name that ends with a full stop: the toasts must not add a second one.
@@ -93,29 +179,28 @@ test.describe("members", () => {
     await adminPage.goto(`/organizations/${org.id}/members`);
     await levelButton(adminPage, "Member", "Milo").click();
     await expect(adminPage.getByRole("menuitemradio", { name: "Administrator" })).not.toHaveAttribute("aria-disabled");
-    await expect(adminPage.getByRole("menuitemradio", { name: /^Owner/ })).toHaveAttribute("aria-disabled", "true");
-    await expect(adminPage.getByRole("menuitemradio", { name: /^Owner/ })).toContainText("Only owners make owners.");
+    await expect(adminPage.getByRole("menuitemradio", { name: "Owner" })).toHaveAttribute("aria-disabled", "true");
+    await expect(adminPage.getByRole("menuitemradio", { name: "Owner" })).toHaveAccessibleDescription(/^Only owners make owners\./);
     await adminPage.keyboard.press("Escape");
+    // An owner's level and one's own are beyond an admin: text, not a menu.
+    await expect(adminPage.getByRole("button", { name: /level of Parker/ })).toHaveCount(0);
+    await expect(adminPage.getByRole("button", { name: /level of Ada/ })).toHaveCount(0);
     await expect(adminPage.getByRole("button", { name: "Remove Parker" })).toHaveCount(0);
     await adminContext.close();
 
     const context = await signedInContext(browser, member.email);
     const page = await context.newPage();
     await page.goto(`/organizations/${org.id}/members`);
-    await levelButton(page, "Owner", "Parker").click();
-    const choices = page.getByRole("menuitemradio");
-    await expect(choices).toHaveCount(3);
-    for (const choice of await choices.all()) await expect(choice).toHaveAttribute("aria-disabled", "true");
-    await expect(choices.nth(1)).toContainText("Only admins and owners change levels.");
-    await page.keyboard.press("ArrowDown");
-    await expect(choices.nth(1)).toBeFocused();
-    await page.keyboard.press("Enter");
-    await expect(page.getByRole("menu")).toBeVisible();
-    await page.keyboard.press("Escape");
-    await levelButton(page, "Member", "Milo").click();
-    await expect(page.getByRole("menuitemradio", { name: /^Administrator/ })).toContainText("You can't change your own level.");
-    await page.keyboard.press("Escape");
+    await expect(memberRows(page, org)).toHaveCount(3);
+    await expect(page.getByRole("button", { name: /level of/ })).toHaveCount(0);
+    await expect(page.getByRole("menu")).toHaveCount(0);
+    const parkerRow = membersTable(page, org).getByRole("row", { name: /Parker/ });
+    await expect(parkerRow.getByRole("cell", { name: "Owner", exact: true })).toBeVisible();
+    await page.getByText("What each level may do").click();
+    await expect(page.getByText("Invites people when the organization allows it.")).toBeVisible();
+    await expect(page.getByText("Can't leave until another owner lowers their level.")).toBeVisible();
     await expect(page.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
+    await expect(page.getByRole("region", { name: "Get started" })).toHaveCount(0);
 
     await page.getByRole("button", { name: `Leave ${org.name}` }).click();
     await page.getByRole("dialog", { name: `Leave ${org.name}?` }).getByRole("button", { name: "Leave organization" }).click();
@@ -132,7 +217,7 @@ test.describe("members", () => {
     await ownerContext.close();
   });
 
-  test("a member opens another member's details by keyboard: their personal API keys that reach here and their GitHub login", async ({ browser }) => {
+  test("a member opens another member's details by keyboard: level, how they joined, their personal API keys that reach here and their GitHub login", async ({ browser }) => {
     const { org } = await ownerWithOrganization("Harper");
     const keeper = await makeUser("Kai");
     await addMember(org.id, keeper.email, 1);
@@ -155,12 +240,21 @@ test.describe("members", () => {
     await expect(keys.getByRole("listitem")).toContainText("Last used");
     await expect(dialog.getByText("Active in the last week")).toBeVisible();
     await expect(dialog.getByText("None linked")).toBeVisible();
+    await expect(dialog).toContainText("Level");
+    await expect(dialog).toContainText("Last login");
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();
     await expect(opener).toBeFocused();
 
+    await page.getByRole("button", { name: "Details of Harper" }).click();
+    const creator = page.getByRole("dialog", { name: "Harper" });
+    await expect(creator.getByRole("definition").filter({ hasText: "Created the organization." })).toBeVisible();
+    await expect(creator).toContainText("Owner");
+    await page.keyboard.press("Escape");
+
     await page.getByRole("button", { name: "Details of Vera" }).click();
     const own = page.getByRole("dialog", { name: "Vera" });
+    await expect(own).toContainText("Added by a server administrator from the command line.");
     await expect(own.getByText("No personal API keys reach this organization.")).toBeVisible();
     await own.getByRole("button", { name: "Close" }).click();
     await expect(own).toBeHidden();
@@ -202,12 +296,16 @@ for (const theme of ["light", "dark"] as const) {
     await auditPage(page, "members", theme);
     await levelButton(page, "Member", "Morgan").click();
     await auditPage(page, "members-level-menu", theme);
+    await page.getByRole("menuitemradio", { name: "Owner" }).click();
+    await expect(page.getByRole("dialog", { name: "Make Morgan an owner?" })).toBeVisible();
+    await auditPage(page, "members-level-confirm-dialog", theme);
     await page.keyboard.press("Escape");
     await page.getByRole("button", { name: "Remove Morgan" }).click();
     await auditPage(page, "members-remove-dialog", theme);
     await page.keyboard.press("Escape");
     await page.getByRole("button", { name: "Details of Morgan" }).click();
     await expect(page.getByRole("dialog", { name: "Morgan" }).getByRole("listitem")).toHaveCount(1);
+    await expect(page.getByRole("dialog", { name: "Morgan" })).toContainText("Added by a server administrator");
     await auditPage(page, "members-details-dialog", theme);
     await context.close();
 

@@ -24,8 +24,12 @@ test.describe("signing in and out", () => {
     await expect(page.getByText("This field may not be blank.")).toHaveCount(0);
     await page.getByLabel("Name", { exact: true }).fill("Nadia's Team");
     await page.getByRole("button", { name: "Create organization" }).click();
-    await expect(page).toHaveURL(/\/organizations\/[0-9a-f-]{36}\/settings$/);
+    await expect(page).toHaveURL(/\/organizations\/[0-9a-f-]{36}\/members$/);
     await expect(page.getByRole("status").getByText("Organization created.")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Get started" })).toBeVisible();
+
+    await page.getByRole("link", { name: "Settings", exact: true }).click();
+    await expect(page).toHaveURL(/\/organizations\/[0-9a-f-]{36}\/settings$/);
 
     await page.getByLabel("Name", { exact: true }).fill("Nadia's Lab");
     await page.getByRole("button", { name: "Save general settings" }).click();

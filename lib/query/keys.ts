@@ -11,6 +11,7 @@ export const queryKeys = {
   /** Under `members`, so whatever refreshes the member list refreshes a member's details too. */
   memberScopedApiKeys: (organizationId: string, userUuid: string) => ["organizations", organizationId, "members", userUuid, "scoped-api-keys"] as const,
   memberGithubLogin: (organizationId: string, userUuid: string) => ["organizations", organizationId, "members", userUuid, "github-login"] as const,
+  memberOrigin: (organizationId: string, userUuid: string) => ["organizations", organizationId, "members", userUuid, "origin"] as const,
   invites: (organizationId: string) => ["organizations", organizationId, "invites"] as const,
   /** The paged list appends its page and filters (components/data/use-paged-list.ts). */
   outbox: (organizationId: string) => ["organizations", organizationId, "outbox"] as const,

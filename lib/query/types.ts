@@ -49,3 +49,6 @@ export type OutboxStatus = z.infer<typeof OutboxEmailStatusEnum>;
 
 /** One email of the organization's outbox (admins): what was sent or would have been, and every attempt. */
 export type OutboxEmail = z.infer<typeof OutboxEmailSchema>;
+
+/** How a member joined (the console reads it beside the member object, which does not carry it). */
+export type { MemberOrigin } from "../services/member-origin";

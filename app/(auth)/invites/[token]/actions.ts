@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { acceptInvite } from "@/lib/services/invite-accept";
 import { run } from "@/lib/services/run";
 
-/** Accepts the invitation for the signed-in user and lands them in the organization. */
+/** Accepts the invitation for the signed-in user and lands them on its members, welcomed by name. */
 export async function acceptInviteAction(token: string): Promise<{ error: string } | undefined> {
   let organizationId: string;
   try {
@@ -15,5 +15,5 @@ export async function acceptInviteAction(token: string): Promise<{ error: string
     if (err instanceof AppError) return { error: err.body.detail };
     throw err;
   }
-  redirect(`/organizations/${organizationId}/settings?joined=1`);
+  redirect(`/organizations/${organizationId}/members?welcome=1`);
 }

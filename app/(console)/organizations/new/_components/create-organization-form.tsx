@@ -17,7 +17,7 @@ export function CreateOrganizationForm() {
     action: (input) => createOrganizationAction(undefined, input),
     success: "Organization created.",
     onSuccess: (organization) => {
-      router.push(`/organizations/${organization.id}/settings`);
+      router.push(`/organizations/${organization.id}/members`);
       router.refresh();
     },
   });

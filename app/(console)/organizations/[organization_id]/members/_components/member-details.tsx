@@ -1,6 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { levelExplanation } from "@/lib/auth/level-explanation";
+import { LEVEL_NAMES } from "@/lib/auth/permissions";
 import { apiGet } from "@/lib/query/fetch";
 import { queryKeys } from "@/lib/query/keys";
 import type { Member, MemberGithubLogin, MemberScopedApiKeys } from "@/lib/query/types";
@@ -10,6 +12,7 @@ import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Time } from "@/components/ui/time";
 import { displayName } from "@/components/shell/display-name";
+import { MemberOriginText } from "./member-origin";
 
 type Props = { organizationId: string; member: Member | null; onClose: () => void };
 
@@ -62,12 +65,50 @@ function GithubLogin({ organizationId, uuid }: { organizationId: string; uuid: s
   return login.data.github_login ? <p className="font-medium">{login.data.github_login}</p> : <p className="text-muted">None linked</p>;
 }
 
-/** A member's details (React Query over the REST API): their personal API keys that reach here, and their GitHub login. */
+/** Level, when and how they joined, their last sign-in: the member object's facts, and how they joined loaded beside it. */
+function Membership({ organizationId, member }: { organizationId: string; member: Member }) {
+  const row = "grid grid-cols-[8.5rem_1fr] gap-x-3 gap-y-0.5";
+  return (
+    <dl className="space-y-2.5">
+      <div className={row}>
+        <dt className="font-medium">Level</dt>
+        <dd>
+          {LEVEL_NAMES[member.level]}
+          <span className="block text-xs text-muted">{levelExplanation(member.level).join(" ")}</span>
+        </dd>
+      </div>
+      <div className={row}>
+        <dt className="font-medium">Joined</dt>
+        <dd>
+          <Time iso={member.joined_at} />
+        </dd>
+      </div>
+      <div className={row}>
+        <dt className="font-medium">How they joined</dt>
+        <dd>
+          <MemberOriginText organizationId={organizationId} uuid={member.user.uuid} />
+        </dd>
+      </div>
+      <div className={row}>
+        <dt className="font-medium">Last login</dt>
+        <dd>
+          <Time iso={member.last_login} />
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+/**
+ * A member's details: level, joining and last sign-in, then (React Query over the REST API) their personal API keys
+ * that reach here and their GitHub login.
+ */
 export function MemberDetails({ organizationId, member, onClose }: Props) {
   return (
     <Dialog open={member !== null} onClose={onClose} title={member ? displayName(member.user) : "Member"} description={member?.user.email}>
       {member && (
         <div className="space-y-5">
+          <Membership organizationId={organizationId} member={member} />
           <section aria-labelledby="member-details-keys">
             <h3 id="member-details-keys" className="mb-1.5 text-sm font-semibold">
               Personal API keys

@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/action";
+import { withArticle } from "@/lib/auth/level-explanation";
 import { LEVEL_NAMES, type Level } from "@/lib/auth/permissions";
 import { queryKeys } from "@/lib/query/keys";
 import { useSensitiveAction } from "@/components/form/use-sensitive-action";
@@ -21,9 +22,6 @@ async function perform(organizationId: string, change: MemberChange): Promise<Ac
       : await removeMemberAction(organizationId, { user__uuid: change.user__uuid });
   return result.ok ? { ok: true, data: change } : result;
 }
-
-/** "a member", "an administrator", "an owner". */
-const withArticle = (word: string) => `${/^[aeiou]/.test(word) ? "an" : "a"} ${word}`;
 
 const done = (change: MemberChange, organizationName: string) =>
   change.kind === "level"
