@@ -1,13 +1,12 @@
 /** React Query keys: one place, so a mutation invalidates exactly what it changed. */
 export type ActivityFilters = { scope: string; user: string; after: string; offset: number };
-export type MemberFilters = { search: string; order: "-joined_at" | "joined_at"; offset: number };
 
 export const queryKeys = {
   personalApiKeys: () => ["personal-api-keys"] as const,
   activityLog: (organizationId: string, filters?: ActivityFilters) =>
     filters ? (["organizations", organizationId, "activity-log", filters] as const) : (["organizations", organizationId, "activity-log"] as const),
-  members: (organizationId: string, filters?: MemberFilters) =>
-    filters ? (["organizations", organizationId, "members", filters] as const) : (["organizations", organizationId, "members"] as const),
+  /** The paged list appends its page and filters (components/data/use-paged-list.ts). */
+  members: (organizationId: string) => ["organizations", organizationId, "members"] as const,
   /** Under `members`, so whatever refreshes the member list refreshes a member's details too. */
   memberScopedApiKeys: (organizationId: string, userUuid: string) => ["organizations", organizationId, "members", userUuid, "scoped-api-keys"] as const,
   memberGithubLogin: (organizationId: string, userUuid: string) => ["organizations", organizationId, "members", userUuid, "github-login"] as const,
