@@ -92,7 +92,7 @@ export function DataTable<T>({ caption, noun, columns, rows, rowKey, status, act
             {columns.map((column) => {
               const sorted = sort && column.sortKey ? (sort.order === column.sortKey ? "ascending" : sort.order === `-${column.sortKey}` ? "descending" : undefined) : undefined;
               return (
-                <th key={column.id} scope="col" aria-sort={sorted} className={`px-4 py-2 font-medium ${column.from ? SHOWN_FROM[column.from] : ""}`}>
+                <th key={column.id} scope="col" aria-sort={sorted} className={`px-4 py-2 font-medium whitespace-nowrap ${column.from ? SHOWN_FROM[column.from] : ""}`}>
                   {sort && column.sortKey ? <SortHeader column={column as Column<unknown> & { sortKey: string }} sort={sort} /> : column.header}
                 </th>
               );
