@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadMe, openOrganization } from "../../../_lib/load";
+import { InvitePeople } from "../invites/_components/invite-people";
 import { LeaveOrganization } from "./_components/leave-organization";
 import { MembersManager } from "./_components/members-manager";
 
@@ -21,11 +20,7 @@ export default async function MembersPage({ params }: { params: Promise<{ organi
       <PageHeader
         title="Members"
         description={`${organization.name} · ${count}. Admins and owners change levels and remove people.`}
-        actions={
-          <Link href={`/organizations/${organization.id}/invites`} className={buttonClass("primary")}>
-            Invite people
-          </Link>
-        }
+        actions={<InvitePeople organization={organization} />}
       />
       <MembersManager organization={summary} viewer={{ uuid: me.uuid, level }} />
       <div className="mt-10">
