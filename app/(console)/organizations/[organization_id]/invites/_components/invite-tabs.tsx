@@ -31,7 +31,8 @@ export function Tabs<K extends string>({ label, tabs, selected, onSelect }: { la
 
   return (
     <div>
-      <div role="tablist" aria-label={label} className="flex gap-1 overflow-x-auto border-b border-line">
+      {/* No scrolling container here: Chrome would give the focus to it, not to the selected tab, when a dialog opens. */}
+      <div role="tablist" aria-label={label} className="flex flex-wrap gap-x-1 border-b border-line">
         {tabs.map((tab, index) => {
           const active = tab.key === selected;
           return (
@@ -46,11 +47,9 @@ export function Tabs<K extends string>({ label, tabs, selected, onSelect }: { la
               aria-selected={active}
               aria-controls={`${id}-panel-${tab.key}`}
               tabIndex={active ? 0 : -1}
-              // Opened in a dialog, the tab list takes the focus first.
-              autoFocus={active}
               onClick={() => onSelect(tab.key)}
               onKeyDown={(e) => onKeyDown(e, index)}
-              className={`-mb-px shrink-0 border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap ${active ? "border-accent text-fg" : "border-transparent text-muted hover:text-fg"}`}
+              className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap ${active ? "border-accent text-fg" : "border-transparent text-muted hover:text-fg"}`}
             >
               {tab.label}
             </button>
