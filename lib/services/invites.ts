@@ -1,4 +1,5 @@
-import { and, count, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "../../db/client";
 import { z } from "zod";
 import { organizationInvites, users } from "../../db/schema";
 import { ADMIN } from "../auth/permissions";
@@ -15,6 +16,15 @@ import { operation } from "./operation";
 import { notifyOutbox } from "./outbox";
 import { Page } from "./page";
 
+/** Invitations with the people who sent them, newest first. */
+const invitesWithCreators = (db: Executor, where: SQL | undefined) =>
+  db
+    .select({ invite: organizationInvites, createdBy: users })
+    .from(organizationInvites)
+    .leftJoin(users, eq(users.id, organizationInvites.createdById))
+    .where(where)
+    .orderBy(desc(organizationInvites.createdAt), desc(organizationInvites.id));
+
 /** Lists the organization's pending and expired invitations, newest first. */
 export const listInvites = operation({
   permission: "organization_member:read",
@@ -23,14 +33,7 @@ export const listInvites = operation({
   run: async ({ db, organization, now }, { limit, offset }) => {
     const where = and(eq(organizationInvites.organizationId, organization.id), isNull(organizationInvites.acceptedAt));
     const [rows, [total]] = await Promise.all([
-      db
-        .select({ invite: organizationInvites, createdBy: users })
-        .from(organizationInvites)
-        .leftJoin(users, eq(users.id, organizationInvites.createdById))
-        .where(where)
-        .orderBy(desc(organizationInvites.createdAt), desc(organizationInvites.id))
-        .limit(limit)
-        .offset(offset),
+      invitesWithCreators(db, where).limit(limit).offset(offset),
       db.select({ n: count() }).from(organizationInvites).where(where),
     ]);
     return new Page(rows.map((r) => serializeInvite(r.invite, r.createdBy, now)), total.n, { limit, offset });
@@ -47,19 +50,15 @@ export const findPendingInvites = operation({
   input: pendingInvitesInput,
   run: async ({ db, organization, now }, { emails }) => {
     if (emails.length === 0) return [];
-    const rows = await db
-      .select({ invite: organizationInvites, createdBy: users })
-      .from(organizationInvites)
-      .leftJoin(users, eq(users.id, organizationInvites.createdById))
-      .where(
-        and(
-          eq(organizationInvites.organizationId, organization.id),
-          isNull(organizationInvites.acceptedAt),
-          gt(organizationInvites.createdAt, validSince(now)),
-          inArray(sql`lower(${organizationInvites.targetEmail})`, [...new Set(emails)]),
-        ),
-      )
-      .orderBy(desc(organizationInvites.createdAt));
+    const rows = await invitesWithCreators(
+      db,
+      and(
+        eq(organizationInvites.organizationId, organization.id),
+        isNull(organizationInvites.acceptedAt),
+        gt(organizationInvites.createdAt, validSince(now)),
+        inArray(sql`lower(${organizationInvites.targetEmail})`, [...new Set(emails)]),
+      ),
+    );
     return rows.map((r) => serializeInvite(r.invite, r.createdBy, now));
   },
 });

@@ -39,13 +39,15 @@ export function InviteForm({ organizationId, viewerLevel, emailConfigured, onCan
   // Replacing a live link is chosen per address; any other address starts again from resending.
   const [replaceFor, setReplaceFor] = useState<string | null>(null);
   const mode = existing ? (replaceFor === email ? "replace" : "resend") : "create";
+  // A resend sends the invitation as it was: nothing else in the form applies to it.
+  const resending = mode === "resend";
 
   const form = useFormAction({
     schema: createInviteInput,
-    action: (input) => (mode === "resend" && existing ? resendInviteAction(organizationId, { id: existing.id }) : createInviteAction(organizationId, input)),
+    action: (input) => (resending && existing ? resendInviteAction(organizationId, { id: existing.id }) : createInviteAction(organizationId, input)),
     onSuccess: (invite) => {
       const delivery = { emailed: invite.emailing_attempt_made, emailConfigured };
-      toast(mode === "resend" ? resentMessage(invite.target_email, delivery) : invitedMessage(invite.target_email, delivery));
+      toast(resending ? resentMessage(invite.target_email, delivery) : invitedMessage(invite.target_email, delivery));
       setValues(EMPTY);
       setReplaceFor(null);
       void refresh();
@@ -59,11 +61,11 @@ export function InviteForm({ organizationId, viewerLevel, emailConfigured, onCan
   }
 
   return (
-    <DialogForm form={form} onSubmit={() => void onSubmit()} onCancel={onCancel} submitLabel={mode === "resend" ? "Resend invitation" : mode === "replace" ? "Invite again" : "Send invitation"}>
+    <DialogForm form={form} onSubmit={() => void onSubmit()} onCancel={onCancel} submitLabel={resending ? "Resend invitation" : mode === "replace" ? "Invite again" : "Send invitation"}>
       <p className="text-muted">They get an email with a link that is valid for three days, and join at the level you choose.</p>
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Email address" name="target_email" type="email" autoComplete="off" required value={values.target_email} onChange={(e) => set("target_email", e.target.value)} error={form.errors.target_email} />
-        <TextField label="First name (optional)" name="first_name" maxLength={30} value={values.first_name} onChange={(e) => set("first_name", e.target.value)} error={form.errors.first_name} />
+        <TextField label="First name (optional)" name="first_name" maxLength={30} disabled={resending} value={values.first_name} onChange={(e) => set("first_name", e.target.value)} error={form.errors.first_name} />
       </div>
       {existing && <ReinviteChoice invite={existing} value={mode === "replace" ? "replace" : "resend"} onChange={(choice) => setReplaceFor(choice === "replace" ? email : null)} />}
       <SelectField
@@ -71,16 +73,18 @@ export function InviteForm({ organizationId, viewerLevel, emailConfigured, onCan
         name="level"
         className="max-w-xs"
         options={levelOptions(viewerLevel)}
+        disabled={resending}
         value={values.level}
         onChange={(e) => set("level", e.target.value)}
         hint="Up to your own level. Admins manage members and settings; owners can also delete the organization."
         error={form.errors.level}
       />
-      <TextAreaField label="Message (optional)" name="message" maxLength={1000} value={values.message} onChange={(e) => set("message", e.target.value)} hint="Included in the email." error={form.errors.message} />
+      <TextAreaField label="Message (optional)" name="message" maxLength={1000} disabled={resending} value={values.message} onChange={(e) => set("message", e.target.value)} hint="Included in the email." error={form.errors.message} />
       <CheckboxField
         label="Send the invitation by email"
         name="send_email"
-        checked={values.send_email}
+        checked={values.send_email || resending}
+        disabled={resending}
         onChange={(e) => set("send_email", e.target.checked)}
         hint={emailConfigured ? "Without it, copy the link from the Invites list and share it yourself." : NO_EMAIL_NOTE}
       />
