@@ -1,10 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { addMember, makeUser, uniqueEmail } from "../support/cli";
+import { closeInviteDialog, inviteRow, openInviteDialog } from "../support/invite-dialog";
 import { auditPage, ownerWithOrganization, patchOrganization, signedInContext, toast } from "../support/ui";
 
 // Delegating setup sends an email to whatever listens on the SMTP port; this file starts no catcher (invites.spec.ts owns it).
-const inviteRow = (page: Page, email: string) => page.getByRole("table", { name: "Pending and expired invitations" }).getByRole("row", { name: new RegExp(email) });
-const delegatePanel = (page: Page) => page.getByRole("region", { name: "Ask someone else to set up" });
+const delegatePanel = (page: Page) => openInviteDialog(page, "Ask someone to set up");
 
 test.describe("delegating setup", () => {
   test("an admin asks someone else to set up: validated, refused for a member's address, listed as an administrator invitation, an older request replaced", async ({ browser }) => {
@@ -14,7 +14,7 @@ test.describe("delegating setup", () => {
     const context = await signedInContext(browser, admin.email);
     const page = await context.newPage();
     await page.goto(`/organizations/${org.id}/invites`);
-    const panel = delegatePanel(page);
+    let panel = await delegatePanel(page);
     const email = panel.getByLabel("Their email address");
 
     await email.fill("not-an-email");
@@ -34,13 +34,16 @@ test.describe("delegating setup", () => {
     await expect(toast(page, `Asked ${first} to finish setting up ${org.name}.`)).toBeVisible();
     await expect(email).toHaveValue("");
     await expect(email).not.toHaveAttribute("aria-invalid");
+    await closeInviteDialog(page);
     await expect(inviteRow(page, first)).toContainText("Administrator");
     await expect(inviteRow(page, first)).toContainText("Pending");
 
     const second = uniqueEmail("other");
-    await email.fill(second);
+    panel = await delegatePanel(page);
+    await panel.getByLabel("Their email address").fill(second);
     await panel.getByRole("button", { name: "Ask to set up" }).click();
     await expect(toast(page, `Asked ${second} to finish setting up ${org.name}.`)).toBeVisible();
+    await closeInviteDialog(page);
     await expect(inviteRow(page, second)).toContainText("Administrator");
     await expect(inviteRow(page, first)).toHaveCount(0);
     await context.close();
@@ -54,7 +57,7 @@ test.describe("delegating setup", () => {
     const context = await signedInContext(browser, member.email);
     const page = await context.newPage();
     await page.goto(`/organizations/${org.id}/invites`);
-    const panel = delegatePanel(page);
+    const panel = await delegatePanel(page);
     await expect(panel.getByText(`Only admins and owners can ask someone else to set up ${org.name}`)).toBeVisible();
     await expect(panel.getByRole("button", { name: "Ask to set up" })).toBeDisabled();
     await expect(panel.getByLabel("Their email address")).toBeDisabled();
@@ -72,15 +75,16 @@ for (const theme of ["light", "dark"] as const) {
     const context = await signedInContext(browser, user.email, { theme });
     const page = await context.newPage();
     await page.goto(`/organizations/${org.id}/invites`);
-    await delegatePanel(page).getByRole("button", { name: "Ask to set up" }).click();
-    await expect(delegatePanel(page).getByLabel("Their email address")).toHaveAttribute("aria-invalid", "true");
+    const panel = await delegatePanel(page);
+    await panel.getByRole("button", { name: "Ask to set up" }).click();
+    await expect(panel.getByLabel("Their email address")).toHaveAttribute("aria-invalid", "true");
     await auditPage(page, "invites-delegate-error", theme);
     await context.close();
 
     const memberContext = await signedInContext(browser, member.email, { theme });
     const memberPage = await memberContext.newPage();
     await memberPage.goto(`/organizations/${org.id}/invites`);
-    await expect(delegatePanel(memberPage).getByRole("button", { name: "Ask to set up" })).toBeDisabled();
+    await expect((await delegatePanel(memberPage)).getByRole("button", { name: "Ask to set up" })).toBeDisabled();
     await auditPage(memberPage, "member-invites-delegate", theme);
     await memberContext.close();
   });

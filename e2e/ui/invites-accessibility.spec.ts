@@ -1,11 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { addMember, makeUser, uniqueEmail } from "../support/cli";
+import { closeInviteDialog, inviteRow, openInviteDialog, showInviteTab } from "../support/invite-dialog";
 import { auditPage, inviteByApi, ownerWithOrganization, patchOrganization, signedInContext } from "../support/ui";
 
-const inviteRow = (page: Page, email: string) => page.getByRole("table", { name: "Pending and expired invitations" }).getByRole("row", { name: new RegExp(email) });
-
 for (const theme of ["light", "dark"] as const) {
-  test(`the invites page, its bulk preview and dialogs, a member's view and the invitation banner are axe clean (${theme} theme)`, async ({ browser }) => {
+  test(`the invites page, the invitation dialog's three tabs, the revoke dialog, a member's view and the invitation banner are axe clean (${theme} theme)`, async ({ browser }) => {
+    test.slow();
     const { user, key, org } = await ownerWithOrganization("Avery");
     const member = await makeUser("Morgan");
     await addMember(org.id, member.email, 1);
@@ -18,8 +18,24 @@ for (const theme of ["light", "dark"] as const) {
     const page = await context.newPage();
     await page.goto(`/organizations/${org.id}/invites`);
     await expect(inviteRow(page, pending.target_email)).toBeVisible();
-    await page.getByLabel("Email addresses").fill(`${uniqueEmail("a")}\nnot-an-email\n${uniqueEmail("b")},admin,Bo`);
     await auditPage(page, "invites", theme);
+
+    const one = await openInviteDialog(page);
+    await one.getByLabel("Email address", { exact: true }).fill(pending.target_email);
+    await expect(one.getByLabel("Resend their invitation")).toBeChecked();
+    await auditPage(page, "invite-dialog-one-person", theme);
+
+    const several = await showInviteTab(page, "Several people");
+    await several.getByLabel("Email addresses").fill(`${pending.target_email}\n${uniqueEmail("a")}\nnot-an-email\n${uniqueEmail("b")},admin,Bo`);
+    await expect(several.getByLabel(`What to do for ${pending.target_email}`)).toHaveValue("resend");
+    await auditPage(page, "invite-dialog-several-people", theme);
+
+    const setup = await showInviteTab(page, "Ask someone to set up");
+    await setup.getByRole("button", { name: "Ask to set up" }).click();
+    await expect(setup.getByLabel("Their email address")).toHaveAttribute("aria-invalid", "true");
+    await auditPage(page, "invite-dialog-setup", theme);
+    await closeInviteDialog(page);
+
     await inviteRow(page, pending.target_email).getByRole("button", { name: /^Revoke/ }).click();
     await auditPage(page, "invites-revoke-dialog", theme);
     await page.keyboard.press("Escape");
@@ -40,3 +56,4 @@ for (const theme of ["light", "dark"] as const) {
     await inviteeContext.close();
   });
 }
+

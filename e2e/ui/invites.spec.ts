@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { addMember, makeUser, uniqueEmail } from "../support/cli";
 import { SmtpCatcher } from "../support/smtp";
+import { closeInviteDialog, dayOf, inviteRow, openInviteDialog, showInviteTab } from "../support/invite-dialog";
 import { completeProviderSignIn, inviteByApi, ownerWithOrganization, patchOrganization, signedInContext, signedOutContext, toast } from "../support/ui";
 
 /** The only ui spec that listens on the server's SMTP_URL port: its tests run one after another in one worker. */
@@ -14,8 +15,19 @@ test.afterAll(async () => {
   await catcher.stop();
 });
 
-const inviteRow = (page: Page, email: string) => page.getByRole("table", { name: "Pending and expired invitations" }).getByRole("row", { name: new RegExp(email) });
 const acceptLink = (text: string) => text.match(/http:\/\/localhost:\d+\/invites\/[\w-]+/)?.[0] ?? "";
+
+/** The link in the nth email (from 1) sent to this address. */
+async function nthLink(email: string, n: number) {
+  await catcher.waitFor(() => catcher.to(email).length >= n);
+  return acceptLink(catcher.to(email)[n - 1].text);
+}
+
+/** What a signed-out browser sees at an invitation link: its page's heading. */
+async function linkHeading(page: Page, link: string) {
+  await page.goto(link);
+  return page.getByRole("heading", { level: 1 });
+}
 
 test("an admin invites an address; the invitee opens the emailed link in another browser, signs in and joins; the outbox shows it sent", async ({ browser }) => {
   const { user, org } = await ownerWithOrganization("Inez");
@@ -24,11 +36,16 @@ test("an admin invites an address; the invitee opens the emailed link in another
   await page.goto(`/organizations/${org.id}/invites`);
 
   const email = uniqueEmail("invitee");
-  await page.getByLabel("Email address", { exact: true }).fill(email);
-  await page.getByLabel("Message (optional)").fill("Welcome aboard!");
-  await page.getByRole("button", { name: "Send invitation" }).click();
+  const form = await openInviteDialog(page);
+  // This server has a mail transport, so the checkbox explains only what leaving it off does.
+  await expect(form.getByText("Without it, copy the link from the Invites list and share it yourself.")).toBeVisible();
+  await expect(form.getByText("Email isn't set up")).toHaveCount(0);
+  await form.getByLabel("Email address", { exact: true }).fill(email);
+  await form.getByLabel("Message (optional)").fill("Welcome aboard!");
+  await form.getByRole("button", { name: "Send invitation" }).click();
   await expect(toast(page, `Invitation sent to ${email}.`)).toBeVisible();
-  await expect(page.getByLabel("Email address", { exact: true })).toHaveValue("");
+  await expect(form.getByLabel("Email address", { exact: true })).toHaveValue("");
+  await closeInviteDialog(page);
   await expect(inviteRow(page, email)).toContainText("Pending");
 
   const mail = await catcher.waitFor((m) => m.envelopeTo.includes(email));
@@ -73,35 +90,36 @@ test("bulk invite: pasted addresses are previewed row by row, an invalid row is 
   await page.goto(`/organizations/${org.id}/invites`);
 
   const [first, second] = [uniqueEmail("bulk-a"), uniqueEmail("bulk-b")];
-  await page.getByLabel("Email addresses").fill(`${first}\nnot-an-email\n${second}, ${user.email}`);
-  const preview = page.getByRole("table", { name: "People to invite, with what is wrong with each row" });
+  const form = await openInviteDialog(page, "Several people");
+  await form.getByLabel("Email addresses").fill(`${first}\nnot-an-email\n${second}, ${user.email}`);
+  const preview = form.getByRole("table", { name: "People to invite, with what is wrong with each row" });
   await expect(preview.locator("tbody tr")).toHaveCount(4);
   await expect(preview.getByRole("row", { name: /not-an-email/ })).toContainText("Enter a valid email address.");
-  await expect(page.getByText("1 row has a problem and is left out")).toBeVisible();
+  await expect(form.getByText("1 row has a problem and is left out")).toBeVisible();
 
-  await page.getByRole("button", { name: "Invite 3 people" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Nobody was invited" })).toHaveText("Nobody was invited. Line 3: A user with this email address already belongs to the organization.");
+  await form.getByRole("button", { name: "Invite 3 people" }).click();
+  await expect(form.getByRole("alert").filter({ hasText: "Nobody was invited" })).toHaveText("Nobody was invited. Line 3: A user with this email address already belongs to the organization.");
   await expect(preview.getByRole("row", { name: new RegExp(user.email) })).toContainText("already belongs");
-  await expect(page.getByRole("heading", { name: "No pending invitations" })).toBeVisible();
 
-  await page.getByLabel("Email addresses").fill(`${first}\nnot-an-email\n${second}`);
-  await page.getByRole("button", { name: "Invite 2 people" }).click();
+  await form.getByLabel("Email addresses").fill(`${first}\nnot-an-email\n${second}`);
+  await form.getByRole("button", { name: "Invite 2 people" }).click();
   await expect(toast(page, "Invited 2 people.")).toBeVisible();
-  await expect(page.getByText("2 invitations created. They appear in the list below.")).toBeVisible();
-  await expect(page.getByRole("progressbar", { name: "Invitations sent" })).toBeVisible();
+  await expect(form.getByText("2 invitations created. They appear in the Invites list.")).toBeVisible();
+  await expect(form.getByRole("progressbar", { name: "Invitations sent" })).toBeVisible();
   await expect(preview.getByRole("row", { name: new RegExp(first) })).toContainText("Invited");
-  await expect(inviteRow(page, first)).toBeVisible();
-  await expect(inviteRow(page, second)).toBeVisible();
 
-  await page.getByRole("button", { name: "Invite more people" }).click();
-  await page.getByLabel("Or upload a CSV file").setInputFiles({
+  await form.getByRole("button", { name: "Invite more people" }).click();
+  await form.getByLabel("Or upload a CSV file").setInputFiles({
     name: "people.csv",
     mimeType: "text/csv",
     buffer: Buffer.from(`email,level,first_name\n${uniqueEmail("csv")},admin,Cleo\n${uniqueEmail("csv")},boss,Dan\n`),
   });
   await expect(preview.getByRole("row", { name: /Cleo/ })).toContainText("Administrator");
   await expect(preview.getByRole("row", { name: /Dan/ })).toContainText("Unknown level “boss”");
-  await expect(page.getByRole("button", { name: "Invite 1 person" })).toBeEnabled();
+  await expect(form.getByRole("button", { name: "Invite 1 person" })).toBeEnabled();
+  await closeInviteDialog(page);
+  await expect(inviteRow(page, first)).toBeVisible();
+  await expect(inviteRow(page, second)).toBeVisible();
   await context.close();
 });
 
@@ -116,24 +134,27 @@ test("copy link, resend and revoke; a member sees the list, and why they cannot 
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const page = await context.newPage();
   await page.goto(`/organizations/${org.id}/invites`);
-  await page.getByLabel("Email address", { exact: true }).fill(email);
-  await page.getByLabel("Send the invitation by email").uncheck();
-  await page.getByRole("button", { name: "Send invitation" }).click();
-  await expect(toast(page, `Invitation created for ${email}, without an email`)).toBeVisible();
+  const form = await openInviteDialog(page);
+  await form.getByLabel("Email address", { exact: true }).fill(email);
+  await form.getByLabel("Send the invitation by email").uncheck();
+  await form.getByRole("button", { name: "Send invitation" }).click();
+  await expect(toast(page, `Invitation created for ${email}, without an email: copy its link from the Invites list to share it.`)).toBeVisible();
+  await closeInviteDialog(page);
   await expect(inviteRow(page, email)).toContainText("no email");
 
   await inviteRow(page, email).getByRole("button", { name: `Copy link for ${email}` }).click();
-  await expect(toast(page, `Invitation link for ${email} copied.`)).toBeVisible();
+  await expect(inviteRow(page, email).getByRole("button", { name: `Copied for ${email}` })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^http:\/\/localhost:\d+\/invites\/[\w-]+$/);
 
   await inviteRow(page, email).getByRole("button", { name: `Resend for ${email}` }).click();
-  await expect(toast(page, `Invitation sent to ${email} again.`)).toBeVisible();
+  await expect(toast(page, `Invitation sent to ${email} again. Their link stays the same.`)).toBeVisible();
   await catcher.waitFor((m) => m.envelopeTo.includes(email));
 
   const memberContext = await signedInContext(browser, member.email);
   const memberPage = await memberContext.newPage();
   await memberPage.goto(`/organizations/${org.id}/invites`);
-  await expect(memberPage.getByRole("heading", { name: "Only admins can invite people here" })).toBeVisible();
+  await expect(memberPage.getByText("Only admins can invite people here.")).toBeVisible();
+  await expect(memberPage.getByRole("button", { name: "Invite people" })).toHaveCount(0);
   await expect(inviteRow(memberPage, email)).toBeVisible();
   await expect(inviteRow(memberPage, email).getByRole("button")).toHaveCount(0);
   await memberContext.close();
@@ -142,6 +163,59 @@ test("copy link, resend and revoke; a member sees the list, and why they cannot 
   await page.getByRole("dialog", { name: `Revoke the invitation for ${email}?` }).getByRole("button", { name: "Revoke invitation" }).click();
   await expect(toast(page, `The invitation for ${email} was revoked.`)).toBeVisible();
   await expect(page.getByRole("heading", { name: "No pending invitations" })).toBeVisible();
+  await context.close();
+});
+
+test("re-inviting a pending address: marked, Resend by default keeps the link they have, inviting again on purpose replaces it", async ({ browser }) => {
+  const { user, key, org } = await ownerWithOrganization("Rhea");
+  const email = uniqueEmail("again");
+  await inviteByApi(key, org.id, { target_email: email });
+  const firstLink = await nthLink(email, 1);
+  const mark = `${email} was already invited on ${dayOf(new Date())} — inviting again replaces the link they have.`;
+
+  const context = await signedInContext(browser, user.email);
+  const page = await context.newPage();
+  await page.goto(`/organizations/${org.id}/invites`);
+  const form = await openInviteDialog(page);
+  await form.getByLabel("Email address", { exact: true }).fill(email.toUpperCase());
+  await expect(form.getByText(mark)).toBeVisible();
+  await expect(form.getByLabel("Resend their invitation")).toBeChecked();
+  await form.getByRole("button", { name: "Resend invitation" }).click();
+  await expect(toast(page, `Invitation sent to ${email} again. Their link stays the same.`)).toBeVisible();
+  expect(await nthLink(email, 2)).toBe(firstLink);
+
+  const visitor = await (await signedOutContext(browser)).newPage();
+  await expect(await linkHeading(visitor, firstLink)).toHaveText(`Join ${org.name}`);
+
+  // Typed and sent at once, before the lookup answers: the mark shows first and nothing is sent.
+  await form.getByLabel("Email address", { exact: true }).fill(email);
+  await form.getByLabel("Email address", { exact: true }).press("Enter");
+  await expect(form.getByText(mark)).toBeVisible();
+  await form.getByLabel("Invite again with a new link").check();
+  await form.getByRole("button", { name: "Invite again" }).click();
+  await expect(toast(page, `Invitation sent to ${email}.`)).toBeVisible();
+  const secondLink = await nthLink(email, 3);
+  expect(secondLink).not.toBe(firstLink);
+  expect(catcher.to(email)).toHaveLength(3);
+  await expect(await linkHeading(visitor, firstLink)).toHaveText("This invitation link is not valid");
+  await expect(await linkHeading(visitor, secondLink)).toHaveText(`Join ${org.name}`);
+
+  const bulk = await showInviteTab(page, "Several people");
+  const fresh = uniqueEmail("fresh");
+  await bulk.getByLabel("Email addresses").fill(`${email}\n${fresh}`);
+  const preview = bulk.getByRole("table", { name: "People to invite, with what is wrong with each row" });
+  const again = preview.getByRole("row", { name: new RegExp(email) });
+  await expect(again).toContainText(`This address was already invited on ${dayOf(new Date())} — inviting again replaces the link they have.`);
+  await expect(again.getByLabel(`What to do for ${email}`)).toHaveValue("resend");
+  await bulk.getByRole("button", { name: "Invite 2 people" }).click();
+  await expect(toast(page, "Invited 1 person and sent 1 invitation again.")).toBeVisible();
+  await expect(again).toContainText("Sent again");
+  expect(await nthLink(email, 4)).toBe(secondLink);
+  await expect(await linkHeading(visitor, secondLink)).toHaveText(`Join ${org.name}`);
+
+  await closeInviteDialog(page);
+  await expect(inviteRow(page, email)).toHaveCount(1);
+  await expect(inviteRow(page, fresh)).toContainText("Pending");
   await context.close();
 });
 

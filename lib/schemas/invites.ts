@@ -26,6 +26,9 @@ export const delegateInviteInput = z.object({
 
 export const inviteIdInput = z.object({ id: z.string() });
 
+/** Addresses to look up among the pending invitations (a bulk preview holds at most a few dozen). */
+export const pendingInvitesInput = z.object({ emails: z.array(emailInput).max(100) });
+
 /** Access to one private project that joining grants (stored as is in the invitation's `private_project_access`). */
 export type ProjectAccess = { id: number; level: "member" | "admin" };
 

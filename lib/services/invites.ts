@@ -1,4 +1,5 @@
-import { and, count, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "../../db/client";
 import { z } from "zod";
 import { organizationInvites, users } from "../../db/schema";
 import { ADMIN } from "../auth/permissions";
@@ -6,7 +7,7 @@ import { USER_CALLERS } from "../auth/principal";
 import { inviteLevelDenial } from "../auth/rules";
 import { AppError, enforce, LEVEL_INSUFFICIENT, notFound, permissionDenied } from "../errors";
 import { isUuid, paginationQuery } from "../schemas/common";
-import { createInviteInput, delegateInviteInput, inviteIdInput, MAX_BULK_INVITES } from "../schemas/invites";
+import { createInviteInput, delegateInviteInput, inviteIdInput, MAX_BULK_INVITES, pendingInvitesInput } from "../schemas/invites";
 import { parseInput } from "../schemas/parse";
 import { recordActivity } from "./activity";
 import { getAuthSecret } from "./instance";
@@ -14,6 +15,15 @@ import { acceptUrl, checkCanInvite, createInviteInTx, queueInviteEmail, SCOPE, s
 import { operation } from "./operation";
 import { notifyOutbox } from "./outbox";
 import { Page } from "./page";
+
+/** Invitations with the people who sent them, newest first. */
+const invitesWithCreators = (db: Executor, where: SQL | undefined) =>
+  db
+    .select({ invite: organizationInvites, createdBy: users })
+    .from(organizationInvites)
+    .leftJoin(users, eq(users.id, organizationInvites.createdById))
+    .where(where)
+    .orderBy(desc(organizationInvites.createdAt), desc(organizationInvites.id));
 
 /** Lists the organization's pending and expired invitations, newest first. */
 export const listInvites = operation({
@@ -23,17 +33,33 @@ export const listInvites = operation({
   run: async ({ db, organization, now }, { limit, offset }) => {
     const where = and(eq(organizationInvites.organizationId, organization.id), isNull(organizationInvites.acceptedAt));
     const [rows, [total]] = await Promise.all([
-      db
-        .select({ invite: organizationInvites, createdBy: users })
-        .from(organizationInvites)
-        .leftJoin(users, eq(users.id, organizationInvites.createdById))
-        .where(where)
-        .orderBy(desc(organizationInvites.createdAt), desc(organizationInvites.id))
-        .limit(limit)
-        .offset(offset),
+      invitesWithCreators(db, where).limit(limit).offset(offset),
       db.select({ n: count() }).from(organizationInvites).where(where),
     ]);
     return new Page(rows.map((r) => serializeInvite(r.invite, r.createdBy, now)), total.n, { limit, offset });
+  },
+});
+
+/**
+ * The still-valid invitations of these addresses, newest first: inviting one again would replace its link, so the
+ * console offers to resend it instead.
+ */
+export const findPendingInvites = operation({
+  permission: "organization_member:read",
+  callers: USER_CALLERS,
+  input: pendingInvitesInput,
+  run: async ({ db, organization, now }, { emails }) => {
+    if (emails.length === 0) return [];
+    const rows = await invitesWithCreators(
+      db,
+      and(
+        eq(organizationInvites.organizationId, organization.id),
+        isNull(organizationInvites.acceptedAt),
+        gt(organizationInvites.createdAt, validSince(now)),
+        inArray(sql`lower(${organizationInvites.targetEmail})`, [...new Set(emails)]),
+      ),
+    );
+    return rows.map((r) => serializeInvite(r.invite, r.createdBy, now));
   },
 });
 

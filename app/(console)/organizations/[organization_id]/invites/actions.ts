@@ -1,7 +1,7 @@
 "use server";
 
 import { action } from "@/lib/actions/action";
-import { bulkCreateInvites, createInvite, delegateInvite, deleteInvite, getInviteLink, resendInvite } from "@/lib/services/invites";
+import { bulkCreateInvites, createInvite, delegateInvite, deleteInvite, findPendingInvites, getInviteLink, resendInvite } from "@/lib/services/invites";
 
 export const createInviteAction = action(createInvite);
 export const bulkCreateInvitesAction = action(bulkCreateInvites);
@@ -9,3 +9,4 @@ export const delegateInviteAction = action(delegateInvite);
 export const deleteInviteAction = action(deleteInvite);
 export const resendInviteAction = action(resendInvite);
 export const getInviteLinkAction = action(getInviteLink);
+export const findPendingInvitesAction = action(findPendingInvites);

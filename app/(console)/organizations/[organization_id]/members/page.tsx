@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { levelGrants } from "@/lib/auth/permissions";
 import { endSentence } from "@/lib/format/sentence";
@@ -7,10 +6,10 @@ import { listInvites } from "@/lib/services/invites";
 import { getMemberOrigin } from "@/lib/services/member-origin";
 import { listPersonalApiKeys } from "@/lib/services/personal-api-keys";
 import { run } from "@/lib/services/run";
-import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { displayName } from "@/components/shell/display-name";
 import { loadMe, openOrganization, signedInPrincipal } from "../../../_lib/load";
+import { InvitePeople } from "../invites/_components/invite-people";
 import { GettingStarted, type ChecklistItem } from "./_components/getting-started";
 import { LeaveOrganization } from "./_components/leave-organization";
 import { LevelsExplained } from "./_components/levels-explained";
@@ -69,11 +68,7 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
       <PageHeader
         title="Members"
         description={`${organization.name} · ${count}. Admins and owners change levels and remove people.`}
-        actions={
-          <Link href={`/organizations/${organization.id}/invites`} className={buttonClass("primary")}>
-            Invite people
-          </Link>
-        }
+        actions={<InvitePeople organization={organization} />}
       />
       {steps && <GettingStarted organization={summary} userUuid={me.uuid} items={steps} />}
       <MembersList organization={summary} viewer={{ uuid: me.uuid, level }} />

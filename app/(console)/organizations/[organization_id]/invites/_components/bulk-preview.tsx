@@ -1,44 +1,65 @@
 "use client";
 
 import { LEVEL_NAMES } from "@/lib/auth/permissions";
+import type { Invite } from "@/lib/query/types";
+import { DataTable, type Column } from "@/components/data/data-table";
 import { Badge } from "@/components/ui/badge";
+import { Email } from "@/components/ui/email";
 import type { BulkRow } from "./bulk-parse";
+import { alreadyInvited } from "./invite-words";
+import { REINVITE_OPTIONS, type Reinvite } from "./reinvite-choice";
 
 /** Where each row stands: a problem found before sending, ready, on its way, invited, or the row the server refused. */
 export type RowState = { tone: "neutral" | "accent" | "ok" | "warn" | "danger"; text: string };
 
-/** The rows of a bulk invitation with their state, checked before anything is sent. */
-export function BulkPreview({ rows, stateOf }: { rows: BulkRow[]; stateOf: (row: BulkRow, index: number) => RowState }) {
+/** A row already invited, while its choice can still change: the pending invitation and what to do about it. */
+export type RowChoice = { invite: Invite; value: Reinvite; onChange: (value: Reinvite) => void };
+
+type Item = { row: BulkRow; index: number };
+type Props = { rows: BulkRow[]; stateOf: (row: BulkRow, index: number) => RowState; choiceOf: (row: BulkRow, index: number) => RowChoice | null };
+
+function Status({ state, choice }: { state: RowState; choice: RowChoice | null }) {
   return (
-    <div className="max-h-96 overflow-y-auto rounded-md border border-line">
-      <table className="w-full text-left">
-        <caption className="sr-only">People to invite, with what is wrong with each row</caption>
-        <thead className="sticky top-0 border-b border-line bg-surface text-xs text-muted">
-          <tr>
-            <th scope="col" className="px-3 py-1.5 font-medium">Line</th>
-            <th scope="col" className="px-3 py-1.5 font-medium">Email address</th>
-            <th scope="col" className="px-3 py-1.5 font-medium">Level</th>
-            <th scope="col" className="px-3 py-1.5 font-medium">First name</th>
-            <th scope="col" className="px-3 py-1.5 font-medium">Status</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-line">
-          {rows.map((row, i) => {
-            const state = stateOf(row, i);
-            return (
-              <tr key={`${row.line}-${i}`}>
-                <td className="px-3 py-1.5 text-muted">{row.line}</td>
-                <td className="px-3 py-1.5 break-all">{row.target_email || <span className="text-muted">empty</span>}</td>
-                <td className="px-3 py-1.5">{LEVEL_NAMES[row.level]}</td>
-                <td className="px-3 py-1.5">{row.first_name}</td>
-                <td className="px-3 py-1.5">
-                  <Badge tone={state.tone}>{state.text}</Badge>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+    <div className="space-y-1">
+      <Badge tone={state.tone}>{state.text}</Badge>
+      {choice && (
+        <>
+          <p className="text-xs text-warn-text">{alreadyInvited("This address", choice.invite.created_at)}</p>
+          <select
+            aria-label={`What to do for ${choice.invite.target_email}`}
+            value={choice.value}
+            onChange={(e) => choice.onChange(e.target.value as Reinvite)}
+            className="block h-7 rounded-md border border-line-strong bg-canvas px-2 text-xs text-fg"
+          >
+            {REINVITE_OPTIONS.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
     </div>
+  );
+}
+
+/** The rows of a bulk invitation with their state, checked before anything is sent. */
+export function BulkPreview({ rows, stateOf, choiceOf }: Props) {
+  const columns: Column<Item>[] = [
+    { id: "line", header: "Line", cell: ({ row }) => <span className="text-muted">{row.line}</span> },
+    { id: "email", header: "Email address", cell: ({ row }) => (row.target_email ? <Email address={row.target_email} /> : <span className="text-muted">empty</span>) },
+    { id: "level", header: "Level", cell: ({ row }) => LEVEL_NAMES[row.level] },
+    { id: "first_name", header: "First name", from: "sm", cell: ({ row }) => row.first_name },
+    { id: "status", header: "Status", cell: ({ row, index }) => <Status state={stateOf(row, index)} choice={choiceOf(row, index)} /> },
+  ];
+  return (
+    <DataTable
+      caption="People to invite, with what is wrong with each row"
+      noun="people"
+      columns={columns}
+      rows={rows.map((row, index) => ({ row, index }))}
+      rowKey={({ row, index }) => `${row.line}-${index}`}
+      status={{ state: "ready" }}
+    />
   );
 }

@@ -1,59 +1,82 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { apiGet } from "@/lib/query/fetch";
 import { queryKeys } from "@/lib/query/keys";
-import type { Invite, ListPage } from "@/lib/query/types";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import type { Invite } from "@/lib/query/types";
+import { DataTable } from "@/components/data/data-table";
+import { Pager } from "@/components/data/pager";
+import { usePagedList } from "@/components/data/use-paged-list";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { SecretValue } from "@/components/ui/secret-value";
-import { Skeleton } from "@/components/ui/skeleton";
-import { InviteTable, type InvitePermissions } from "./invite-table";
+import { INVITE_COLUMNS } from "./invite-columns";
 import { useInviteActions } from "./use-invite-actions";
 
-const LIMIT = 100;
+/** `managesAll`: may copy the link of anyone's invitation and revoke it (others copy their own invitations' links). */
+export type InviteViewer = { uuid: string; managesAll: boolean; canInvite: boolean };
 
-/** The organization's invitations not yet accepted (React Query over the REST API), with their actions. */
-export function InviteList({ organizationId, viewer }: { organizationId: string; viewer: InvitePermissions }) {
-  const invites = useQuery({
+type Props = { organizationId: string; viewer: InviteViewer; emailConfigured: boolean };
+
+/** The organization's invitations not yet accepted, a page at a time from the REST API, with what can be done to each. */
+export function InviteList({ organizationId, viewer, emailConfigured }: Props) {
+  const list = usePagedList<Invite, Record<string, string>>({
     queryKey: queryKeys.invites(organizationId),
-    queryFn: () => apiGet<ListPage<Invite>>(`/api/organizations/${organizationId}/invites/`, { limit: LIMIT }),
-    placeholderData: keepPreviousData,
+    path: `/api/organizations/${organizationId}/invites/`,
+    defaults: {},
   });
-  const actions = useInviteActions(organizationId);
+  const actions = useInviteActions(organizationId, emailConfigured);
   const [revoking, setRevoking] = useState<Invite | null>(null);
 
-  if (invites.isPending) {
+  function rowActions(invite: Invite) {
+    const what = `for ${invite.target_email}`;
+    const who = <span className="sr-only"> {what}</span>;
+    const mine = invite.created_by?.uuid === viewer.uuid;
     return (
-      <div role="status" aria-label="Loading invitations" className="space-y-2">
-        <Skeleton className="h-12" />
-        <Skeleton className="h-12" />
-      </div>
+      <>
+        {!invite.is_expired && (viewer.managesAll || mine) && (
+          <CopyButton size="sm" label="Copy link" what={what} value={() => actions.fetchLink(invite)} onFailed={() => actions.copyRefused(invite)} />
+        )}
+        {viewer.canInvite && !invite.is_expired && (
+          <Button size="sm" onClick={() => actions.resend(invite)}>
+            Resend{who}
+          </Button>
+        )}
+        {viewer.canInvite && invite.is_expired && (
+          <Button size="sm" onClick={() => actions.inviteAgain(invite)}>
+            Invite again{who}
+          </Button>
+        )}
+        {viewer.managesAll && (
+          <Button size="sm" variant="ghost" className="text-danger-text" onClick={() => setRevoking(invite)}>
+            Revoke{who}
+          </Button>
+        )}
+      </>
     );
   }
-  if (invites.isError) return <EmptyState title="The invitations could not be loaded">{invites.error.message} Reload the page to try again.</EmptyState>;
-  const rows = invites.data.results;
+
   return (
     <>
-      {rows.length === 0 ? (
-        <EmptyState title="No pending invitations">
-          {viewer.canInvite ? "Invite someone above: their invitation waits here until they accept it, and then they are on the Members page." : "Invitations that admins send wait here until they are accepted."}
-        </EmptyState>
-      ) : (
-        <InviteTable
-          invites={rows}
-          viewer={viewer}
-          busy={invites.isFetching || actions.pending}
-          onCopy={actions.copyLink}
-          onResend={actions.resend}
-          onInviteAgain={actions.inviteAgain}
-          onRevoke={setRevoking}
-        />
-      )}
-      {invites.data.count > rows.length && <p className="mt-2 text-muted">Showing the newest {rows.length} of {invites.data.count} invitations.</p>}
+      <DataTable
+        caption="Pending and expired invitations"
+        noun="invitations"
+        columns={INVITE_COLUMNS}
+        rows={list.rows}
+        rowKey={(invite) => invite.id}
+        actions={rowActions}
+        busy={list.query.isFetching || actions.pending}
+        status={list.status({
+          none: {
+            title: "No pending invitations",
+            body: viewer.canInvite
+              ? "Use “Invite people”: each invitation waits here until it is accepted, and then the person is on the Members page."
+              : "Invitations that admins send wait here until they are accepted.",
+          },
+        })}
+      />
+      <Pager label="Invitation pages" pager={list.pager} />
       <ConfirmDialog
         open={revoking !== null}
         onClose={() => setRevoking(null)}
