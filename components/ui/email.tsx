@@ -1,12 +1,12 @@
-/** An email address that wraps only after its "@" or a dot, never inside a word. */
+/** An email address that wraps only after its "@" or a dot, never inside a word (not at its hyphens either). */
 export function Email({ address }: { address: string }) {
   const parts = address.split(/(?<=[@.])/);
   return (
-    <span className="[overflow-wrap:normal] [word-break:normal]">
+    <span>
       {parts.map((part, i) => (
         <span key={i}>
           {i > 0 && <wbr />}
-          {part}
+          <span className="whitespace-nowrap">{part}</span>
         </span>
       ))}
     </span>

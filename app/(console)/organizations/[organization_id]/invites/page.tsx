@@ -1,9 +1,10 @@
+import { emailConfigured } from "@/lib/adapters";
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadMe, openOrganization } from "../../../_lib/load";
 import { inviteAccess } from "./_components/invite-access";
 import { InviteList } from "./_components/invite-list";
-import { emailConfigured, InvitePeople } from "./_components/invite-people";
+import { InvitePeople } from "./_components/invite-people";
 
 export const metadata: Metadata = { title: "Invites" };
 

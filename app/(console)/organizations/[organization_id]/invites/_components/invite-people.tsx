@@ -1,9 +1,6 @@
-import { env } from "@/lib/env";
+import { emailConfigured } from "@/lib/adapters";
 import { inviteAccess, type InvitingOrganization } from "./invite-access";
 import { InvitePeopleButton } from "./invite-people-button";
-
-/** Whether this server has a mail transport (the console says so; the transport's address stays on the server). */
-export const emailConfigured = () => env().SMTP_URL !== undefined;
 
 /**
  * The "Invite people" action of a page header (Invites, Members): the button and its dialog where the viewer may
