@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { uniqueEmail } from "../support/cli";
+import { openInviteDialog } from "../support/invite-dialog";
 import { startSecondServer } from "../support/second-server";
-import { auditPage } from "../support/ui";
+import { auditPage, toast } from "../support/ui";
 
 /** A server from the same build without SMTP_URL: what admins are told when email is not set up. */
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 40;
@@ -41,4 +42,23 @@ test("without SMTP_URL the outbox says email isn't set up and how to set it up; 
     await auditPage(page, "outbox-without-email", theme);
     await context.close();
   }
+});
+
+test("without SMTP_URL the invite forms say email isn't set up where the checkbox is, and the toast says what happened", async ({ browser }) => {
+  const email = uniqueEmail("nomail-inviter");
+  await server.cli("user", "create", "--email", email, "--first-name", "Ines");
+  const org = await server.cli<{ id: string }>("org", "create", "--name", "Silent Inc.", "--owner-email", email);
+  const session = await server.cli<{ cookie_name: string; cookie_value: string }>("session", "create", "--email", email);
+  const context = await browser.newContext({ baseURL: server.baseURL });
+  await context.addCookies([{ name: session.cookie_name, value: session.cookie_value, url: server.baseURL }]);
+  const page = await context.newPage();
+  await page.goto(`/organizations/${org.id}/invites`);
+  const panel = await openInviteDialog(page);
+  await expect(panel).toContainText("Email isn't set up on this server: the invitation waits in the Outbox, or copy its link.");
+  const invited = uniqueEmail("held");
+  await panel.getByLabel("Email address").fill(invited);
+  await page.keyboard.press("Enter");
+  await expect(toast(page, `Invitation created for ${invited}. Email isn't set up: copy its link from the Invites list or find it in the Outbox.`)).toBeVisible();
+  await auditPage(page, "invites-without-email", "light");
+  await context.close();
 });
