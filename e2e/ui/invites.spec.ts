@@ -187,9 +187,24 @@ test("re-inviting a pending address: marked, Resend by default keeps the link th
   const visitor = await (await signedOutContext(browser)).newPage();
   await expect(await linkHeading(visitor, firstLink)).toHaveText(`Join ${org.name}`);
 
-  // Typed and sent at once, before the lookup answers: the mark shows first and nothing is sent.
-  await form.getByLabel("Email address", { exact: true }).fill(email);
+  // Typed and sent at once, before the lookup answers (the console's server calls are held back a second to be sure
+  // of it): the mark shows first and nothing is sent.
+  const other = uniqueEmail("raced");
+  await inviteByApi(key, org.id, { target_email: other });
+  await nthLink(other, 1);
+  await page.route("**/*", async (route) => {
+    if (route.request().method() === "POST" && route.request().headers()["next-action"]) await new Promise((done) => setTimeout(done, 1000));
+    await route.fallback();
+  });
+  await form.getByLabel("Email address", { exact: true }).fill(other);
   await form.getByLabel("Email address", { exact: true }).press("Enter");
+  await expect(form.getByText(`${other} was already invited on`)).toBeVisible();
+  await page.unrouteAll({ behavior: "wait" });
+  await expect(form.getByLabel("Resend their invitation")).toBeChecked();
+  await expect(toast(page, `Invitation sent to ${other} again. Their link stays the same.`)).toHaveCount(0);
+  expect(catcher.to(other)).toHaveLength(1);
+
+  await form.getByLabel("Email address", { exact: true }).fill(email);
   await expect(form.getByText(mark)).toBeVisible();
   await form.getByLabel("Invite again with a new link").check();
   await form.getByRole("button", { name: "Invite again" }).click();
