@@ -210,8 +210,9 @@ describe("without SMTP_URL, and listOutbox", () => {
     const [latest, earliest] = page.results;
     assert.deepEqual([latest.to, earliest.to], [second.target_email, first.target_email]);
     assert.deepEqual(Object.keys(latest).sort(), [
-      "attempts", "created_at", "from", "html", "id", "kind", "last_error", "message_id", "next_attempt_at", "reply_to", "sent_at", "status", "subject", "text", "to",
+      "attempts", "created_at", "from", "html", "id", "kind", "last_error", "link_works", "message_id", "next_attempt_at", "reply_to", "sent_at", "status", "subject", "text", "to",
     ]);
+    assert.equal(latest.link_works, true);
     assert.equal(latest.reply_to, admin.email);
     assert.ok(latest.text.includes("hello"));
     assert.match(latest.text, /\/invites\/[\w-]{60,}/);
