@@ -5,16 +5,16 @@ import type { ActivityLogChange, ActivityLogEntry, ActivityVia } from "../schema
 type Change = Pick<z.infer<typeof ActivityLogChange>, "field" | "action" | "before" | "after">;
 type Entry = Pick<ActivityLogEntry, "user" | "scope" | "activity" | "detail">;
 
-/** What an empty value reads as: no value at all. */
+/** What an empty value reads as: no value at all. Field names match the labels of the settings page. */
 export const NO_VALUE = "—";
 
 const FIELD_WORDS: Record<string, string> = {
   name: "Name",
-  slug: "Short name in links",
-  enforce_2fa: "Two-factor authentication required",
+  slug: "Slug",
+  enforce_2fa: "Require two-factor authentication",
   members_can_invite: "Members can invite people",
   members_can_use_personal_api_keys: "Members can use personal API keys",
-  is_member_join_email_enabled: "Email admins when someone joins",
+  is_member_join_email_enabled: "Email members when someone joins",
   is_ai_data_processing_approved: "AI data processing approved",
   level: "Level",
   target_email: "Email",

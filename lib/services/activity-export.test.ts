@@ -3,6 +3,7 @@ import { describe, test } from "node:test";
 import { getDb } from "../../db/client";
 import { activityLog } from "../../db/schema";
 import { ADMIN, MEMBER } from "../auth/permissions";
+import type { Principal } from "../auth/principal";
 import { LEVEL_INSUFFICIENT } from "../errors";
 import { apiKeyOf, call, expectAppError, makeOrganization, sessionOf } from "../testing/fixtures";
 import { EXPORT_BATCH_SIZE, exportActivityLog } from "./activity-export";
@@ -22,7 +23,8 @@ describe("recording how the actor came in", () => {
   test("the console, an API key by its label (never its value), and the client address", async () => {
     const { org, owner, members } = await makeOrganization([MEMBER]);
     await call(updateMember, { ...sessionOf(owner), address: "203.0.113.7" }, { user__uuid: members[0].uuid, level: ADMIN }, org.id);
-    await call(updateOrganization, { ...apiKeyOf(owner, ["*"]), key: { id: "k", label: "deploy bot", scopes: ["*"], scopedOrganizations: [] } }, { name: "Renamed" }, org.id);
+    const deployBot: Principal = { kind: "api_key", user: owner, key: { id: "k", label: "deploy bot", scopes: ["*"], scopedOrganizations: [] } };
+    await call(updateOrganization, deployBot, { name: "Renamed" }, org.id);
     const page = (await call(listActivityLog, sessionOf(owner), { limit: "2" }, org.id)) as Page<{ detail: Record<string, unknown> }>;
     const [renamed, promoted] = page.results.map((e) => e.detail);
     assert.deepEqual(renamed.via, { kind: "api_key", key_label: "deploy bot" });
