@@ -39,6 +39,7 @@ test("entries read as sentences", () => {
   assert.equal(activitySentence({ user: ada, scope: "OrganizationInvite", activity: "created", detail: detail("bo@x.com") }), "Ada Lovelace invited bo@x.com");
   assert.equal(actionWords({ scope: "Organization", activity: "updated", detail: detail("Acme") }), "changed the settings of Acme");
   assert.equal(actionWords({ scope: "OrganizationMembership", activity: "joined", detail: detail("ada@example.com") }), "joined the organization");
+  assert.equal(actionWords({ scope: "User", activity: "signed_in", detail: detail("ada@example.com") }), "signed in");
   assert.equal(actionWords({ scope: "LegalDocument", activity: "created", detail: detail("DPA") }), "created the legal document DPA");
   assert.equal(actionWords({ scope: "Widget", activity: "polished", detail: detail("W1") }), "polished the widget W1");
 });

@@ -139,6 +139,7 @@ const PHRASES: Record<string, Record<string, Phrase>> = {
     created: (n) => `created the account ${n}`,
     updated: (n) => `changed the profile of ${n}`,
     deactivated: (n) => `deactivated the account ${n}`,
+    signed_in: () => "signed in",
   },
 };
 
