@@ -24,7 +24,7 @@ test.describe("activity log export", () => {
     const res = await exportOf(request, ownerKey, org.id, "format=jsonl");
     expect(res.status()).toBe(200);
     expect(res.headers()["content-type"]).toBe("application/x-ndjson; charset=utf-8");
-    expect(res.headers()["content-disposition"]).toMatch(/^attachment; filename\*=UTF-8''activity-log-.+\.jsonl$/);
+    expect(res.headers()["content-disposition"]).toMatch(/^attachment; filename="activity-log-[\w-]+-\d{4}-\d{2}-\d{2}\.jsonl"; filename\*=UTF-8''activity-log-.+\.jsonl$/);
     const entries = jsonLines(await res.text());
     const list = await expectOk(await request.get(`/api/organizations/${org.id}/activity_log/`, { headers: bearer(ownerKey) }));
     expect(entries).toEqual(list.results);
@@ -38,7 +38,7 @@ test.describe("activity log export", () => {
     const res = await exportOf(request, ownerKey, org.id, "format=csv&scope=Organization&activity=updated");
     expect(res.status()).toBe(200);
     expect(res.headers()["content-type"]).toBe("text/csv; charset=utf-8");
-    expect(res.headers()["content-disposition"]).toMatch(/^attachment; filename\*=UTF-8''activity-log-.+\.csv$/);
+    expect(res.headers()["content-disposition"]).toMatch(/^attachment; filename="activity-log-[\w-]+-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''activity-log-.+\.csv$/);
     const rows = (await res.text()).trimEnd().split("\r\n");
     expect(rows[0]).toBe("id,created_at,person,person_email,way_in,address,summary,object,activity,item_id,item_name,changes");
     expect(rows).toHaveLength(3);
