@@ -1,8 +1,6 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
+import { ListState, type ListStatus } from "./list-state";
 
 /** Columns narrower screens drop, from this width up. */
 type Breakpoint = "sm" | "md" | "lg";
@@ -21,12 +19,7 @@ export type Column<T> = {
 
 export type Sort = { order: string; onOrder: (order: string) => void };
 
-/** What a list shows instead of rows: while loading, when it failed, when it is empty. */
-export type ListStatus =
-  | { state: "loading" }
-  | { state: "error"; message: string }
-  | { state: "empty"; title: string; body?: React.ReactNode; action?: React.ReactNode }
-  | { state: "ready" };
+export type { ListStatus };
 
 type Props<T> = {
   /** Read by screen readers as the table's name ("Members of Acme"). */
@@ -60,29 +53,7 @@ function SortHeader({ column, sort }: { column: Column<unknown> & { sortKey: str
  * failed and empty states in its place. Columns given `from` appear from that screen width on.
  */
 export function DataTable<T>({ caption, noun, columns, rows, rowKey, status, actions, sort, busy = false }: Props<T>) {
-  if (status.state === "loading") {
-    return (
-      <div role="status" aria-label={`Loading ${noun}`} className="space-y-2">
-        {[0, 1, 2].map((i) => (
-          <Skeleton key={i} className="h-11" />
-        ))}
-      </div>
-    );
-  }
-  if (status.state === "error") {
-    return (
-      <EmptyState title={`The ${noun} could not be loaded`} action={<Button onClick={() => window.location.reload()}>Reload</Button>}>
-        {status.message}
-      </EmptyState>
-    );
-  }
-  if (status.state === "empty") {
-    return (
-      <EmptyState title={status.title} action={status.action}>
-        {status.body}
-      </EmptyState>
-    );
-  }
+  if (status.state !== "ready") return <ListState status={status} noun={noun} />;
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-surface">
       <table aria-busy={busy} className="w-full text-left">

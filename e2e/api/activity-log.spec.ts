@@ -55,6 +55,8 @@ test.describe("activity log", () => {
       detail: {
         name: "Audited Renamed",
         changes: [{ type: "Organization", field: "members_can_invite", action: "changed", before: true, after: false }],
+        via: { kind: "api_key", key_label: "k" },
+        address: expect.stringMatching(/^(127\.0\.0\.1|::1)$/),
       },
       created_at: expect.stringMatching(isoDate),
     });
@@ -75,6 +77,8 @@ test.describe("activity log", () => {
         ["is_member_join_email_enabled", true],
         ["is_ai_data_processing_approved", null],
       ].map(([field, after]) => ({ type: "Organization", field, action: "created", before: null, after })),
+      via: { kind: "api_key", key_label: "k" },
+      address: expect.any(String),
     });
     const times = log.results.map((e: Entry) => Date.parse(e.created_at));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
@@ -104,6 +108,7 @@ test.describe("activity log", () => {
         { type: "OrganizationMembership", field: "user", action: "created", before: null, after: members[0].uuid },
         { type: "OrganizationMembership", field: "level", action: "created", before: null, after: 8 },
       ],
+      via: { kind: "cli" },
     });
   });
 

@@ -32,7 +32,12 @@ test.describe("GET /api/users/@me/activity_log/", () => {
       scope: "User",
       item_id: user.uuid,
       activity: "updated",
-      detail: { name: user.email, changes: [{ type: "User", field: "first_name", action: "changed", before: user.first_name, after: "Renamed" }] },
+      detail: {
+        name: user.email,
+        changes: [{ type: "User", field: "first_name", action: "changed", before: user.first_name, after: "Renamed" }],
+        via: { kind: "console" },
+        address: expect.any(String),
+      },
       created_at: expect.stringMatching(isoDate),
     });
     expect(JSON.stringify(log)).not.toContain(created.value);

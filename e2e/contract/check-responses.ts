@@ -115,7 +115,14 @@ export function checkResponses(doc: OpenApiDocument, records: RecordedResponse[]
       fail(key, record, `status ${record.status} is not documented for ${operation.operationId}`);
       continue;
     }
-    const schema = resolve(doc, response).content?.["application/json"].schema;
+    const content = resolve(doc, response).content;
+    if (content && !content["application/json"]) {
+      // A file download: its media type must be one the document names.
+      const types = Object.keys(content);
+      if (!types.some((type) => record.contentType.startsWith(type))) fail(key, record, `the document describes ${types.join(" or ")}`);
+      continue;
+    }
+    const schema = content?.["application/json"]?.schema;
     if (!schema) {
       if (record.body !== null) fail(key, record, "the document describes no body");
       continue;

@@ -39,14 +39,14 @@ describe("authenticateApiKey", () => {
     }
   });
 
-  test("a valid key gives an api_key principal with its scopes and organizations", async () => {
+  test("a valid key gives an api_key principal with its label, scopes and organizations", async () => {
     const user = await makeUser();
     const key = await makeApiKey(user, ["organization:read", "user:write"]);
     const principal = await authenticateApiKey(await getDb(), key.value, "header");
     assert.equal(principal.kind, "api_key");
     assert.equal(principal.user?.id, user.id);
     assert.ok(principal.kind === "api_key");
-    assert.deepEqual(principal.key, { id: key.id, scopes: ["organization:read", "user:write"], scopedOrganizations: [] });
+    assert.deepEqual(principal.key, { id: key.id, label: "test key", scopes: ["organization:read", "user:write"], scopedOrganizations: [] });
   });
 
   test("a deactivated user's key is 401", async () => {

@@ -21,12 +21,16 @@ export type ScimTarget = { kind: "domain" | "identity_provider_config"; id: stri
  * identity provider's SCIM client (no user: one organization, one domain or config), or nobody (`anonymous`: a SAML
  * post, a signing page, a webhook). Service accounts will join as their own kind.
  */
-export type Principal =
+export type Principal = (
   | { kind: "session"; user: AuthUser; session: { id: string; signedInAt: Date; mfa: boolean } }
-  | { kind: "api_key"; user: AuthUser; key: { id: string; scopes: string[]; scopedOrganizations: string[] } }
+  | { kind: "api_key"; user: AuthUser; key: { id: string; label: string; scopes: string[]; scopedOrganizations: string[] } }
   | { kind: "cli"; user: AuthUser | null }
   | { kind: "scim"; user: null; organizationId: string; target: ScimTarget; label: string }
-  | { kind: "anonymous"; user: null };
+  | { kind: "anonymous"; user: null }
+) & {
+  /** The client's address when the call came over HTTP (REST or a console action); absent for the CLI and workers. */
+  address?: string;
+};
 
 export type CallerKind = Principal["kind"];
 
@@ -91,7 +95,7 @@ export async function authenticateApiKey(
   return {
     kind: "api_key",
     user: row.user,
-    key: { id: key.id, scopes: key.scopes, scopedOrganizations: key.scopedOrganizations },
+    key: { id: key.id, label: key.label, scopes: key.scopes, scopedOrganizations: key.scopedOrganizations },
   };
 }
 

@@ -3,14 +3,9 @@ import { randomUUID } from "node:crypto";
 import { getDb } from "../../db/client";
 import { env } from "../env";
 import { consumeRateLimit, signInsPerClient } from "../services/rate-limits";
-import { clientAddress, PEER_HEADER } from "./client-address";
 import { error as apiError } from "./families/api";
+import { requestClientAddress } from "./request-address";
 import { withSecurityHeaders } from "./security-headers";
-
-/** The client's address as the abuse limits count it: the socket's peer, or the entry TRUSTED_PROXIES says to believe. */
-export function requestClientAddress(headers: Headers) {
-  return clientAddress(headers.get(PEER_HEADER) ?? "unknown", headers.get("x-forwarded-for"), env().TRUSTED_PROXIES);
-}
 
 const COUNTED = /^\/api\/auth\/(signin|callback)\//;
 

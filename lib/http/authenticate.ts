@@ -3,6 +3,7 @@ import { sessionCookieName } from "../auth/cookies";
 import { authenticateApiKey, authenticateSession, type Principal } from "../auth/principal";
 import { env } from "../env";
 import { AppError } from "../errors";
+import { withAddress } from "./request-address";
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -40,9 +41,15 @@ function originAllowed(req: Request) {
 
 /**
  * Who is calling: a personal API key in the Authorization header, else in the body,
- * else in the query string; otherwise the session cookie. Null when no credentials were presented.
+ * else in the query string; otherwise the session cookie. Null when no credentials were presented. The caller carries
+ * the request's client address.
  */
 export async function authenticate(db: Db, req: Request, query: URLSearchParams, body: unknown, requestId?: string): Promise<Principal | null> {
+  const principal = await credentialsOf(db, req, query, body, requestId);
+  return principal && withAddress(principal, req.headers);
+}
+
+async function credentialsOf(db: Db, req: Request, query: URLSearchParams, body: unknown, requestId?: string): Promise<Principal | null> {
   const authorization = req.headers.get("authorization");
   const bearer = authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
   if (bearer) return authenticateApiKey(db, bearer, "header", { requestId });

@@ -108,7 +108,7 @@ describe("route(): result kinds", () => {
     const f = await route(file)(get("/api/x/", headers), ctx());
     assert.equal(f.status, 200);
     assert.equal(f.headers.get("content-type"), "text/csv; charset=utf-8");
-    assert.equal(f.headers.get("content-disposition"), "attachment; filename*=UTF-8''members%20%E2%80%93%202031.csv");
+    assert.equal(f.headers.get("content-disposition"), "attachment; filename=\"members _ 2031.csv\"; filename*=UTF-8''members%20%E2%80%93%202031.csv");
     assert.equal(await f.text(), "name,email\nŁukasz,l@example.test\n");
     const n = await route(nothing)(get("/api/x/", headers), ctx());
     assert.deepEqual([n.status, await n.text()], [204, ""]);

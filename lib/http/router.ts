@@ -43,9 +43,15 @@ function inputOf({ req, url, body, params }: Prepared, op: Operation): unknown {
   return { ...(body as object | undefined), ...ids };
 }
 
+/** The file's name for every client: plain ASCII in `filename` (what `curl -J` reads), exact in `filename*` (RFC 6266). */
+function contentDisposition(disposition: string, filename: string) {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
 function fileResponse(file: FileResult, requestId: string) {
   const headers: Record<string, string> = { "x-request-id": requestId, "content-type": file.contentType };
-  if (file.filename) headers["content-disposition"] = `${file.disposition}; filename*=UTF-8''${encodeURIComponent(file.filename)}`;
+  if (file.filename) headers["content-disposition"] = contentDisposition(file.disposition, file.filename);
   return new Response(file.body as BodyInit, { status: 200, headers });
 }
 

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Operation } from "../services/operation";
 import type { Page } from "../services/page";
+import type { FileResult } from "../services/results";
 import type { HttpMethod } from "./types";
 
 /** One method of one documented path: the operation it runs and how its success looks on the wire. */
@@ -20,6 +21,8 @@ export type ApiRoute = {
   body?: z.ZodType;
   /** Whether an abuse limit may answer 429. */
   throttled?: true;
+  /** A file download instead of a JSON body: its media types, and what the file holds. */
+  download?: { mediaTypes: string[]; description: string };
 };
 
 type Envelope<T> = { count: number; next: string | null; previous: string | null; results: T[] };
@@ -31,9 +34,11 @@ type Fits<R, Z> = Z extends z.ZodType
     : [resultDoesNotFitSchema: Wire<R>]
   : [R] extends [null]
     ? []
-    : [resultIsNotEmpty: R];
+    : [R] extends [FileResult]
+      ? []
+      : [resultIsNotEmpty: R];
 
-type Details = Pick<ApiRoute, "operationId" | "tag" | "summary" | "description" | "body" | "throttled"> & { status?: 201 | 204 };
+type Details = Pick<ApiRoute, "operationId" | "tag" | "summary" | "description" | "body" | "throttled" | "download"> & { status?: 201 | 204 };
 
 /** Declares one documented endpoint; it does not compile when the operation's result does not fit `response`. */
 export function api<S extends z.ZodType, R, Z extends z.ZodType | null>(

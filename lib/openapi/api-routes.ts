@@ -12,6 +12,7 @@ import { Organization, PaginatedOrganizationList } from "../schemas/organization
 import { PaginatedOutboxEmailList } from "../schemas/outbox";
 import { PaginatedPersonalAPIKeyList, PersonalAPIKey, PersonalAPIKeyWithValue, updatePersonalApiKeyInput } from "../schemas/personal-api-keys";
 import { updateMeInput, User } from "../schemas/users";
+import { exportActivityLog } from "../services/activity-export";
 import { listActivityLog, listMyActivityLog } from "../services/activity-log";
 import { bulkCreateInvites, createInvite, delegateInvite, deleteInvite, listInvites, resendInvite } from "../services/invites";
 import { getMemberGithubLogin, getMemberScopedApiKeys, listMembers, removeMember, updateMember } from "../services/members";
@@ -111,6 +112,15 @@ export const API_ROUTES: readonly ApiRoute[] = [
   api("get", `${ORG}/activity_log/`, listActivityLog, PaginatedActivityLogEntryList, {
     operationId: "activity_log_list", tag: ACTIVITY,
     summary: "List the activity log", description: "Administrators and owners; newest first.",
+  }),
+  api("get", `${ORG}/activity_log/export/`, exportActivityLog, null, {
+    operationId: "activity_log_export", tag: ACTIVITY,
+    summary: "Export the activity log",
+    description: "Administrators and owners: every entry the list's filters select, newest first, streamed as one file.",
+    download: {
+      mediaTypes: ["text/csv", "application/x-ndjson"],
+      description: "`format=csv`: a header row, then one row per entry (RFC 4180; cells a spreadsheet would run as a formula start with `'`). `format=jsonl`: one entry per line, as the list returns it.",
+    },
   }),
   api("get", `${ORG}/outbox/`, listOutbox, PaginatedOutboxEmailList, {
     operationId: "outbox_list", tag: OUTBOX,

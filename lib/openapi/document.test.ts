@@ -59,7 +59,7 @@ describe("the OpenAPI document", () => {
     for (const name of names) assert.ok(doc.components.schemas[name], name);
     for (const op of byId.values()) {
       if (!op.operationId.endsWith("_list")) continue;
-      const schema = (op.responses["200"] as { content: { "application/json": { schema: { $ref: string } } } }).content["application/json"].schema;
+      const schema = (op.responses["200"] as unknown as { content: { "application/json": { schema: { $ref: string } } } }).content["application/json"].schema;
       assert.match(schema.$ref, /^#\/components\/schemas\/Paginated\w+List$/, op.operationId);
     }
     assert.deepEqual(doc.components.schemas.OrganizationMembershipLevelEnum.enum, [1, 8, 15]);
@@ -80,6 +80,17 @@ describe("the OpenAPI document", () => {
     assert.equal(bodySchema("users_partial_update")?.properties?.user_id, undefined, "path ids stay out of the body");
     assert.equal(operation("personal_api_keys_roll_create").requestBody, undefined, "no body when the input is the path alone");
     assert.equal(bodySchema("invites_bulk_create")?.maxItems, 20);
+  });
+
+  test("the activity log export is a file download in CSV or JSON Lines, with the list's filters and a format", () => {
+    const op = operation("activity_log_export");
+    const ok = op.responses["200"] as { content: Record<string, unknown>; headers: Record<string, unknown> };
+    assert.deepEqual(Object.keys(ok.content), ["text/csv", "application/x-ndjson"]);
+    assert.ok(ok.headers["Content-Disposition"]);
+    assert.equal(op["x-required-scope"], "activity_log:read");
+    const names = op.parameters?.map((p) => p.name);
+    for (const name of ["scope", "activity", "item_id", "user", "after", "before", "format"]) assert.ok(names?.includes(name), name);
+    assert.ok(!names?.includes("limit"));
   });
 
   test("the error body schema is the one lib/errors writes", () => {

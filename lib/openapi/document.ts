@@ -75,6 +75,15 @@ function withoutPathIds(schema: JsonSchema, ids: string[]): JsonSchema {
   return { ...schema, properties, ...(required?.length ? { required } : { required: undefined }) };
 }
 
+/** A file download: its media types as text bodies, and the header that names the file. */
+function downloadResponse(download: NonNullable<ApiRoute["download"]>): ResponseObject {
+  return {
+    description: download.description,
+    headers: { "Content-Disposition": { description: "`attachment`, with the file's name.", schema: { type: "string" } } },
+    content: Object.fromEntries(download.mediaTypes.map((type) => [type, { schema: { type: "string" } }])),
+  };
+}
+
 const isEmptyObject = (schema: JsonSchema) => schema.type === "object" && Object.keys(schema.properties ?? {}).length === 0;
 
 function operationObject(route: ApiRoute, components: SchemaComponents): OperationObject {
@@ -99,9 +108,11 @@ function operationObject(route: ApiRoute, components: SchemaComponents): Operati
   }));
   const body = hasBody ? withoutPathIds(components.convert(route.body ?? route.operation.input, "input"), ids) : null;
   const bodyRequired = body !== null && (body.type === "array" || (components.resolve(body).required?.length ?? 0) > 0);
-  const success: ResponseObject = route.response
-    ? { description: STATUS_TEXT[route.status], content: { "application/json": { schema: components.convert(route.response, "output") } } }
-    : { description: STATUS_TEXT[route.status] };
+  const success: ResponseObject = route.download
+    ? downloadResponse(route.download)
+    : route.response
+      ? { description: STATUS_TEXT[route.status], content: { "application/json": { schema: components.convert(route.response, "output") } } }
+      : { description: STATUS_TEXT[route.status] };
   const parameters = [...pathParameters, ...queryParameters];
   return {
     operationId: route.operationId,

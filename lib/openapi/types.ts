@@ -13,7 +13,8 @@ export const HTTP_METHODS: readonly HttpMethod[] = ["get", "post", "put", "patch
 export type Reference = { $ref: string };
 
 /** A JSON body and its schema. */
-export type MediaContent = { "application/json": { schema: JsonSchema } };
+/** Bodies by media type: `application/json` everywhere, a file's types for downloads. */
+export type MediaContent = Record<string, { schema: JsonSchema }>;
 
 /** A path or query parameter. */
 export type Parameter = { name: string; in: "path" | "query"; required: boolean; description?: string; schema: JsonSchema };

@@ -11,6 +11,13 @@ export const listActivityLogInput = paginationQuery.extend({
   before: isoDateTime.optional(),
 });
 
+export const ACTIVITY_EXPORT_FORMATS = ["csv", "jsonl"] as const;
+
+/** The export takes the list's filters, without pages: every matching entry, newest first. */
+export const exportActivityLogInput = listActivityLogInput.omit({ limit: true, offset: true }).extend({
+  format: z.enum(ACTIVITY_EXPORT_FORMATS).default("csv").meta({ description: "`csv` (one row per entry, with a header) or `jsonl` (one entry as JSON per line)." }),
+});
+
 /** One field of an audited change; secrets are never included. */
 export const ActivityLogChange = z
   .strictObject({
@@ -22,12 +29,27 @@ export const ActivityLogChange = z
   })
   .meta({ id: "ActivityLogChange" });
 
-/** What an entry is about: the item's display name, its changes, and who acted when no user did. */
+export const ACTIVITY_VIA_KINDS = ["console", "api_key", "cli", "scim", "identity_provider", "system"] as const;
+
+/** How the actor came in; a personal API key is named by its label, never its value. */
+export const ActivityVia = z
+  .strictObject({
+    kind: z.enum(ACTIVITY_VIA_KINDS).meta({
+      description: "`console` (a signed-in session), `api_key`, `cli` (the admin CLI), `scim`, `identity_provider` (a sign-in that made the account), or `system`.",
+    }),
+    key_label: z.string().optional().meta({ description: "The personal API key's label, for `api_key`." }),
+  })
+  .meta({ id: "ActivityVia" });
+export type ActivityVia = z.infer<typeof ActivityVia>;
+
+/** What an entry is about: the item's display name, its changes, who acted when no user did, and how and from where. */
 export const ActivityLogDetail = z
   .strictObject({
     name: z.string(),
     changes: z.array(ActivityLogChange),
     actor: z.string().optional().meta({ description: "The actor of an entry made without a user (an identity provider, SCIM)." }),
+    via: ActivityVia.optional().meta({ description: "How the actor came in. Entries recorded before this was kept have none." }),
+    address: z.string().optional().meta({ description: "The client address the change came from, when it came over HTTP." }),
   })
   .meta({ id: "ActivityLogDetail" });
 export type ActivityLogDetail = z.infer<typeof ActivityLogDetail>;

@@ -12,8 +12,10 @@ import { iso, userBasic } from "./serialize";
 
 type ActivityLogQuery = z.output<typeof listActivityLogInput>;
 
-/** One page of the entries `whose` selects, with the log's filters, newest first: every activity log reads through this. */
-async function activityLogPage(db: Executor, whose: SQL, input: ActivityLogQuery) {
+type ActivityLogFilters = Omit<ActivityLogQuery, "limit" | "offset">;
+
+/** The entries `whose` selects, narrowed by the log's filters: what both the list and the export read. */
+export function activityLogWhere(whose: SQL, input: ActivityLogFilters): SQL {
   const filters: SQL[] = [whose];
   if (input.scope) filters.push(eq(activityLog.scope, input.scope));
   if (input.activity) filters.push(eq(activityLog.activity, input.activity));
@@ -21,7 +23,26 @@ async function activityLogPage(db: Executor, whose: SQL, input: ActivityLogQuery
   if (input.user) filters.push(eq(users.uuid, input.user.toLowerCase()));
   if (input.after) filters.push(gt(activityLog.createdAt, new Date(input.after)));
   if (input.before) filters.push(lt(activityLog.createdAt, new Date(input.before)));
-  const where = and(...filters);
+  return and(...filters)!;
+}
+
+/** An entry on the wire. */
+export function serializeActivityEntry(entry: typeof activityLog.$inferSelect, user: typeof users.$inferSelect | null): ActivityLogEntry {
+  return {
+    id: entry.id,
+    user: user ? userBasic(user) : null,
+    is_system: entry.isSystem,
+    scope: entry.scope,
+    item_id: entry.itemId,
+    activity: entry.activity,
+    detail: entry.detail as ActivityLogDetail,
+    created_at: iso(entry.createdAt),
+  };
+}
+
+/** One page of the entries `whose` selects, with the log's filters, newest first: every activity log reads through this. */
+async function activityLogPage(db: Executor, whose: SQL, input: ActivityLogQuery) {
+  const where = activityLogWhere(whose, input);
   const [rows, [total]] = await Promise.all([
     db
       .select({ entry: activityLog, user: users })
@@ -33,16 +54,7 @@ async function activityLogPage(db: Executor, whose: SQL, input: ActivityLogQuery
       .offset(input.offset),
     db.select({ n: count() }).from(activityLog).leftJoin(users, eq(users.id, activityLog.userId)).where(where),
   ]);
-  const results = rows.map(({ entry, user }): ActivityLogEntry => ({
-    id: entry.id,
-    user: user ? userBasic(user) : null,
-    is_system: entry.isSystem,
-    scope: entry.scope,
-    item_id: entry.itemId,
-    activity: entry.activity,
-    detail: entry.detail as ActivityLogDetail,
-    created_at: iso(entry.createdAt),
-  }));
+  const results = rows.map(({ entry, user }) => serializeActivityEntry(entry, user));
   return new Page(results, total.n, { limit: input.limit, offset: input.offset });
 }
 

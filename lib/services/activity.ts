@@ -1,6 +1,7 @@
 import type { Executor } from "../../db/client";
 import { activityLog } from "../../db/schema";
 import { actorLabel, type Principal } from "../auth/principal";
+import type { ActivityVia } from "../schemas/activity-log";
 
 export type Change = {
   type: string;
@@ -18,7 +19,25 @@ type Entry = {
   activity: string;
   name: string;
   changes?: Change[];
+  /** How the actor came in, when the caller's kind does not say it (an identity provider making a user at sign-in). */
+  via?: ActivityVia;
 };
+
+/** How a caller came in: the console, a personal API key (by its label, never its value), the admin CLI, SCIM, or the system. */
+export function viaOf(principal: Principal): ActivityVia {
+  switch (principal.kind) {
+    case "session":
+      return { kind: "console" };
+    case "api_key":
+      return { kind: "api_key", key_label: principal.key.label };
+    case "cli":
+      return { kind: "cli" };
+    case "scim":
+      return { kind: "scim" };
+    case "anonymous":
+      return { kind: "system" };
+  }
+}
 
 /** The field-by-field difference between two wire objects; secrets must not be passed in. */
 export function diffChanges(scope: string, before: Record<string, unknown>, after: Record<string, unknown>): Change[] {
@@ -48,6 +67,7 @@ export const SYSTEM_ACTOR: Principal = { kind: "cli", user: null };
 /**
  * Writes the audit entry of a mutation; call it inside the mutation's transaction. Entries of callers without a user
  * (the CLI, SCIM, nobody) have no user and are marked system; SCIM and anonymous callers are named in `detail.actor`.
+ * `detail.via` says how the actor came in and `detail.address` from which client address, when the call came over HTTP.
  */
 export async function recordActivity(tx: Executor, principal: Principal, entry: Entry, now = new Date()) {
   const actor = principal.kind === "cli" ? null : principal.user;
@@ -59,7 +79,13 @@ export async function recordActivity(tx: Executor, principal: Principal, entry: 
     scope: entry.scope,
     itemId: String(entry.itemId),
     activity: entry.activity,
-    detail: { name: entry.name, changes: entry.changes ?? [], ...(label && { actor: label }) },
+    detail: {
+      name: entry.name,
+      changes: entry.changes ?? [],
+      ...(label && { actor: label }),
+      via: entry.via ?? viaOf(principal),
+      ...(principal.address && { address: principal.address }),
+    },
     createdAt: now,
   });
 }

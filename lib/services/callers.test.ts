@@ -99,14 +99,14 @@ describe("callers: anonymous", () => {
 });
 
 describe("callers: the audit trail", () => {
-  test("entries of callers without a user are system entries naming the actor", async () => {
+  test("entries of callers without a user are system entries naming the actor and how it came in", async () => {
     const { org } = await makeOrganization();
     const db = await getDb();
     await recordActivity(db, scimOf(org.id), { organizationId: org.id, scope: "OrganizationMembership", itemId: "x", activity: "created", name: "a@example.test" });
     await recordActivity(db, ANONYMOUS, { organizationId: org.id, scope: "OrganizationMembership", itemId: "y", activity: "updated", name: "b@example.test" });
     const rows = await db.select().from(activityLog).where(eq(activityLog.organizationId, org.id)).orderBy(desc(activityLog.createdAt));
     const byItem = Object.fromEntries(rows.map((r) => [r.itemId, r]));
-    assert.deepEqual([byItem.x.userId, byItem.x.isSystem, byItem.x.detail], [null, true, { name: "a@example.test", changes: [], actor: "SCIM (example.com)" }]);
-    assert.deepEqual([byItem.y.userId, byItem.y.isSystem, byItem.y.detail], [null, true, { name: "b@example.test", changes: [], actor: "anonymous" }]);
+    assert.deepEqual([byItem.x.userId, byItem.x.isSystem, byItem.x.detail], [null, true, { name: "a@example.test", changes: [], actor: "SCIM (example.com)", via: { kind: "scim" } }]);
+    assert.deepEqual([byItem.y.userId, byItem.y.isSystem, byItem.y.detail], [null, true, { name: "b@example.test", changes: [], actor: "anonymous", via: { kind: "system" } }]);
   });
 });

@@ -43,7 +43,8 @@ export async function provisionUser(tx: Executor, user: NewUser, now = new Date(
     .onConflictDoNothing()
     .returning();
   if (!created) throw new AppError("unique", { detail: "A user with this email address already exists.", attr: "email" });
-  await recordActivity(tx, SYSTEM_ACTOR, { organizationId: null, scope: "User", itemId: created.uuid, activity: "created", name: email }, now);
+  const via = user.source === "cli" ? undefined : ({ kind: user.source === "scim" ? "scim" : "identity_provider" } as const);
+  await recordActivity(tx, SYSTEM_ACTOR, { organizationId: null, scope: "User", itemId: created.uuid, activity: "created", name: email, via }, now);
   return created;
 }
 

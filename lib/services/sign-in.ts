@@ -86,6 +86,7 @@ export async function prepareSignIn(db: Db, claims: SignInClaims, now = new Date
         itemId: user.uuid,
         activity: "signed_in",
         name: user.email,
+        via: { kind: "identity_provider" },
       }, now);
       return;
     }

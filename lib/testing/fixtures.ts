@@ -23,7 +23,7 @@ export function sessionOf(user: AuthUser, options: { mfa?: boolean; signedInAt?:
 }
 
 export function apiKeyOf(user: AuthUser, scopes: string[], scopedOrganizations: string[] = []): Principal {
-  return { kind: "api_key", user, key: { id: "test", scopes, scopedOrganizations } };
+  return { kind: "api_key", user, key: { id: "test", label: "test", scopes, scopedOrganizations } };
 }
 
 /** Runs an operation as a caller, the way the REST adapter does. */

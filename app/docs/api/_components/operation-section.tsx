@@ -50,7 +50,8 @@ export function OperationSection({ doc, entry }: { doc: OpenApiDocument; entry: 
   const titleId = `${op.operationId}-title`;
   const [[status, successRef]] = Object.entries(op.responses).filter(([code]) => code.startsWith("2"));
   const success = resolveResponse(doc, successRef);
-  const successSchema = success.content?.["application/json"].schema;
+  const successSchema = success.content?.["application/json"]?.schema;
+  const fileTypes = success.content && !successSchema ? Object.keys(success.content) : [];
   const errors = Object.entries(op.responses).filter(([code]) => !code.startsWith("2"));
   const body = op.requestBody?.content["application/json"].schema;
   const scope = op["x-required-scope"];
@@ -95,6 +96,16 @@ export function OperationSection({ doc, entry }: { doc: OpenApiDocument; entry: 
       </h4>
       {successSchema ? (
         <BodyFields doc={doc} schema={successSchema} caption={`Response of ${op.summary}`} side="response" />
+      ) : fileTypes.length > 0 ? (
+        <p className="max-w-3xl text-muted">
+          A file download ({fileTypes.map((type, i) => (
+            <span key={type}>
+              {i > 0 && " or "}
+              <code className="font-mono text-xs">{type}</code>
+            </span>
+          ))}
+          ). <Prose text={success.description} />
+        </p>
       ) : (
         <p className="text-muted">{success.description}: an empty body.</p>
       )}

@@ -1,64 +1,76 @@
 "use client";
 
 import type { UserBasic } from "@/lib/query/types";
-import { SelectField } from "@/components/form/field";
-import { displayName } from "@/components/shell/display-name";
+import { objectWords } from "@/lib/format/activity-words";
+import { SelectField, TextField } from "@/components/form/field";
+import { PersonFilter } from "./person-filter";
 
-const SCOPES: Record<string, string> = {
-  Organization: "Organization",
-  OrganizationMembership: "Member",
-  OrganizationInvite: "Invitation",
-};
+/** The object types an organization's log holds, in the order the filter offers them. */
+const SCOPES = ["Organization", "OrganizationMembership", "OrganizationInvite"];
 
-/** "OrganizationMembership" → "Member"; an object type the console does not know yet keeps its own name. */
-export const scopeLabel = (scope: string) => SCOPES[scope] ?? scope;
+const RANGES = { day: 86_400_000, week: 7 * 86_400_000, month: 30 * 86_400_000 } as const;
 
-const RANGES = { any: 0, day: 86_400_000, week: 7 * 86_400_000, month: 30 * 86_400_000 } as const;
-export type Range = keyof typeof RANGES;
+/** The filters as the URL holds them: an object type, a person's UUID, a time range, and the dates of a custom one. */
+export type ActivityFilterValues = { scope: string; user: string; range: string; from: string; to: string };
 
-/** The start of a time range, as the API's `after`. Called when the range is picked, not while rendering. */
-export const rangeStart = (range: Range) => (RANGES[range] ? new Date(Date.now() - RANGES[range]).toISOString() : "");
+export const NO_FILTERS: ActivityFilterValues = { scope: "", user: "", range: "any", from: "", to: "" };
+
+const dayStart = (day: string) => new Date(`${day}T00:00`);
+
+/**
+ * The API's `after` and `before` for a time range: the last day, week or month before `now`, or from the start of one
+ * day to the end of another in the browser's time zone.
+ */
+export function timeBounds({ range, from, to }: ActivityFilterValues, now: number): { after?: string; before?: string } {
+  if (range in RANGES) return { after: new Date(now - RANGES[range as keyof typeof RANGES]).toISOString() };
+  if (range !== "custom") return {};
+  const before = to ? dayStart(to) : null;
+  before?.setDate(before.getDate() + 1);
+  return { after: from ? dayStart(from).toISOString() : undefined, before: before?.toISOString() };
+}
 
 type Props = {
-  scope: string;
-  actor: string;
-  range: Range;
-  actors: UserBasic[];
-  onScope: (scope: string) => void;
-  onActor: (uuid: string) => void;
-  onRange: (range: Range) => void;
+  organizationId: string;
+  values: ActivityFilterValues;
+  person: UserBasic | null;
+  onChange: (change: Partial<ActivityFilterValues>) => void;
+  onPerson: (person: UserBasic | null) => void;
 };
 
-export function ActivityFilters({ scope, actor, range, actors, onScope, onActor, onRange }: Props) {
+export function ActivityFilters({ organizationId, values, person, onChange, onPerson }: Props) {
   return (
     <div role="search" aria-label="Filter the activity log" className="mb-4 grid gap-3 sm:grid-cols-3">
       <SelectField
         label="Object"
         name="scope"
-        value={scope}
-        onChange={(e) => onScope(e.target.value)}
-        options={[{ value: "", label: "All objects" }, ...Object.entries(SCOPES).map(([value, label]) => ({ value, label }))]}
+        value={values.scope}
+        onChange={(e) => onChange({ scope: e.target.value })}
+        options={[{ value: "", label: "All objects" }, ...SCOPES.map((value) => ({ value, label: capitalize(objectWords(value)) }))]}
       />
-      <SelectField
-        label="Person"
-        name="user"
-        value={actor}
-        onChange={(e) => onActor(e.target.value)}
-        options={[{ value: "", label: "Anyone" }, ...actors.map((u) => ({ value: u.uuid, label: displayName(u) }))]}
-        hint="People who appear in the entries shown."
-      />
-      <SelectField
-        label="Time"
-        name="range"
-        value={range}
-        onChange={(e) => onRange(e.target.value as Range)}
-        options={[
-          { value: "any", label: "Any time" },
-          { value: "day", label: "Last 24 hours" },
-          { value: "week", label: "Last 7 days" },
-          { value: "month", label: "Last 30 days" },
-        ]}
-      />
+      <PersonFilter organizationId={organizationId} value={values.user} known={person} onChange={onPerson} />
+      <div className="space-y-2">
+        <SelectField
+          label="Time"
+          name="range"
+          value={values.range}
+          onChange={(e) => onChange({ range: e.target.value, from: "", to: "" })}
+          options={[
+            { value: "any", label: "Any time" },
+            { value: "day", label: "Last 24 hours" },
+            { value: "week", label: "Last 7 days" },
+            { value: "month", label: "Last 30 days" },
+            { value: "custom", label: "Between dates…" },
+          ]}
+        />
+        {values.range === "custom" && (
+          <div className="grid grid-cols-2 gap-2">
+            <TextField label="From" name="from" type="date" value={values.from} max={values.to || undefined} onChange={(e) => onChange({ from: e.target.value })} />
+            <TextField label="To" name="to" type="date" value={values.to} min={values.from || undefined} onChange={(e) => onChange({ to: e.target.value })} />
+          </div>
+        )}
+      </div>
     </div>
   );
 }
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
