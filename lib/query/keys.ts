@@ -1,10 +1,9 @@
 /** React Query keys: one place, so a mutation invalidates exactly what it changed. */
-export type ActivityFilters = { scope: string; user: string; after: string; offset: number };
 
 export const queryKeys = {
   personalApiKeys: () => ["personal-api-keys"] as const,
-  activityLog: (organizationId: string, filters?: ActivityFilters) =>
-    filters ? (["organizations", organizationId, "activity-log", filters] as const) : (["organizations", organizationId, "activity-log"] as const),
+  /** The paged list appends its page and filters (components/data/use-paged-list.ts). */
+  activityLog: (organizationId: string) => ["organizations", organizationId, "activity-log"] as const,
   /** The paged list appends its page and filters (components/data/use-paged-list.ts). */
   members: (organizationId: string) => ["organizations", organizationId, "members"] as const,
   /** Under `members`, so whatever refreshes the member list refreshes a member's details too. */
