@@ -3,6 +3,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { addMember, cli, makeUser, type Org } from "../support/cli";
 import { auditPage, ownerWithOrganization, patchOrganization, signedInContext, signedOutContext, type Theme } from "../support/ui";
 
+// Each test audits many pages and saves each at two sizes: more than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
 /** Visits a page, waits for its heading, and audits it. */
 async function visit(page: Page, url: string, name: string, theme: Theme, heading: string) {
   await page.goto(url);
