@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { bearer, cli } from "../support/cli";
+import { cli, makeSession } from "../support/cli";
 import { auditPage, BASE_URL, inviteByApi, ownerWithOrganization, signedInContext, signedOutContext, signInThroughProvider, toast, type Theme } from "../support/ui";
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" onload="alert(1)"><script>alert(2)</script><circle cx="5" cy="5" r="5" fill="#0a7"/></svg>';
@@ -66,7 +66,7 @@ test("an admin uploads a PNG, then an SVG, sees the logo in the sidebar, the org
   // Someone holding an invitation link sees the logo, signed out.
   const email = `logo-invitee-${randomUUID().slice(0, 8)}@example.test`;
   await inviteByApi(key, org.id, { target_email: email });
-  const outbox = await (await fetch(`${BASE_URL}/api/organizations/${org.id}/outbox/`, { headers: bearer(key) })).json();
+  const outbox = await (await fetch(`${BASE_URL}/api/organizations/${org.id}/outbox/`, { headers: { Cookie: await makeSession(user.email) } })).json();
   const token = (outbox.results as { to: string; text: string }[]).find((m) => m.to === email)?.text.match(/\/invites\/([\w-]+)/)?.[1];
   expect(token).toBeTruthy();
   const guest = await signedOutContext(browser);
@@ -118,7 +118,7 @@ test("a person who signs in with a picture sees it in the user menu; without one
   const context = await signedInContext(page.context().browser()!, user.email);
   const other = await context.newPage();
   await other.goto("/account/profile");
-  const plain = other.getByRole("complementary", { name: "Console" }).getByRole("button", { name: /no-picture/ });
+  const plain = other.getByRole("complementary", { name: "Console" }).getByRole("button", { name: user.email });
   await expect(plain.locator("img")).toHaveCount(0);
   await expect(plain.locator("span[aria-hidden=true]").first()).toHaveText("N");
   await context.close();
