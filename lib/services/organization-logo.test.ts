@@ -13,6 +13,7 @@ import { createInvite, getInviteLink } from "./invites";
 import { getAuthSecret } from "./instance";
 import { signedMediaUrl } from "./media/links";
 import { listMyOrganizationLogos, readMedia, removeOrganizationLogo, setOrganizationLogo } from "./organization-logo";
+import { deleteOrganization } from "./organizations";
 
 const png = async () => new Uint8Array(await sharp({ create: { width: 600, height: 300, channels: 4, background: "#09c" } }).png().toBuffer());
 const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="4" height="4"/></svg>');
@@ -102,5 +103,14 @@ describe("organization logo", () => {
     const { url } = await call(getInviteLink, sessionOf(owner), { id: invite.id }, org.id);
     const page = await inspectInvite(url.split("/invites/")[1]);
     assert.equal(page.state === "valid" && page.organization.logoUrl, link);
+  });
+
+  test("deleting the organization deletes its logo's bytes too", async () => {
+    const { org, owner } = await makeOrganization();
+    const { logo_media_id: id } = await call(setOrganizationLogo, sessionOf(owner), { logo: svg }, org.id);
+    assert.ok(await defaultAdapters().storage.get(`media/${id}`));
+    await call(deleteOrganization, sessionOf(owner), {}, org.id);
+    assert.equal(await defaultAdapters().storage.get(`media/${id}`), null);
+    assert.equal((await (await getDb()).select().from(media).where(eq(media.id, id))).length, 0);
   });
 });

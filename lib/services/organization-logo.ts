@@ -16,6 +16,12 @@ import { operation, type OrgContext } from "./operation";
 const SCOPE = "Organization";
 const storageKey = (mediaId: string) => `media/${mediaId}`;
 
+/** The storage keys of everything an organization uploaded (to remove the bytes when it is deleted). */
+export async function mediaKeysOf(tx: Executor, organizationId: string) {
+  const rows = await tx.select({ id: media.id }).from(media).where(eq(media.organizationId, organizationId));
+  return rows.map((r) => storageKey(r.id));
+}
+
 /** Points the organization at a new logo (or none) under a row lock, audits it, and returns the logo it replaced. */
 async function replaceLogo(tx: Executor, ctx: OrgContext, logoMediaId: string | null) {
   const [locked] = await tx.select({ logoMediaId: organizations.logoMediaId }).from(organizations).where(eq(organizations.id, ctx.organization.id)).for("update");
