@@ -39,7 +39,7 @@ export const config = {
     "/api/(.*%.*)",
     {
       source:
-        "/((?!api(?:/|$)|scim(?:/|$)|oauth(?:/|$)|directory(?:/|$)|saml(?:/|$)|\\.well-known(?:/|$)|healthz(?:/|$)|readyz(?:/|$)|_next/static/|_next/image|favicon\\.svg$|favicon\\.ico$).*)",
+        "/((?!api(?:/|$)|scim(?:/|$)|oauth(?:/|$)|directory(?:/|$)|saml(?:/|$)|\\.well-known(?:/|$)|healthz(?:/|$)|readyz(?:/|$)|media/|_next/static/|_next/image|favicon\\.svg$|favicon\\.ico$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -7,6 +7,7 @@ import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { UserMenu } from "@/components/shell/user-menu";
 import { oidcSettings } from "@/lib/auth/oidc-settings";
 import { listMyInvites } from "@/lib/services/invite-accept";
+import { listMyOrganizationLogos } from "@/lib/services/organization-logo";
 import { run } from "@/lib/services/run";
 import { loadMe, signedInPrincipal } from "./_lib/load";
 import { updateMeAction } from "./account/profile/actions";
@@ -15,17 +16,19 @@ export const dynamic = "force-dynamic";
 
 /** Every console page: signed in only, inside the shell. */
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
-  const [me, myInvites] = await Promise.all([loadMe(), signedInPrincipal().then((principal) => run(listMyInvites, { principal }))]);
+  const principal = await signedInPrincipal();
+  const [me, myInvites, logos] = await Promise.all([loadMe(), run(listMyInvites, { principal }), run(listMyOrganizationLogos, { principal })]);
   const currentOrganizationId = me.organization?.id ?? null;
   return (
     <ConsoleShell
-      sidebarTop={<OrganizationSwitcher organizations={me.organizations} currentOrganizationId={currentOrganizationId} switchOrganization={updateMeAction} />}
+      sidebarTop={<OrganizationSwitcher organizations={me.organizations} currentOrganizationId={currentOrganizationId} switchOrganization={updateMeAction} logos={logos} />}
       nav={<SidebarNav currentOrganizationId={currentOrganizationId} organizationIds={me.organizations.map((o) => o.id)} />}
       sidebarBottom={
         <>
           {oidcSettings()?.development && <DevIdpBadge />}
           <ThemeToggle />
-          <UserMenu me={me} />
+          {/* The picture is not part of the documented user object: it reaches the console from the session's user. */}
+          <UserMenu me={me} picture={principal.user?.picture ?? null} />
         </>
       }
     >

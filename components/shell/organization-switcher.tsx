@@ -4,12 +4,20 @@ import { useParams, usePathname, useRouter } from "next/navigation";
 import { useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/action";
 import type { OrganizationSummary } from "@/lib/query/types";
+import { mediaPath } from "@/lib/schemas/media";
 import { Menu, type MenuItem } from "@/components/ui/menu";
+import { OrganizationLogo } from "@/components/ui/organization-logo";
 import { useToast } from "@/components/ui/toast";
 
 type SwitchAction = (organizationId: undefined, input: { user_id: "@me"; set_current_organization: string }) => Promise<ActionResult<unknown>>;
 
-type Props = { organizations: OrganizationSummary[]; currentOrganizationId: string | null; switchOrganization: SwitchAction };
+type Props = {
+  organizations: OrganizationSummary[];
+  currentOrganizationId: string | null;
+  switchOrganization: SwitchAction;
+  /** Logo media ids by organization id; an organization without one shows its initials. */
+  logos?: Record<string, string>;
+};
 
 /** The organization of this page, else the current one. */
 function useShownOrganization(organizations: OrganizationSummary[], currentOrganizationId: string | null) {
@@ -21,7 +29,7 @@ function useShownOrganization(organizations: OrganizationSummary[], currentOrgan
  * Lists all the person's organizations; choosing one makes it their current organization (`set_current_organization`)
  * and opens the same section there.
  */
-export function OrganizationSwitcher({ organizations, currentOrganizationId, switchOrganization }: Props) {
+export function OrganizationSwitcher({ organizations, currentOrganizationId, switchOrganization, logos = {} }: Props) {
   const shown = useShownOrganization(organizations, currentOrganizationId);
   const pathname = usePathname();
   const router = useRouter();
@@ -41,8 +49,14 @@ export function OrganizationSwitcher({ organizations, currentOrganizationId, swi
     });
   }
 
+  const logoOf = (id: string) => (logos[id] ? mediaPath(logos[id]) : null);
   const items: MenuItem[] = [
-    ...organizations.map((o): MenuItem => ({ kind: "action", label: <span className="truncate">{o.name}</span>, checked: o.id === shown?.id, onSelect: () => switchTo(o.id) })),
+    ...organizations.map((o): MenuItem => ({ kind: "action", label: (
+        <span className="flex min-w-0 items-center gap-2">
+          <OrganizationLogo name={o.name} src={logoOf(o.id)} size="sm" />
+          <span className="truncate">{o.name}</span>
+        </span>
+      ), checked: o.id === shown?.id, onSelect: () => switchTo(o.id) })),
     ...(organizations.length > 0 ? [{ kind: "separator" } as const] : []),
     { kind: "link", label: "New organization", href: "/organizations/new" },
   ];
@@ -53,9 +67,7 @@ export function OrganizationSwitcher({ organizations, currentOrganizationId, swi
       buttonClassName="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left hover:bg-subtle"
       trigger={
         <>
-          <span aria-hidden="true" className="grid size-6 shrink-0 place-items-center rounded bg-accent text-xs font-semibold text-on-accent">
-            {(shown?.name ?? "?").slice(0, 1).toUpperCase()}
-          </span>
+          <OrganizationLogo name={shown?.name ?? "?"} src={shown ? logoOf(shown.id) : null} size="md" />
           <span className="min-w-0 flex-1">
             <span className="block text-xs text-muted">{pending ? "Switching…" : "Organization"}</span>
             <span className="block truncate font-medium">{shown?.name ?? "No organization"}</span>

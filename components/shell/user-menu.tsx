@@ -2,11 +2,12 @@
 
 import { signOutAction } from "@/lib/actions/auth";
 import type { Me } from "@/lib/query/types";
+import { Avatar } from "@/components/ui/avatar";
 import { Menu } from "@/components/ui/menu";
 import { displayName } from "./display-name";
 
-/** Who is signed in, their account pages, and signing out. */
-export function UserMenu({ me }: { me: Pick<Me, "first_name" | "last_name" | "email"> }) {
+/** Who is signed in (their picture from the identity provider, else initials), their account pages, and signing out. */
+export function UserMenu({ me, picture = null }: { me: Pick<Me, "first_name" | "last_name" | "email">; picture?: string | null }) {
   const name = displayName(me);
   return (
     <Menu
@@ -20,9 +21,7 @@ export function UserMenu({ me }: { me: Pick<Me, "first_name" | "last_name" | "em
       ]}
       trigger={
         <>
-          <span aria-hidden="true" className="grid size-6 shrink-0 place-items-center rounded-full bg-subtle text-xs font-semibold">
-            {name.slice(0, 1).toUpperCase()}
-          </span>
+          <Avatar person={{ ...me, picture }} size="md" />
           <span className="min-w-0 flex-1">
             <span className="block truncate font-medium">{name}</span>
             <span className="block truncate text-xs text-muted">{me.email}</span>

@@ -7,3 +7,4 @@ export * from "./email";
 export * from "./instance";
 export * from "./jobs";
 export * from "./rate-limits";
+export * from "./media";

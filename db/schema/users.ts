@@ -15,6 +15,8 @@ export const users = pgTable(
     isEmailVerified: boolean("is_email_verified"),
     isActive: boolean("is_active").notNull().default(true),
     roleAtOrganization: varchar("role_at_organization", { length: 64 }),
+    /** The identity provider's `picture` claim at the last sign-in (https, or http on loopback), else null. */
+    picture: varchar("picture", { length: 2048 }),
     currentOrganizationId: uuid("current_organization_id"),
     hasSocialAuth: boolean("has_social_auth").notNull().default(false),
     is2faEnabled: boolean("is_2fa_enabled").notNull().default(false),

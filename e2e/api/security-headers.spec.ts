@@ -21,7 +21,7 @@ function nonceOf(csp: string | undefined) {
       "default-src 'self'",
       expect.stringMatching(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'$/),
       "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
+      "img-src 'self' data: https:",
       "object-src 'none'",
       "base-uri 'self'",
       expect.stringMatching(/^form-action 'self'( \S+)*$/),

@@ -16,12 +16,16 @@ export async function signInThroughProvider(page: Page, options: ProviderSignIn)
   await completeProviderSignIn(page, options);
 }
 
-type ProviderSignIn = { email: string; firstName?: string; secondFactor?: boolean; unverifiedEmail?: boolean };
+type ProviderSignIn = { email: string; firstName?: string; secondFactor?: boolean; unverifiedEmail?: boolean; picture?: string };
 
-/** The provider's own page: who is signing in, whether with a second factor, whether the address counts as verified. */
-export async function completeProviderSignIn(page: Page, { email, firstName, secondFactor, unverifiedEmail }: ProviderSignIn) {
+/**
+ * The provider's own page: who is signing in, whether with a second factor, whether the address counts as verified,
+ * and the picture URL it sends.
+ */
+export async function completeProviderSignIn(page: Page, { email, firstName, secondFactor, unverifiedEmail, picture }: ProviderSignIn) {
   await page.getByLabel("Email address", { exact: true }).fill(email);
   if (firstName) await page.getByLabel("First name (optional)").fill(firstName);
+  if (picture) await page.getByLabel("Picture URL (optional)").fill(picture);
   if (secondFactor) await page.getByLabel("Signed in with a second factor").check();
   if (unverifiedEmail) await page.getByLabel("Email address not verified").check();
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -25,6 +25,8 @@ for (const theme of ["light", "dark"] as const) {
     });
 
     test("an owner's organization pages, menus and dialogs", async ({ browser }) => {
+      // Six audits, each with axe and two full-page screenshots: more than 30 s when both themes run at once on a busy machine.
+      test.slow();
       const { user, key, org } = await ownerWithOrganization("Avery");
       await patchOrganization(key, org.id, { name: `${org.name} Labs` });
       const page = await (await signedInContext(browser, user.email, { theme })).newPage();

@@ -1,5 +1,6 @@
 import { env, type Env } from "../env";
 import { mailTransportFor, type MailTransport } from "./mail";
+import { storageFor, type ObjectStorage } from "./storage";
 
 /**
  * Every outside system Orgdeck talks to, as operations and jobs reach it (`ctx.adapters`). Built once per
@@ -8,10 +9,12 @@ import { mailTransportFor, type MailTransport } from "./mail";
 export type Adapters = {
   /** Null when no transport is configured: messages are held in the outbox for admins to read. */
   mail: MailTransport | null;
+  /** Uploaded files: a private folder under the data folder (memory for `memory://`). */
+  storage: ObjectStorage;
 };
 
 export function createAdapters(settings: Env = env()): Adapters {
-  return { mail: mailTransportFor(settings.SMTP_URL) };
+  return { mail: mailTransportFor(settings.SMTP_URL), storage: storageFor(settings.ORGDECK_DATA_DIR, settings.DATA_DIR) };
 }
 
 const store = globalThis as typeof globalThis & { __orgdeckAdapters?: { settings: Env; adapters: Adapters } };

@@ -6,6 +6,7 @@ import { env } from "../env";
 import { getAuthSecret } from "../services/instance";
 import { deleteSessionByToken } from "../services/sessions";
 import { prepareSignIn, providerVouchesForEmail } from "../services/sign-in";
+import { pictureFromClaim } from "../services/sign-in-picture";
 import { orgdeckAdapter } from "./adapter";
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName } from "./cookies";
 import { amrHasSecondFactor, oidcSettings } from "./oidc-settings";
@@ -64,6 +65,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
           givenName: str(claims.given_name),
           familyName: str(claims.family_name),
           secondFactor: amrHasSecondFactor(claims.amr),
+          picture: pictureFromClaim(claims.picture),
         });
         if (!decision.ok) return `/signin/refused?reason=${decision.reason}`;
         // Every sign-in makes a fresh session (its own sign-in time and second factor): end the one in the cookie.

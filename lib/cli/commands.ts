@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { getDb, getHandle, migrationCount } from "../../db/client";
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName } from "../auth/cookies";
@@ -5,6 +6,7 @@ import type { Principal } from "../auth/principal";
 import { AppError } from "../errors";
 import { addMember, adminUserView, createUser, deactivateUser, requireUserByEmail } from "../services/admin";
 import { execute } from "../services/operation";
+import { removeOrganizationLogo, setOrganizationLogo } from "../services/organization-logo";
 import { createOrganization } from "../services/organizations";
 import { createPersonalApiKey } from "../services/personal-api-keys";
 import { createSessionRow } from "../services/sessions";
@@ -18,6 +20,7 @@ export const USAGE = `Usage: npm run --silent cli -- <command>
   user create --email E [--first-name F] [--last-name L]
   user deactivate --email E
   org create --name N --owner-email E
+  org logo --org ORG_ID --email E (--file PATH | --remove)
   member add --org ORG_ID --email E --level 1|8|15
   api-key create --email E --label L --scopes "*"|"obj:read,obj:write" [--orgs ORG_ID,...]
   session create --email E [--mfa] [--signed-in-seconds-ago N]
@@ -72,6 +75,14 @@ const COMMANDS: Record<string, Command> = {
     const name = required(f, "name");
     const principal = await asUser(required(f, "owner-email"));
     return execute(createOrganization, { db: await getDb(), principal, input: { name } });
+  },
+  "org logo": async (args) => {
+    const f = flags(args, { org: "string", email: "string", file: "string", remove: "boolean" });
+    const organizationId = required(f, "org");
+    const principal = await asUser(required(f, "email"));
+    if (f.remove === true) return execute(removeOrganizationLogo, { db: await getDb(), principal, organizationId, input: {} });
+    const logo = new Uint8Array(await readFile(required(f, "file")));
+    return execute(setOrganizationLogo, { db: await getDb(), principal, organizationId, input: { logo } });
   },
   "member add": async (args) => {
     const f = flags(args, { org: "string", email: "string", level: "string" });

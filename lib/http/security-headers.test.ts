@@ -21,7 +21,7 @@ test("the pages' policy carries the nonce and lets forms reach the identity prov
   const csp = contentSecurityPolicy(nonce, ["https://idp.example.com"]);
   assert.match(csp, new RegExp(`script-src 'self' 'nonce-${nonce.replace(/[+/]/g, "\\$&")}' 'strict-dynamic'`));
   assert.match(csp, /form-action 'self' https:\/\/idp\.example\.com/);
-  for (const d of ["default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "img-src 'self' data:"]) {
+  for (const d of ["default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "img-src 'self' data: https:"]) {
     assert.ok(csp.includes(d), d);
   }
 });

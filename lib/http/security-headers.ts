@@ -39,8 +39,8 @@ export function newNonce() {
 
 /**
  * The pages' policy. Scripts run only with this response's nonce (and what they load, `strict-dynamic`); styles come
- * from the site, inline style attributes included (React and the theme set them); images from the site or data:
- * URLs; no plugins, no <base> elsewhere, no framing. Forms post to the site, or to the identity provider: signing in
+ * from the site, inline style attributes included (React and the theme set them); images from the site, data: URLs
+ * or any https site (people's pictures are hosted by their identity provider); no plugins, no <base> elsewhere, no framing. Forms post to the site, or to the identity provider: signing in
  * is a form whose answer redirects there.
  */
 export function contentSecurityPolicy(nonce: string, formTargets: readonly string[] = []) {
@@ -48,7 +48,7 @@ export function contentSecurityPolicy(nonce: string, formTargets: readonly strin
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
+    "img-src 'self' data: https:",
     "font-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",

@@ -130,7 +130,7 @@ describe("inspectInvite and listMyInvites", () => {
     const valid = await inspectInvite(token);
     assert.equal(valid.state, "valid");
     if (valid.state !== "valid") return;
-    assert.deepEqual(valid.organization, { id: org.id, name: org.name });
+    assert.deepEqual(valid.organization, { id: org.id, name: org.name, logoUrl: null });
     assert.deepEqual(valid.inviter, { name: `${owner.firstName} ${owner.lastName}`, email: owner.email });
     assert.equal(valid.targetEmail, invitee.email);
     assert.equal(valid.level, 8);

@@ -11,16 +11,18 @@ import { inviteExpiry, isExpired, SCOPE, validSince } from "./invite-rows";
 import { USER_CALLERS } from "../auth/principal";
 import { operation } from "./operation";
 import { iso } from "./serialize";
+import { signedMediaUrl } from "./media/links";
 
 export type InviteState = "invalid" | "expired" | "used" | "valid";
 
 /** What an invitation link points at, for the acceptance page: its state, organization and inviter. */
 export async function inspectInvite(token: string, now = new Date()) {
   const db = await getDb();
-  const parsed = verifyInviteToken(await getAuthSecret(db), token);
+  const secret = await getAuthSecret(db);
+  const parsed = verifyInviteToken(secret, token);
   if (!parsed) return { state: "invalid" as const };
   const [row] = await db
-    .select({ invite: organizationInvites, organization: { id: organizations.id, name: organizations.name }, inviter: users })
+    .select({ invite: organizationInvites, organization: { id: organizations.id, name: organizations.name, logoMediaId: organizations.logoMediaId }, inviter: users })
     .from(organizationInvites)
     .innerJoin(organizations, eq(organizations.id, organizationInvites.organizationId))
     .leftJoin(users, eq(users.id, organizationInvites.createdById))
@@ -31,7 +33,12 @@ export async function inspectInvite(token: string, now = new Date()) {
     state,
     targetEmail: row.invite.targetEmail,
     level: row.invite.level as Level,
-    organization: row.organization,
+    organization: {
+      id: row.organization.id,
+      name: row.organization.name,
+      // The link holder is not a member yet: the logo is shown through its signed link.
+      logoUrl: row.organization.logoMediaId ? signedMediaUrl(secret, row.organization.logoMediaId) : null,
+    },
     inviter: row.inviter ? { name: `${row.inviter.firstName} ${row.inviter.lastName}`.trim() || row.inviter.email, email: row.inviter.email } : null,
     expiresAt: iso(inviteExpiry(row.invite)),
     message: row.invite.message,
@@ -65,7 +72,8 @@ export const acceptInvite = operation({
   callers: USER_CALLERS,
   input: z.object({ token: z.string().max(200) }),
   run: async ({ db, user, principal, now }, { token }) => {
-    const parsed = verifyInviteToken(await getAuthSecret(db), token);
+    const secret = await getAuthSecret(db);
+  const parsed = verifyInviteToken(secret, token);
     if (!parsed) throw refused("This invitation link is not valid.");
     return db.transaction(async (tx) => {
       const [invite] = await tx.select().from(organizationInvites).where(eq(organizationInvites.id, parsed.inviteId));

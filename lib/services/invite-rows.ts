@@ -10,6 +10,7 @@ import { enforce, invalidInput } from "../errors";
 import { INVITE_DAYS_VALIDITY, parseProjectAccess, type CreateInviteInput, type OrganizationInvite } from "../schemas/invites";
 import { recordActivity } from "./activity";
 import { renderInviteEmail } from "./emails/invite";
+import { signedMediaUrl } from "./media/links";
 import type { OrgContext } from "./operation";
 import { enqueueEmail } from "./outbox";
 import { consumeRateLimit, invitesPerOrganization } from "./rate-limits";
@@ -63,6 +64,7 @@ export async function queueInviteEmail(tx: Executor, ctx: OrgContext & { user: A
     acceptUrl: acceptUrl(secret, invite),
     expiresAt: inviteExpiry(invite),
     delegation: invite.isSetupDelegation,
+    logoUrl: ctx.organization.logoMediaId ? signedMediaUrl(secret, ctx.organization.logoMediaId) : null,
   });
   return enqueueEmail(tx, ctx.adapters, { organizationId: ctx.organization.id, kind: INVITE_MAIL_KIND[invite.isSetupDelegation ? "delegation" : "invite"], relatedId: invite.id, to: invite.targetEmail, replyTo: ctx.user.email, ...email }, ctx.now);
 }

@@ -11,6 +11,7 @@ import { diffChanges, recordActivity, wholeObjectChanges } from "./activity";
 import { checkRecentSignIn } from "./access-checks";
 import { isUniqueViolation } from "./db-errors";
 import { operation } from "./operation";
+import { mediaKeysOf } from "./organization-logo";
 import type { OrganizationRow } from "./organization-access";
 import { Page } from "./page";
 import { hotQuery } from "./prepared";
@@ -224,8 +225,9 @@ export const deleteOrganization = operation({
   callers: USER_CALLERS,
   sensitive: true,
   input: z.object({}),
-  run: async ({ db, organization, principal, now }) => {
-    await db.transaction(async (tx) => {
+  run: async ({ db, organization, principal, now, adapters }) => {
+    const stored = await db.transaction(async (tx) => {
+      const uploads = await mediaKeysOf(tx, organization.id);
       await tx.delete(organizations).where(eq(organizations.id, organization.id));
       await tx.update(users).set({ currentOrganizationId: null }).where(eq(users.currentOrganizationId, organization.id));
       await recordActivity(tx, principal, {
@@ -236,7 +238,10 @@ export const deleteOrganization = operation({
         name: organization.name,
         changes: wholeObjectChanges(SCOPE, "deleted", settingsOf(organization)),
       }, now);
+      return uploads;
     });
+    // The rows went with the organization; their bytes go once that is committed.
+    await Promise.all(stored.map((key) => adapters.storage.delete(key)));
     return null;
   },
 });

@@ -18,6 +18,8 @@ export type NewUser = {
   /** Whether the source vouches for the address (an identity provider's `email_verified`, a trusted SAML/SCIM source). */
   emailVerified: boolean | null;
   source: UserSource;
+  /** A picture URL already checked by `pictureFromClaim`. */
+  picture?: string | null;
   /** Sign-in state recorded with the first sign-in (last login, second factor). */
   signIn?: { at: Date; secondFactor: boolean };
 };
@@ -37,6 +39,7 @@ export async function provisionUser(tx: Executor, user: NewUser, now = new Date(
       lastName: (user.lastName ?? "").trim().slice(0, 150),
       distinctId: generateDistinctId(),
       isEmailVerified: user.emailVerified,
+      picture: user.picture ?? null,
       dateJoined: now,
       ...(user.signIn && { lastLogin: user.signIn.at, hasSocialAuth: true, is2faEnabled: user.signIn.secondFactor }),
     })

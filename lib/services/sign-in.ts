@@ -17,6 +17,8 @@ export type SignInClaims = {
   givenName: string;
   familyName: string;
   secondFactor: boolean;
+  /** The `picture` claim when it is a URL the console may show (`pictureFromClaim`), else null. */
+  picture?: string | null;
 };
 
 /**
@@ -50,7 +52,7 @@ export async function assignIssuerToLegacyIdentities(db: Db, issuer: string) {
  * Decides a sign-in from the identity provider's claims and records it. An address the provider has not verified is
  * refused. The identity (issuer, subject) finds its user; an identity seen for the first time is linked to the user
  * with its email, or to a new user made from the claims. A deactivated user is refused. Every sign-in updates
- * last_login, has_social_auth and the 2FA state.
+ * last_login, has_social_auth, the 2FA state and the picture.
  */
 export async function prepareSignIn(db: Db, claims: SignInClaims, now = new Date()): Promise<{ ok: true } | { ok: false; reason: SignInRefusal }> {
   // An address the product would refuse anywhere else (to invite, to create) cannot make or find an account either.
@@ -66,7 +68,8 @@ export async function prepareSignIn(db: Db, claims: SignInClaims, now = new Date
   const existing = linked?.user ?? (await findUserByEmail(db, email));
   if (existing && !existing.isActive) return { ok: false, reason: "deactivated" };
 
-  const signInState = { lastLogin: now, hasSocialAuth: true, is2faEnabled: claims.secondFactor };
+  // The picture follows the provider: one it no longer sends is removed.
+  const signInState = { lastLogin: now, hasSocialAuth: true, is2faEnabled: claims.secondFactor, picture: claims.picture ?? null };
   await db.transaction(async (tx) => {
     if (existing) {
       const [user] = await tx
@@ -95,6 +98,7 @@ export async function prepareSignIn(db: Db, claims: SignInClaims, now = new Date
       firstName: claims.givenName,
       lastName: claims.familyName,
       emailVerified: true,
+      picture: claims.picture ?? null,
       source: "oidc",
       signIn: { at: now, secondFactor: claims.secondFactor },
     }, now);

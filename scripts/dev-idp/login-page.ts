@@ -10,7 +10,7 @@ main{width:min(420px,92vw);background:var(--card);border:1px solid var(--border)
 h1{font-size:20px;margin:0 0 4px}p{margin:0 0 16px;color:var(--muted)}
 .banner{background:var(--warn-bg);color:var(--warn-text);border-radius:6px;padding:10px 12px;font-size:13px;margin-bottom:20px}
 label{display:block;font-weight:600;font-size:13px;margin:14px 0 6px}
-input[type=email],input[type=text]{width:100%;padding:8px 10px;border:1px solid var(--border);border-radius:6px;background:transparent;color:var(--text);font:inherit}
+input[type=email],input[type=text],input[type=url]{width:100%;padding:8px 10px;border:1px solid var(--border);border-radius:6px;background:transparent;color:var(--text);font:inherit}
 .row{display:grid;grid-template-columns:1fr 1fr;gap:12px}
 .check{display:flex;gap:8px;align-items:flex-start;font-weight:400;font-size:14px;margin-top:18px}
 .check input{margin-top:4px}
@@ -36,6 +36,9 @@ ${error ? `<div id="email-error" class="error">${escape(error)}</div>` : ""}
 <div><label for="given_name">First name <span style="font-weight:400">(optional)</span></label><input id="given_name" name="given_name" type="text" maxlength="150" autocomplete="given-name"></div>
 <div><label for="family_name">Last name <span style="font-weight:400">(optional)</span></label><input id="family_name" name="family_name" type="text" maxlength="150" autocomplete="family-name"></div>
 </div>
+<label for="picture">Picture URL <span style="font-weight:400">(optional)</span></label>
+<input id="picture" name="picture" type="url" maxlength="4096" aria-describedby="picture-hint">
+<small id="picture-hint" style="color:var(--muted)">Sent as the <code>picture</code> claim: the console shows it as the avatar.</small>
 <label class="check"><input type="checkbox" name="mfa" value="1"> <span>Signed in with a second factor<br><small style="color:var(--muted)">Puts <code>mfa</code> in the ID token's <code>amr</code> claim.</small></span></label>
 <label class="check"><input type="checkbox" name="unverified" value="1"> <span>Email address not verified<br><small style="color:var(--muted)">Sends <code>email_verified: false</code> in the ID token, as a provider that has not confirmed the address would.</small></span></label>
 <button type="submit">Sign in</button>

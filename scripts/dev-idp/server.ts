@@ -2,7 +2,8 @@
  * The bundled development identity provider: a real OpenID Connect provider (npm oidc-provider) on loopback,
  * started by the app when OIDC_ISSUER is unset on a loopback SITE_URL (or ORGDECK_DEV_IDP=1), so that a fresh clone
  * can sign in; it answers only requests addressed to a loopback host. Any email signs in;
- * a checkbox puts `mfa` in the ID token's `amr`, another sends `email_verified: false`. Its client and signing keys are kept in the data folder.
+ * a checkbox puts `mfa` in the ID token's `amr`, another sends `email_verified: false`, and an optional picture URL
+ * becomes the `picture` claim. Its client and signing keys are kept in the data folder.
  */
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -34,7 +35,7 @@ function loadOrCreateState(dir: string | null): Stored {
   return state;
 }
 
-type Profile = { email: string; email_verified: boolean; given_name: string; family_name: string };
+type Profile = { email: string; email_verified: boolean; given_name: string; family_name: string; picture: string };
 
 function readForm(req: http.IncomingMessage): Promise<URLSearchParams> {
   return new Promise((resolve, reject) => {
@@ -83,11 +84,11 @@ export async function startDevIdp(options: { port: number; dataDir: string | nul
     pkce: { required: () => true },
     conformIdTokenClaims: false,
     // `amr` must be listed, or oidc-provider leaves it out of the ID token and no sign-in ever counts as two-factor.
-    claims: { openid: ["sub", "amr"], email: ["email", "email_verified"], profile: ["name", "given_name", "family_name"] },
+    claims: { openid: ["sub", "amr"], email: ["email", "email_verified"], profile: ["name", "given_name", "family_name", "picture"] },
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     async findAccount(_ctx, sub) {
-      const profile = profiles.get(sub) ?? { email: sub, email_verified: true, given_name: "", family_name: "" };
+      const profile = profiles.get(sub) ?? { email: sub, email_verified: true, given_name: "", family_name: "", picture: "" };
       return {
         accountId: sub,
         claims: async () => ({
@@ -97,6 +98,7 @@ export async function startDevIdp(options: { port: number; dataDir: string | nul
           given_name: profile.given_name || undefined,
           family_name: profile.family_name || undefined,
           name: `${profile.given_name} ${profile.family_name}`.trim() || undefined,
+          picture: profile.picture || undefined,
         }),
       };
     },
@@ -137,6 +139,8 @@ export async function startDevIdp(options: { port: number; dataDir: string | nul
           email_verified: !form.get("unverified"),
           given_name: (form.get("given_name") ?? "").trim().slice(0, 150),
           family_name: (form.get("family_name") ?? "").trim().slice(0, 150),
+          // Sent as typed (the app decides what it accepts), so tests can also try pictures it must refuse.
+          picture: (form.get("picture") ?? "").trim().slice(0, 4096),
         });
         const amr = form.get("mfa") ? ["pwd", "mfa"] : ["pwd"];
         return provider.interactionFinished(req, res, { login: { accountId: email, amr, remember: false } }, { mergeWithLastSubmission: false });

@@ -1,4 +1,5 @@
 import { LEVEL_LABELS, type Level } from "../../auth/permissions";
+import { organizationInitials } from "../../format/organization-initials";
 
 type InviteEmail = {
   organizationName: string;
@@ -9,6 +10,8 @@ type InviteEmail = {
   acceptUrl: string;
   expiresAt: Date;
   delegation: boolean;
+  /** The organization's logo as an absolute URL readable without a session (a signed media link), or null. */
+  logoUrl?: string | null;
 };
 
 const escapeHtml = (s: string) =>
@@ -16,7 +19,15 @@ const escapeHtml = (s: string) =>
 
 const dateText = (d: Date) => d.toUTCString().replace(/:\d\d GMT$/, " UTC");
 
-/** The invitation email: inviter, organization, message, accept link and expiry, as HTML and plain text. */
+/** The organization's logo at the top of the email, or its initials in a tile without one. */
+function logoHtml(name: string, logoUrl: string | null | undefined) {
+  if (logoUrl) {
+    return `<img src="${escapeHtml(logoUrl)}" width="48" height="48" alt="${escapeHtml(name)} logo" style="display:block;width:48px;height:48px;object-fit:contain;border-radius:6px;margin:0 0 16px">`;
+  }
+  return `<div aria-hidden="true" style="width:48px;height:48px;border-radius:6px;background:#4f46e5;color:#ffffff;font-size:18px;font-weight:600;line-height:48px;text-align:center;margin:0 0 16px">${escapeHtml(organizationInitials(name))}</div>`;
+}
+
+/** The invitation email: the organization's logo, inviter, organization, message, accept link and expiry, as HTML and plain text. */
 export function renderInviteEmail(e: InviteEmail) {
   const role = LEVEL_LABELS[e.level];
   const subject = e.delegation
@@ -35,6 +46,7 @@ export function renderInviteEmail(e: InviteEmail) {
   ].join("\n");
   const html = `<!doctype html><html lang="en"><body style="margin:0;padding:24px;background:#f4f4f5;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#18181b">
 <table role="presentation" style="max-width:520px;margin:0 auto;background:#ffffff;border-radius:8px;padding:28px"><tr><td>
+${logoHtml(e.organizationName, e.logoUrl)}
 <p style="margin:0 0 8px;font-size:13px;color:#52525b">Orgdeck</p>
 <h1 style="margin:0 0 16px;font-size:20px">${escapeHtml(subject)}</h1>
 <p style="margin:0 0 16px;line-height:1.5">${escapeHtml(intro)}</p>

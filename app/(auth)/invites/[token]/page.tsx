@@ -5,6 +5,7 @@ import { currentPrincipal } from "@/lib/actions/session";
 import { LEVEL_LABELS } from "@/lib/auth/permissions";
 import { inspectInvite } from "@/lib/services/invite-accept";
 import { buttonClass } from "@/components/ui/button";
+import { OrganizationLogo } from "@/components/ui/organization-logo";
 import { AcceptButton } from "./_components/accept-button";
 
 export const dynamic = "force-dynamic";
@@ -44,7 +45,8 @@ export default async function InvitationPage({ params, searchParams }: { params:
   const matches = signedInAs?.toLowerCase() === invite.targetEmail.toLowerCase();
   return (
     <>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">You are invited</p>
+      <OrganizationLogo name={invite.organization.name} src={invite.organization.logoUrl} size="lg" label={invite.organization.logoUrl ? `${invite.organization.name} logo` : undefined} />
+      <p className="mt-4 text-sm text-zinc-600 dark:text-zinc-400">You are invited</p>
       <h1 className="mt-1 text-xl font-semibold tracking-tight">Join {invite.organization.name}</h1>
       <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
         {inviter} invited <strong>{invite.targetEmail}</strong> to join as {LEVEL_LABELS[invite.level]}.

@@ -3,6 +3,7 @@ import { levelGrants } from "@/lib/auth/permissions";
 import { PageHeader } from "@/components/ui/page-header";
 import { openOrganization } from "../../../_lib/load";
 import { DeleteOrganization } from "./_components/delete-organization";
+import { LogoPanel } from "./_components/logo-panel";
 import { SettingsSection } from "./_components/settings-section";
 
 export const metadata: Metadata = { title: "Organization settings" };
@@ -43,6 +44,7 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
       )}
       <div className="space-y-6">
         <SettingsSection title="General" fields={GENERAL} organization={organization} canEdit={canEdit} />
+        <LogoPanel organization={organization} canEdit={canEdit} />
         <SettingsSection title="Members" fields={MEMBERS} organization={organization} canEdit={canEdit} />
         <SettingsSection title="Security" fields={SECURITY} organization={organization} canEdit={canEdit} />
         {canDelete && <DeleteOrganization organization={{ id: organization.id, name: organization.name }} />}
