@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { cli, makeSession } from "../support/cli";
+import { addMember, cli, makeSession } from "../support/cli";
 import { auditPage, BASE_URL, inviteByApi, ownerWithOrganization, signedInContext, signedOutContext, signInThroughProvider, toast, type Theme } from "../support/ui";
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" onload="alert(1)"><script>alert(2)</script><circle cx="5" cy="5" r="5" fill="#0a7"/></svg>';
@@ -107,19 +107,29 @@ test("a person who signs in with a picture sees it in the user menu; without one
     if (/Content[- ]Security[- ]Policy/i.test(message.text())) blocked.push(message.text());
   });
   const picture = `${BASE_URL}/favicon.svg`;
-  await signInThroughProvider(page, { email: `pictured-${randomUUID().slice(0, 8)}@example.test`, firstName: "Pia", picture });
+  const piaEmail = `pictured-${randomUUID().slice(0, 8)}@example.test`;
+  await signInThroughProvider(page, { email: piaEmail, firstName: "Pia", picture });
   const menu = page.getByRole("complementary", { name: "Console" }).getByRole("button", { name: /Pia/ });
   const avatar = menu.locator("img");
   await expect(avatar).toHaveAttribute("src", picture);
   await expect.poll(() => avatar.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   expect(blocked).toEqual([]);
 
-  const { user } = await ownerWithOrganization("no-picture");
+  const { user, org } = await ownerWithOrganization("no-picture");
   const context = await signedInContext(page.context().browser()!, user.email);
   const other = await context.newPage();
   await other.goto("/account/profile");
   const plain = other.getByRole("complementary", { name: "Console" }).getByRole("button", { name: user.email });
   await expect(plain.locator("img")).toHaveCount(0);
   await expect(plain.locator("span[aria-hidden=true]").first()).toHaveText("N");
+
+  // In a member list, each person shows their own picture, or initials without one.
+  await addMember(org.id, piaEmail, 1);
+  await other.goto(`/organizations/${org.id}/members`);
+  const rows = other.getByRole("table", { name: `Members of ${org.name}` });
+  await expect(rows.getByRole("row", { name: /Pia/ }).locator("img")).toHaveAttribute("src", picture);
+  const ownRow = rows.getByRole("row", { name: new RegExp(user.email) });
+  await expect(ownRow.locator("img")).toHaveCount(0);
+  await expect(ownRow.locator("span[aria-hidden=true]").first()).toHaveText("N");
   await context.close();
 });

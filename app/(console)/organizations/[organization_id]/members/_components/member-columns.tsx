@@ -13,13 +13,13 @@ import { LevelControl } from "./level-control";
 type Viewer = { uuid: string; level: Level };
 
 /** The members: who they are, their level (a menu where the viewer may change it), second factor, joined, last login. */
-export const MEMBER_COLUMNS = (viewer: Viewer, onChooseLevel: (member: Member, level: Level) => void): Column<Member>[] => [
+export const MEMBER_COLUMNS = (viewer: Viewer, onChooseLevel: (member: Member, level: Level) => void, pictures: Record<string, string> = {}): Column<Member>[] => [
   {
     id: "name",
     header: "Name",
     cell: (m) => (
       <div className="flex items-center gap-2.5">
-        <Avatar person={m.user} />
+        <Avatar person={{ ...m.user, picture: pictures[m.user.uuid] ?? null }} />
         <div className="min-w-0">
           <span className="font-medium">{displayName(m.user)}</span> {m.user.uuid === viewer.uuid && <Badge tone="accent">You</Badge>}{" "}
           {m.search_match_type === "similar" && <Badge>Similar</Badge>}

@@ -17,6 +17,7 @@ import { levelChangeConfirmation, needsConfirmation } from "./level-change";
 import { MEMBER_COLUMNS } from "./member-columns";
 import { MemberDetails } from "./member-details";
 import { useMemberChange } from "./use-member-change";
+import { useMemberPictures } from "./use-member-pictures";
 
 type Props = { organization: { id: string; name: string }; viewer: { uuid: string; level: Level } };
 
@@ -31,6 +32,7 @@ export function MembersList({ organization, viewer }: Props) {
     defaults: { search: "", order: "-joined_at" },
     searchParam: "search",
   });
+  const pictures = useMemberPictures(organization.id, list.rows);
   const { change, pending, confirm } = useMemberChange(organization);
   const [removing, setRemoving] = useState<Member | null>(null);
   const [viewing, setViewing] = useState<Member | null>(null);
@@ -48,7 +50,7 @@ export function MembersList({ organization, viewer }: Props) {
       <DataTable
         caption={`Members of ${organization.name}`}
         noun="members"
-        columns={MEMBER_COLUMNS(viewer, chooseLevel)}
+        columns={MEMBER_COLUMNS(viewer, chooseLevel, pictures)}
         rows={list.rows}
         rowKey={(m) => m.id}
         busy={list.query.isFetching || pending}
