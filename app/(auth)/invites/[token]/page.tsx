@@ -6,6 +6,7 @@ import { LEVEL_LABELS } from "@/lib/auth/permissions";
 import { inspectInvite } from "@/lib/services/invite-accept";
 import { buttonClass } from "@/components/ui/button";
 import { OrganizationLogo } from "@/components/ui/organization-logo";
+import { Time } from "@/components/ui/time";
 import { AcceptButton } from "./_components/accept-button";
 
 export const dynamic = "force-dynamic";
@@ -75,7 +76,9 @@ export default async function InvitationPage({ params, searchParams }: { params:
           </form>
         </div>
       )}
-      <p className="mt-4 text-xs text-zinc-600 dark:text-zinc-400">This invitation expires on {new Date(invite.expiresAt!).toUTCString()}.</p>
+      <p className="mt-4 text-xs text-muted">
+        This invitation expires <Time iso={invite.expiresAt!} />.
+      </p>
     </>
   );
 }
