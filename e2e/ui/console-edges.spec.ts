@@ -52,3 +52,24 @@ test("on a phone the sections sit behind a Menu button, which a followed link cl
   await expect(nav).toBeVisible();
   await context.close();
 });
+
+test("a search says it is searching from the first key press until its results are in", async ({ browser }) => {
+  const { user, org } = await ownerWithOrganization("Seeker");
+  const context = await signedInContext(browser, user.email);
+  const page = await context.newPage();
+  await page.goto(`/organizations/${org.id}/members`);
+  const table = page.getByRole("table", { name: `Members of ${org.name}` });
+  await expect(table.getByRole("row")).toHaveCount(2);
+  // The member API answers a second late, so the wait is visible.
+  const memberSearch = (url: URL) => url.pathname.endsWith("/members/") && url.searchParams.has("search");
+  await page.route(memberSearch, async (route) => {
+    await new Promise((done) => setTimeout(done, 1000));
+    await route.fallback();
+  });
+  const status = page.getByRole("search", { name: "Search members" }).getByRole("status");
+  await page.getByLabel("Search members").fill("nobody-here");
+  await expect(status).toHaveText("Searching…");
+  await expect(page.getByRole("heading", { name: /No members match/ })).toBeVisible();
+  await expect(status).toHaveText("");
+  await context.close();
+});
