@@ -67,7 +67,7 @@ test("a search says it is searching from the first key press until its results a
     await route.fallback();
   });
   const status = page.getByRole("search", { name: "Search members" }).getByRole("status");
-  await page.getByLabel("Search members").fill("nobody-here");
+  await page.getByRole("searchbox", { name: "Search members" }).fill("nobody-here");
   await expect(status).toHaveText("Searching…");
   await expect(page.getByRole("heading", { name: /No members match/ })).toBeVisible();
   await expect(status).toHaveText("");
