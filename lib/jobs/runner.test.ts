@@ -10,6 +10,7 @@ import { createDueOccurrences, nextOccurrence, occurrenceKey, syncSchedules } fr
 import { jobsOf, testClock, testTag } from "./testing";
 import type { JobContext, JobHandler } from "./types";
 import { memoryStorage } from "../adapters/storage";
+import { unreachableDns } from "../testing/fixtures";
 
 const SECOND = 1000;
 const tag = testTag();
@@ -128,7 +129,7 @@ describe("enqueueJob", () => {
   test("a handler gets the runner's database, adapters and clock, its logger and the claimed job", async () => {
     const clock = testClock();
     const kind = tag.kind("context");
-    const adapters: Adapters = { mail: null, storage: memoryStorage() };
+    const adapters: Adapters = { mail: null, storage: memoryStorage(), dns: unreachableDns };
     let seen: JobContext | undefined;
     const runner = await runnerFor(clock, { [kind]: async (ctx) => void (seen = ctx) }, { adapters });
     const id = await enqueueJob(await getDb(), kind, { greeting: "hello" }, { runAt: clock.now() });

@@ -1,3 +1,4 @@
+import type { DnsResolver } from "../adapters/dns";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
@@ -112,3 +113,6 @@ export async function withEnv<T>(vars: Record<string, string | undefined>, fn: (
     apply(saved);
   }
 }
+
+/** A DNS resolver that never answers, for adapters built in tests that make no lookups. */
+export const unreachableDns: DnsResolver = { txt: async () => null };
