@@ -10,7 +10,8 @@ type ErrorType =
   | "server_error"
   | "throttled_error";
 
-type Entry = { status: number; type: ErrorType; code: string; detail: string };
+/** `detailOnly`: `/api` answers `{"detail": …}` alone, as the reference does for a few errors (its raw responses). */
+type Entry = { status: number; type: ErrorType; code: string; detail: string; detailOnly?: true };
 
 const TABLE = {
   // 400
@@ -23,6 +24,15 @@ const TABLE = {
   invalid_choice: { status: 400, type: "validation_error", code: "invalid_choice", detail: "Not a valid choice." },
   unique: { status: 400, type: "validation_error", code: "unique", detail: "This value is already taken." },
   last_owner: { status: 400, type: "validation_error", code: "last_owner", detail: "An organization must keep at least one owner." },
+  verification_required: {
+    status: 400,
+    type: "validation_error",
+    code: "verification_required",
+    detail: "This attribute cannot be updated until the domain is verified.",
+  },
+  already_verified: { status: 400, type: "validation_error", code: "already_verified", detail: "This domain has already been verified." },
+  does_not_exist: { status: 400, type: "validation_error", code: "does_not_exist", detail: "Object does not exist." },
+  scim_not_enabled: { status: 400, type: "validation_error", code: "scim_not_enabled", detail: "SCIM is not enabled.", detailOnly: true },
   two_factor_required_to_enforce: {
     status: 400,
     type: "validation_error",
@@ -170,10 +180,15 @@ export function echo(value: unknown): string {
 }
 
 /** The `/api` status and body for any thrown value; anything unexpected is a 500 that reveals nothing. */
-export function errorResponseParts(err: unknown): { status: number; body: ErrorBody; expected: boolean } {
-  if (err instanceof AppError) return { status: err.status, body: err.body, expected: true };
+/** The body on the wire: the error body, or `{detail}` alone for the errors the reference answers raw. */
+export function errorResponseParts(err: unknown): { status: number; body: ErrorBody; wireBody: ErrorBody | { detail: string }; expected: boolean } {
+  if (err instanceof AppError) {
+    const raw = (TABLE[err.key] as Entry).detailOnly;
+    return { status: err.status, body: err.body, wireBody: raw ? { detail: err.detail } : err.body, expected: true };
+  }
   const { status, type, code, detail } = TABLE.server_error;
-  return { status, body: { type, code, detail, attr: null }, expected: false };
+  const body: ErrorBody = { type, code, detail, attr: null };
+  return { status, body, wireBody: body, expected: false };
 }
 
 /** Throws the error of a rule's denial (the rule functions beside the permission tables return one or null). */

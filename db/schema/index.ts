@@ -8,3 +8,4 @@ export * from "./instance";
 export * from "./jobs";
 export * from "./rate-limits";
 export * from "./media";
+export * from "./domains";

@@ -48,6 +48,10 @@ export const PERMISSIONS = {
   "organization_invite:delete": { scope: "organization_member:write", organization: true },
   "organization_invite:link": { scope: null, organization: true },
   "activity_log:read": { scope: "activity_log:read", organization: true },
+  "organization_domain:read": { scope: "organization:read", organization: true },
+  "organization_domain:write": { scope: "organization:write", organization: true },
+  /** Verifying a domain, SCIM tokens and SCIM request logs: from a person only, never with a personal API key. */
+  "organization_domain:admin": { scope: null, organization: true },
   "outbox:read": { scope: null, organization: true },
   // For the caller alone.
   "organization:list": { scope: "organization:read", organization: false },
@@ -78,11 +82,14 @@ const MEMBER_GRANTS = [
   "organization_member:api_keys",
   "organization_invite:create",
   "organization_invite:link",
+  "organization_domain:read",
 ] as const satisfies readonly OrganizationPermission[];
 const ADMIN_GRANTS = [
   ...MEMBER_GRANTS,
   "organization:write",
   "organization_invite:delete",
+  "organization_domain:write",
+  "organization_domain:admin",
   "activity_log:read",
   "outbox:read",
 ] as const satisfies readonly OrganizationPermission[];

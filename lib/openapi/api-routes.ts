@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PaginatedActivityLogEntryList } from "../schemas/activity-log";
+import { createDomainInput, DomainScimToken, OrganizationDomain, PaginatedOrganizationDomainList, PatchedOrganizationDomain } from "../schemas/domains";
 import { createInviteInput, MAX_BULK_INVITES, OrganizationInvite, OrganizationInviteDelegate, PaginatedOrganizationInviteList } from "../schemas/invites";
 import {
   OrganizationMember,
@@ -14,6 +15,7 @@ import { PaginatedPersonalAPIKeyList, PersonalAPIKey, PersonalAPIKeyWithValue, u
 import { updateMeInput, User } from "../schemas/users";
 import { exportActivityLog } from "../services/activity-export";
 import { listActivityLog, listMyActivityLog } from "../services/activity-log";
+import { createDomain, deleteDomain, getDomain, listDomains, regenerateDomainScimToken, updateDomain, verifyDomain } from "../services/domains";
 import { bulkCreateInvites, createInvite, delegateInvite, deleteInvite, listInvites, resendInvite } from "../services/invites";
 import { getMemberGithubLogin, getMemberScopedApiKeys, listMembers, removeMember, updateMember } from "../services/members";
 import { createOrganization, deleteOrganization, getOrganization, listOrganizations, updateOrganization } from "../services/organizations";
@@ -31,13 +33,39 @@ import { api, type ApiRoute } from "./api-route";
 
 const ORG = "/api/organizations/{organization_id}";
 const KEYS = "/api/personal_api_keys";
-const [ORGS, MEMBERS, INVITES, ACTIVITY, OUTBOX, API_KEYS, USERS] = ["Organizations", "Members", "Invites", "Activity log", "Outbox", "Personal API keys", "Users"];
+const [ORGS, MEMBERS, INVITES, ACTIVITY, OUTBOX, API_KEYS, USERS, DOMAINS] = ["Organizations", "Members", "Invites", "Activity log", "Outbox", "Personal API keys", "Users", "Domains"];
+const DOMAIN_GATES = "Until the domain is verified, `jit_provisioning_enabled`, `sso_enforcement`, `scim_enabled` and the `id_jag_*` fields cannot change (400 `verification_required` on the first sent). `domain` cannot change. Turning SCIM on returns its token in this response only.";
 
 const LEVEL_RULES =
   "Administrators edit members of a level up to their own; only an owner makes someone an owner; nobody changes their own level; an organization always keeps an owner.";
 
 /** Every documented REST endpoint; a test checks it against the route files under app/api. */
 export const API_ROUTES: readonly ApiRoute[] = [
+  api("get", `${ORG}/domains/`, listDomains, PaginatedOrganizationDomainList, {
+    operationId: "domains_list", tag: DOMAINS,
+    summary: "List the organization's domains", description: "Ordered by domain name.",
+  }),
+  api("post", `${ORG}/domains/`, createDomain, OrganizationDomain, {
+    operationId: "domains_create", tag: DOMAINS, status: 201, body: createDomainInput,
+    summary: "Claim a domain", description: "Lower-case domain names only, each unique across the installation. Other settings wait until the domain is verified.",
+  }),
+  api("get", `${ORG}/domains/{id}/`, getDomain, OrganizationDomain, { operationId: "domains_retrieve", tag: DOMAINS, summary: "A domain" }),
+  api("put", `${ORG}/domains/{id}/`, updateDomain, OrganizationDomain, {
+    operationId: "domains_update", tag: DOMAINS, body: PatchedOrganizationDomain, summary: "Change a domain's settings", description: DOMAIN_GATES,
+  }),
+  api("patch", `${ORG}/domains/{id}/`, updateDomain, OrganizationDomain, {
+    operationId: "domains_partial_update", tag: DOMAINS, body: PatchedOrganizationDomain, summary: "Change a domain's settings", description: DOMAIN_GATES,
+  }),
+  api("delete", `${ORG}/domains/{id}/`, deleteDomain, null, { operationId: "domains_destroy", tag: DOMAINS, status: 204, summary: "Remove a domain" }),
+  api("post", `${ORG}/domains/{id}/verify/`, verifyDomain, OrganizationDomain, {
+    operationId: "domains_verify_create", tag: DOMAINS,
+    summary: "Verify a domain by DNS",
+    description: "Looks up the TXT record `_orgdeck-challenge.<domain>`; any record whose first string is `verification_challenge` verifies the domain. Always 200 with the domain: `is_verified` says whether it worked. Not with personal API keys.",
+  }),
+  api("post", `${ORG}/domains/{id}/scim/token/`, regenerateDomainScimToken, DomainScimToken, {
+    operationId: "domains_scim_token_create", tag: DOMAINS,
+    summary: "Make a new SCIM token", description: "The old token stops working at once. 400 `{\"detail\": …}` when SCIM is not enabled. Not with personal API keys.",
+  }),
   api("get", "/api/organizations/", listOrganizations, PaginatedOrganizationList, {
     operationId: "organizations_list", tag: ORGS,
     summary: "List your organizations", description: "The caller's organizations, oldest first.",

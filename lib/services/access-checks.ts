@@ -4,7 +4,7 @@ import { env } from "../env";
 import { AppError, LEVEL_INSUFFICIENT, permissionDenied } from "../errors";
 import type { OrganizationAccess } from "./organization-access";
 
-type Requirement = { permission: OrganizationPermission; sensitive?: boolean };
+type Requirement = { permission: OrganizationPermission; sensitive?: boolean; levelDenial?: string };
 
 /**
  * The organization steps of the pipeline for a user: the key's organization scoping and the organization's API-key
@@ -33,7 +33,7 @@ export function checkOrganizationAccess(principal: Principal, access: Organizati
   if (principal.kind === "session" && organization.enforce2fa && !principal.session.mfa) {
     throw new AppError("two_factor_required");
   }
-  if (!levelGrants(membership.level, op.permission)) throw permissionDenied(LEVEL_INSUFFICIENT);
+  if (!levelGrants(membership.level, op.permission)) throw permissionDenied(op.levelDenial ?? LEVEL_INSUFFICIENT);
   if (op.sensitive) checkRecentSignIn(principal, now);
 }
 

@@ -53,6 +53,8 @@ export type OrgOperation<S extends z.ZodType, R, C extends Exclude<CallerKind, "
   permission: OrganizationPermission;
   /** Cookie sessions signed in longer ago than SESSION_SENSITIVE_ACTIONS_AGE are refused (re-authenticate first). */
   sensitive?: boolean;
+  /** The 403 message for a member whose level lacks the permission, where it is not the usual one. */
+  levelDenial?: string;
   /** A rule beyond the permission, checked before the input is validated (e.g. "can invite"). */
   authorize?(ctx: OrgContext<C>): void;
   run(ctx: OrgContext<C>, input: z.output<S>): Promise<R>;

@@ -62,9 +62,9 @@ export function pageBody<T>(page: Page<T>, url: URL) {
 
 /** The error body for anything thrown; an unexpected error is logged in full and shown as a bare 500. */
 export function error(err: unknown, requestId: string) {
-  const { status, body, expected } = errorResponseParts(err);
+  const { status, wireBody, expected } = errorResponseParts(err);
   if (!expected) log.error({ err, request_id: requestId }, "unexpected error");
-  const response = json(status, body, requestId);
+  const response = json(status, wireBody, requestId);
   if (err instanceof AppError && err.retryAfter !== undefined) response.headers.set("retry-after", String(err.retryAfter));
   return response;
 }

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { paginated, timestamp, withoutNul } from "./common";
+
+/** What `sso_enforcement` may hold: off (`""`), SAML, or the OpenID Connect provider (of any of these names). */
+export const SSO_ENFORCEMENT_VALUES = ["", "saml", "oidc", "google-oauth2", "github", "gitlab"] as const;
+export type SsoEnforcement = (typeof SSO_ENFORCEMENT_VALUES)[number];
+
+/** Lower-case labels of letters and digits joined by single hyphens, at least two of them, ending in letters. */
+export const DOMAIN_RE = /^([a-z0-9]+(-[a-z0-9]+)*\.)+[a-z]{2,}$/;
+
+/** A URL field of an identity provider: trimmed, its trailing "/" removed, blank meaning none. */
+const idpUrl = withoutNul(z.string().trim().max(512))
+  .nullable()
+  .transform((value) => (value ? value.replace(/\/+$/, "") || null : null));
+
+/** The SAML, SCIM and ID-JAG fields a domain and an identity-provider config both take. */
+export const identityProviderFields = {
+  saml_entity_id: withoutNul(z.string().max(512)).nullable(),
+  saml_acs_url: withoutNul(z.string().max(512)).nullable(),
+  saml_x509_cert: withoutNul(z.string().max(20_000)).nullable(),
+  saml_allow_idp_initiated: z.boolean(),
+  scim_enabled: z.boolean(),
+  id_jag_issuer_url: idpUrl,
+  id_jag_jwks_url: idpUrl,
+  id_jag_allowed_clients: z.array(withoutNul(z.string().max(256))).max(100),
+};
+
+export const createDomainInput = z.object({
+  domain: withoutNul(z.string().max(128)).pipe(z.string().regex(DOMAIN_RE, { message: "Please enter a valid domain or subdomain name." })),
+});
+
+/**
+ * A domain's writable fields. `domain`, `verified_at` and `verification_challenge` are not among them: sent, they are
+ * ignored (a verified domain cannot be swapped for another).
+ */
+export const updateDomainInput = z
+  .object({
+    jit_provisioning_enabled: z.boolean(),
+    sso_enforcement: z.enum(SSO_ENFORCEMENT_VALUES),
+    ...identityProviderFields,
+    identity_provider_config: z.string().nullable(),
+  })
+  .partial();
+export type UpdateDomainInput = z.output<typeof updateDomainInput>;
+
+export const domainIdInput = z.object({ id: z.string() });
+
+/** The request body of PATCH and PUT, for the OpenAPI document. */
+export const PatchedOrganizationDomain = updateDomainInput.meta({ id: "PatchedOrganizationDomain" });
+export const updateDomainByIdInput = updateDomainInput.extend({ id: z.string() });
+
+/** A domain an organization claims, and the SAML, SCIM and ID-JAG settings for people of that domain. */
+export const OrganizationDomain = z
+  .strictObject({
+    id: z.uuid(),
+    domain: z.string(),
+    is_verified: z.boolean(),
+    verified_at: timestamp.nullable(),
+    verification_challenge: z.string().meta({ description: "The value of the TXT record at `_orgdeck-challenge.<domain>` that proves the domain." }),
+    jit_provisioning_enabled: z.boolean(),
+    sso_enforcement: z.enum(SSO_ENFORCEMENT_VALUES),
+    has_saml: z.boolean(),
+    saml_entity_id: z.string().nullable(),
+    saml_acs_url: z.string().nullable(),
+    saml_x509_cert: z.string().nullable(),
+    saml_allow_idp_initiated: z.boolean(),
+    has_scim: z.boolean(),
+    scim_enabled: z.boolean(),
+    scim_base_url: z.string().nullable(),
+    scim_bearer_token: z.string().nullable().meta({ description: "Only in the response of the request that turned SCIM on; null otherwise." }),
+    has_id_jag: z.boolean(),
+    id_jag_issuer_url: z.string().nullable(),
+    id_jag_jwks_url: z.string().nullable(),
+    id_jag_allowed_clients: z.array(z.string()),
+    identity_provider_config: z.uuid().nullable(),
+  })
+  .meta({ id: "OrganizationDomain" });
+export type OrganizationDomain = z.infer<typeof OrganizationDomain>;
+
+export const PaginatedOrganizationDomainList = paginated(OrganizationDomain, "OrganizationDomain");
+
+/** A new SCIM token, shown this once. */
+export const DomainScimToken = z
+  .strictObject({ scim_enabled: z.literal(true), scim_base_url: z.string(), scim_bearer_token: z.string() })
+  .meta({ id: "SCIMTokenResponse" });
