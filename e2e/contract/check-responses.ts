@@ -58,6 +58,7 @@ function zodOf(schema: JsonSchema, named: Map<string, z.ZodType>): z.ZodType {
     const name = schema.$ref.split("/").pop() as string;
     return named.get(name) ?? z.never().meta({ description: `no zod schema is named ${name}` });
   }
+  if (Array.isArray(schema.oneOf)) return z.union((schema.oneOf as JsonSchema[]).map((s) => zodOf(s, named)) as [z.ZodType, z.ZodType]);
   if (schema.type === "array") return z.array(zodOf(schema.items as JsonSchema, named));
   if (schema.type === "object" && !schema.properties) return z.record(z.string(), z.unknown());
   return z.never().meta({ description: `cannot check an inline schema: ${JSON.stringify(schema)}` });

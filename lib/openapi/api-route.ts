@@ -23,6 +23,8 @@ export type ApiRoute = {
   throttled?: true;
   /** A file download instead of a JSON body: its media types, and what the file holds. */
   download?: { mediaTypes: string[]; description: string };
+  /** A 400 this endpoint answers as `{"detail": …}` alone, and when. */
+  detailOnly400?: string;
 };
 
 type Envelope<T> = { count: number; next: string | null; previous: string | null; results: T[] };
@@ -38,7 +40,7 @@ type Fits<R, Z> = Z extends z.ZodType
       ? []
       : [resultIsNotEmpty: R];
 
-type Details = Pick<ApiRoute, "operationId" | "tag" | "summary" | "description" | "body" | "throttled" | "download"> & { status?: 201 | 204 };
+type Details = Pick<ApiRoute, "operationId" | "tag" | "summary" | "description" | "body" | "throttled" | "download" | "detailOnly400"> & { status?: 201 | 204 };
 
 /** Declares one documented endpoint; it does not compile when the operation's result does not fit `response`. */
 export function api<S extends z.ZodType, R, Z extends z.ZodType | null>(

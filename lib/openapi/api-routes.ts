@@ -64,7 +64,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   }),
   api("post", `${ORG}/domains/{id}/scim/token/`, regenerateDomainScimToken, DomainScimToken, {
     operationId: "domains_scim_token_create", tag: DOMAINS,
-    summary: "Make a new SCIM token", description: "The old token stops working at once. 400 `{\"detail\": …}` when SCIM is not enabled. Not with personal API keys.",
+    summary: "Make a new SCIM token", description: "The old token stops working at once. Not with personal API keys.",
+    detailOnly400: "when SCIM is not enabled for the domain,",
   }),
   api("get", "/api/organizations/", listOrganizations, PaginatedOrganizationList, {
     operationId: "organizations_list", tag: ORGS,

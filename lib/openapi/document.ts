@@ -1,4 +1,4 @@
-import { ErrorResponse } from "../schemas/errors";
+import { DetailOnlyError, ErrorResponse } from "../schemas/errors";
 import { requiredScope } from "../services/operation";
 import type { ApiRoute } from "./api-route";
 import { API_ROUTES } from "./api-routes";
@@ -18,6 +18,7 @@ const TAGS = [
   { name: "Invites", description: "Invitations to join an organization; they expire after 3 days." },
   { name: "Activity log", description: "An organization's audit trail." },
   { name: "Outbox", description: "The emails an organization's actions sent or would have sent." },
+  { name: "Domains", description: "Domains an organization proves by DNS, and the single sign-on, SCIM and JIT settings for people of each." },
   { name: "Personal API keys", description: "The caller's own keys for this API." },
   { name: "Users", description: "The signed-in person." },
   { name: "Schema", description: "This document." },
@@ -34,6 +35,12 @@ const STATUS_TEXT: Record<number, string> = { 200: "OK", 201: "Created", 204: "N
 
 const ERROR_REF = { $ref: "#/components/schemas/ErrorResponse" };
 const errorResponse = (description: string): ResponseObject => ({ description, content: { "application/json": { schema: ERROR_REF } } });
+
+/** A 400 that is either the usual error body or, in the case described, `{"detail": …}` alone. */
+const detailOnly400 = (when: string): ResponseObject => ({
+  description: `The input is not valid; ${when} the body is \`{"detail": …}\` alone.`,
+  content: { "application/json": { schema: { oneOf: [ERROR_REF, { $ref: "#/components/schemas/DetailOnlyError" }] } } },
+});
 
 const ERROR_RESPONSES: Record<string, ResponseObject> = {
   ValidationError: errorResponse("The input is not valid: the first problem, with the field as `attr`."),
@@ -126,7 +133,7 @@ function operationObject(route: ApiRoute, components: SchemaComponents): Operati
     responses: {
       [String(route.status)]: success,
       // Any body can be malformed JSON, so every method that reads one can answer 400, as can any query.
-      ...((route.method !== "get" || queryParameters.length > 0) && { "400": ref("ValidationError") }),
+      ...((route.method !== "get" || queryParameters.length > 0) && { "400": route.detailOnly400 ? detailOnly400(route.detailOnly400) : ref("ValidationError") }),
       "401": ref("Unauthorized"),
       "403": ref("Forbidden"),
       ...(ids.length > 0 && { "404": ref("NotFound") }),
@@ -153,6 +160,7 @@ const SCHEMA_PATH: PathItem = {
 export function buildDocument(routes: readonly ApiRoute[] = API_ROUTES): OpenApiDocument {
   const components = new SchemaComponents();
   components.convert(ErrorResponse, "output");
+  components.convert(DetailOnlyError, "output");
   const paths: Record<string, PathItem> = {};
   for (const route of routes) {
     const item = (paths[route.path] ??= {});

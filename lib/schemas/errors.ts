@@ -11,3 +11,6 @@ export const ErrorResponse = z
   .meta({ id: "ErrorResponse" });
 
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
+
+/** The few errors answered as `{"detail": …}` alone, as the reference API does (e.g. a SCIM token for a domain without SCIM). */
+export const DetailOnlyError = z.strictObject({ detail: z.string() }).meta({ id: "DetailOnlyError" });
