@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { PaginatedActivityLogEntryList } from "../schemas/activity-log";
-import { createDomainInput, DomainScimToken, OrganizationDomain, PaginatedOrganizationDomainList, PatchedOrganizationDomain } from "../schemas/domains";
+import {
+  createDomainInput,
+  IdentityProviderConfig,
+  OrganizationDomain,
+  PaginatedIdentityProviderConfigList,
+  PaginatedOrganizationDomainList,
+  PatchedIdentityProviderConfig,
+  PatchedOrganizationDomain,
+  ScimTokenResponse,
+} from "../schemas/domains";
 import { createInviteInput, MAX_BULK_INVITES, OrganizationInvite, OrganizationInviteDelegate, PaginatedOrganizationInviteList } from "../schemas/invites";
 import {
   OrganizationMember,
@@ -16,6 +25,14 @@ import { updateMeInput, User } from "../schemas/users";
 import { exportActivityLog } from "../services/activity-export";
 import { listActivityLog, listMyActivityLog } from "../services/activity-log";
 import { createDomain, deleteDomain, getDomain, listDomains, regenerateDomainScimToken, updateDomain, verifyDomain } from "../services/domains";
+import {
+  createIdentityProviderConfig,
+  deleteIdentityProviderConfig,
+  getIdentityProviderConfig,
+  listIdentityProviderConfigs,
+  regenerateConfigScimToken,
+  updateIdentityProviderConfig,
+} from "../services/identity-provider-configs";
 import { bulkCreateInvites, createInvite, delegateInvite, deleteInvite, listInvites, resendInvite } from "../services/invites";
 import { getMemberGithubLogin, getMemberScopedApiKeys, listMembers, removeMember, updateMember } from "../services/members";
 import { createOrganization, deleteOrganization, getOrganization, listOrganizations, updateOrganization } from "../services/organizations";
@@ -62,10 +79,34 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: "Verify a domain by DNS",
     description: "Looks up the TXT record `_orgdeck-challenge.<domain>`; any record whose first string is `verification_challenge` verifies the domain. Always 200 with the domain: `is_verified` says whether it worked. Not with personal API keys.",
   }),
-  api("post", `${ORG}/domains/{id}/scim/token/`, regenerateDomainScimToken, DomainScimToken, {
+  api("post", `${ORG}/domains/{id}/scim/token/`, regenerateDomainScimToken, ScimTokenResponse, {
     operationId: "domains_scim_token_create", tag: DOMAINS,
     summary: "Make a new SCIM token", description: "The old token stops working at once. Not with personal API keys.",
     detailOnly400: "when SCIM is not enabled for the domain,",
+  }),
+  api("get", `${ORG}/identity_provider_configs/`, listIdentityProviderConfigs, PaginatedIdentityProviderConfigList, {
+    operationId: "identity_provider_configs_list", tag: DOMAINS, summary: "List identity-provider configs", description: "Oldest first.",
+  }),
+  api("post", `${ORG}/identity_provider_configs/`, createIdentityProviderConfig, IdentityProviderConfig, {
+    operationId: "identity_provider_configs_create", tag: DOMAINS, status: 201,
+    summary: "Add an identity-provider config", description: "SAML, SCIM and ID-JAG settings to link to domains. With `scim_enabled`, the response holds the SCIM token, shown this once.",
+  }),
+  api("get", `${ORG}/identity_provider_configs/{id}/`, getIdentityProviderConfig, IdentityProviderConfig, {
+    operationId: "identity_provider_configs_retrieve", tag: DOMAINS, summary: "An identity-provider config",
+  }),
+  api("put", `${ORG}/identity_provider_configs/{id}/`, updateIdentityProviderConfig, IdentityProviderConfig, {
+    operationId: "identity_provider_configs_update", tag: DOMAINS, body: PatchedIdentityProviderConfig, summary: "Change an identity-provider config",
+  }),
+  api("patch", `${ORG}/identity_provider_configs/{id}/`, updateIdentityProviderConfig, IdentityProviderConfig, {
+    operationId: "identity_provider_configs_partial_update", tag: DOMAINS, body: PatchedIdentityProviderConfig, summary: "Change an identity-provider config",
+  }),
+  api("delete", `${ORG}/identity_provider_configs/{id}/`, deleteIdentityProviderConfig, null, {
+    operationId: "identity_provider_configs_destroy", tag: DOMAINS, status: 204, summary: "Delete an identity-provider config", description: "Linked domains are unlinked and keep their settings.",
+  }),
+  api("post", `${ORG}/identity_provider_configs/{id}/scim/token/`, regenerateConfigScimToken, ScimTokenResponse, {
+    operationId: "identity_provider_configs_scim_token_create", tag: DOMAINS,
+    summary: "Make a new SCIM token for a config", description: "The old token stops working at once. Not with personal API keys.",
+    detailOnly400: "when SCIM is not enabled for the config,",
   }),
   api("get", "/api/organizations/", listOrganizations, PaginatedOrganizationList, {
     operationId: "organizations_list", tag: ORGS,

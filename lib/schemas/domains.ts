@@ -79,7 +79,39 @@ export type OrganizationDomain = z.infer<typeof OrganizationDomain>;
 
 export const PaginatedOrganizationDomainList = paginated(OrganizationDomain, "OrganizationDomain");
 
-/** A new SCIM token, shown this once. */
-export const DomainScimToken = z
-  .strictObject({ scim_enabled: z.literal(true), scim_base_url: z.string(), scim_bearer_token: z.string() })
+/** A new SCIM token, shown this once; a domain's answer also names its SCIM base URL. */
+export const ScimTokenResponse = z
+  .strictObject({ scim_enabled: z.literal(true), scim_base_url: z.string().optional(), scim_bearer_token: z.string() })
   .meta({ id: "SCIMTokenResponse" });
+
+export const createIdentityProviderConfigInput = z.object({ name: withoutNul(z.string().max(255)), ...identityProviderFields }).partial();
+export const updateIdentityProviderConfigInput = createIdentityProviderConfigInput.extend({ id: z.string() });
+export type IdentityProviderConfigInput = z.output<typeof createIdentityProviderConfigInput>;
+
+/** The request body of PATCH and PUT, for the OpenAPI document. */
+export const PatchedIdentityProviderConfig = createIdentityProviderConfigInput.meta({ id: "PatchedIdentityProviderConfig" });
+
+/** SAML, SCIM and ID-JAG settings an organization keeps once and links to several domains. */
+export const IdentityProviderConfig = z
+  .strictObject({
+    id: z.uuid(),
+    name: z.string(),
+    created_at: timestamp,
+    updated_at: timestamp,
+    has_saml: z.boolean(),
+    saml_entity_id: z.string().nullable(),
+    saml_acs_url: z.string().nullable(),
+    saml_x509_cert: z.string().nullable(),
+    saml_allow_idp_initiated: z.boolean(),
+    has_scim: z.boolean(),
+    scim_enabled: z.boolean(),
+    scim_bearer_token: z.string().nullable().meta({ description: "Only in the response that turned SCIM on; null otherwise." }),
+    has_id_jag: z.boolean(),
+    id_jag_issuer_url: z.string().nullable(),
+    id_jag_jwks_url: z.string().nullable(),
+    id_jag_allowed_clients: z.array(z.string()),
+  })
+  .meta({ id: "IdentityProviderConfig" });
+export type IdentityProviderConfig = z.infer<typeof IdentityProviderConfig>;
+
+export const PaginatedIdentityProviderConfigList = paginated(IdentityProviderConfig, "IdentityProviderConfig");

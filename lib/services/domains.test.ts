@@ -9,6 +9,13 @@ import type { DnsResolver } from "../adapters/dns";
 import type { Principal } from "../auth/principal";
 import { env } from "../env";
 import { apiKeyOf, call, expectAppError, makeOrganization, sessionOf } from "../testing/fixtures";
+import {
+  createIdentityProviderConfig,
+  deleteIdentityProviderConfig,
+  listIdentityProviderConfigs,
+  regenerateConfigScimToken,
+  updateIdentityProviderConfig,
+} from "./identity-provider-configs";
 import { createDomain, deleteDomain, getDomain, listDomains, regenerateDomainScimToken, updateDomain, verifyDomain } from "./domains";
 import { execute } from "./operation";
 
@@ -132,5 +139,36 @@ describe("domains", () => {
     });
     await expectAppError(patch({ id_jag_issuer_url: "https://idp.localhost" }), 400, "invalid_input", { attr: "id_jag_issuer_url" });
     await expectAppError(patch({ identity_provider_config: "6f1c7a52-2d4b-4f7e-9f53-0c1b2a3d4e5f" }), 400, "does_not_exist", { attr: "identity_provider_config" });
+  });
+
+  test("identity-provider configs: no verification gate, SCIM token at creation; linking copies SAML and ID-JAG (not SCIM), sent fields win; deleting unlinks", async () => {
+    const { org, owner, member, domain } = await verifiedDomain();
+    const config = await call(
+      createIdentityProviderConfig,
+      sessionOf(owner),
+      { name: "Okta", saml_entity_id: "http://okta.example/e", saml_acs_url: "https://okta.example/sso", saml_x509_cert: "CERT", scim_enabled: true, id_jag_issuer_url: "https://okta.example/" },
+      org.id,
+    );
+    assert.match(config.scim_bearer_token ?? "", /^odscim_/);
+    assert.deepEqual([config.has_saml, config.has_scim, config.id_jag_issuer_url], [true, true, "https://okta.example"]);
+    await expectAppError(call(createIdentityProviderConfig, sessionOf(member), { name: "x" }, org.id), 403, "permission_denied");
+    assert.equal((await call(listIdentityProviderConfigs, sessionOf(member), {}, org.id)).results[0].scim_bearer_token, null);
+
+    const linked = await call(updateDomain, sessionOf(owner), { id: domain.id, identity_provider_config: config.id, saml_acs_url: "https://own.example/sso" }, org.id);
+    assert.deepEqual(
+      [linked.identity_provider_config, linked.saml_entity_id, linked.saml_acs_url, linked.id_jag_issuer_url, linked.scim_enabled],
+      [config.id, "http://okta.example/e", "https://own.example/sso", "https://okta.example", false],
+    );
+    const other = await makeOrganization();
+    const foreign = await call(createIdentityProviderConfig, sessionOf(other.owner), { name: "theirs" }, other.org.id);
+    await expectAppError(call(updateDomain, sessionOf(owner), { id: domain.id, identity_provider_config: foreign.id }, org.id), 400, "does_not_exist", {
+      attr: "identity_provider_config",
+    });
+
+    await call(updateIdentityProviderConfig, sessionOf(owner), { id: config.id, scim_enabled: false }, org.id);
+    await expectAppError(call(regenerateConfigScimToken, sessionOf(owner), { id: config.id }, org.id), 400, "scim_not_enabled", { detail: "SCIM is not enabled for this config" });
+    assert.equal(await call(deleteIdentityProviderConfig, sessionOf(owner), { id: config.id }, org.id), null);
+    const after = await call(getDomain, sessionOf(owner), { id: domain.id }, org.id);
+    assert.deepEqual([after.identity_provider_config, after.saml_entity_id], [null, "http://okta.example/e"]);
   });
 });
