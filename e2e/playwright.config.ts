@@ -63,6 +63,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       SMTP_URL: "smtp://127.0.0.1:3125",
       EMAIL_FROM: "Orgdeck <orgdeck@example.test>",
+      // Domain verification asks only this server: the domain specs run a DNS server here (e2e/support/dns.ts).
+      DNS_SERVERS: "127.0.0.1:3153",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },
   },

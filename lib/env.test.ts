@@ -16,6 +16,7 @@ const KEYS = [
   "OIDC_CLIENT_SECRET",
   "ORGDECK_DEV_IDP",
   "OIDC_TRUST_EMAILS",
+  "DNS_SERVERS",
 ];
 const OIDC = { OIDC_ISSUER: "https://idp.example.test", OIDC_CLIENT_ID: "orgdeck" };
 
@@ -125,6 +126,19 @@ describe("env()", () => {
     withEnv({ OIDC_TRUST_EMAILS: "1" }, () => assert.equal(env().OIDC_TRUST_EMAILS, true));
   });
 
+  test("DNS_SERVERS: unset, the system's resolvers; set, each server as host:port", () => {
+    withEnv({}, () => assert.equal(env().DNS_SERVERS, undefined));
+    withEnv({ DNS_SERVERS: "127.0.0.1:3153, [::1]" }, () => assert.deepEqual(env().DNS_SERVERS, ["127.0.0.1:3153", "[::1]:53"]));
+  });
+
+  test("an invalid DNS_SERVERS names the variable and the bad entry", () => {
+    withEnv({ DNS_SERVERS: "192.0.2.1, resolver.example.test:53" }, () =>
+      assert.throws(() => env(), {
+        message: 'Invalid configuration: DNS_SERVERS "resolver.example.test:53" is not an IP address with an optional port (like 192.0.2.53, 192.0.2.53:5353 or [2001:db8::53]:5353)',
+      }),
+    );
+  });
+
   for (const [name, value] of [
     ["ORGDECK_DEV_IDP", "yes"],
     ["OIDC_TRUST_EMAILS", "true"],
@@ -136,6 +150,8 @@ describe("env()", () => {
     ["AUTH_SECRET", "short"],
     ["SESSION_SENSITIVE_ACTIONS_AGE", "0"],
     ["LOG_LEVEL", "loud"],
+    ["DNS_SERVERS", "dns.example.test"],
+    ["DNS_SERVERS", "192.0.2.1:99999"],
   ]) {
     test(`an invalid ${name} (${value}) is an EnvError naming the variable`, () => {
       withEnv({ [name]: value }, () => {

@@ -1,6 +1,22 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseDnsServers } from "./adapters/dns/servers";
 import { parseTrustedProxies } from "./http/client-address";
+
+/** An optional setting read by `parse`, whose error message (naming the bad part) becomes the setting's. */
+function parsedBy<T>(parse: (value: string | undefined) => T) {
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parse(value);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+        return z.NEVER;
+      }
+    });
+}
 
 /** Every setting Orgdeck reads, each with a default that works on a fresh clone. */
 const schema = z.object({
@@ -19,17 +35,7 @@ const schema = z.object({
   RATE_LIMIT_INVITES_PER_HOUR: z.coerce.number().int().min(1).default(500),
   RATE_LIMIT_SIGNINS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Proxies in front of the server: a number of hops, or addresses/CIDRs; unset, the socket's peer is the client. */
-  TRUSTED_PROXIES: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      try {
-        return parseTrustedProxies(value);
-      } catch (err) {
-        ctx.addIssue({ code: "custom", message: (err as Error).message });
-        return z.NEVER;
-      }
-    }),
+  TRUSTED_PROXIES: parsedBy(parseTrustedProxies),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Sign-in: any standard OpenID Connect provider. Unset, the bundled development provider is started. */
   OIDC_ISSUER: z.url().optional(),
@@ -43,6 +49,8 @@ const schema = z.object({
   /** Email: `smtp://user:pass@host:587` or `smtps://…`. Unset, messages stay in the in-app outbox. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   EMAIL_FROM: z.string().min(3).max(320).optional(),
+  /** The DNS servers for domain verification: `host:port` or `host` (port 53), comma-separated; unset, the system's. */
+  DNS_SERVERS: parsedBy(parseDnsServers),
   /** `1` lets outbound requests reach http:// and private, loopback or link-local addresses (tests, closed networks). */
   ORGDECK_ALLOW_PRIVATE_URLS: z.enum(["0", "1"]).default("0").transform((v) => v === "1"),
 });

@@ -1,5 +1,5 @@
 import { env, type Env } from "../env";
-import type { DnsResolver } from "./dns";
+import { dnsResolverFor, type DnsResolver } from "./dns";
 import { mailTransportFor, type MailTransport } from "./mail";
 import { storageFor, type ObjectStorage } from "./storage";
 
@@ -12,27 +12,12 @@ export type Adapters = {
   mail: MailTransport | null;
   /** Uploaded files: a private folder under the data folder (memory for `memory://`). */
   storage: ObjectStorage;
-  /** TXT lookups for domain verification. */
+  /** TXT lookups for domain verification: DNS_SERVERS, else the system's resolvers. */
   dns: DnsResolver;
 };
 
 export function createAdapters(settings: Env = env()): Adapters {
-  return { mail: mailTransportFor(settings.SMTP_URL), storage: storageFor(settings.ORGDECK_DATA_DIR, settings.DATA_DIR), dns: dnsResolverFor() };
-}
-
-/** Placeholder until the resolver with deadlines lands: the system's resolvers, failures as null. */
-function dnsResolverFor(): DnsResolver {
-  return {
-    async txt(name) {
-      const { promises } = await import("node:dns");
-      try {
-        return await promises.resolveTxt(name);
-      } catch (err) {
-        const code = (err as { code?: string }).code;
-        return code === "ENOTFOUND" || code === "ENODATA" ? [] : null;
-      }
-    },
-  };
+  return { mail: mailTransportFor(settings.SMTP_URL), storage: storageFor(settings.ORGDECK_DATA_DIR, settings.DATA_DIR), dns: dnsResolverFor(settings.DNS_SERVERS) };
 }
 
 const store = globalThis as typeof globalThis & { __orgdeckAdapters?: { settings: Env; adapters: Adapters } };

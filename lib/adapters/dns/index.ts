@@ -10,3 +10,6 @@ export interface DnsResolver {
    */
   txt(name: string): Promise<string[][] | null>;
 }
+
+export { dnsResolverFor } from "./resolver";
+export { parseDnsServers } from "./servers";
