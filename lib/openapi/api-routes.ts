@@ -6,6 +6,7 @@ import {
   OrganizationDomain,
   PaginatedIdentityProviderConfigList,
   PaginatedOrganizationDomainList,
+  PaginatedScimRequestLogList,
   PatchedIdentityProviderConfig,
   PatchedOrganizationDomain,
   ScimTokenResponse,
@@ -33,6 +34,7 @@ import {
   regenerateConfigScimToken,
   updateIdentityProviderConfig,
 } from "../services/identity-provider-configs";
+import { listDomainScimLogs } from "../services/scim-logs";
 import { bulkCreateInvites, createInvite, delegateInvite, deleteInvite, listInvites, resendInvite } from "../services/invites";
 import { getMemberGithubLogin, getMemberScopedApiKeys, listMembers, removeMember, updateMember } from "../services/members";
 import { createOrganization, deleteOrganization, getOrganization, listOrganizations, updateOrganization } from "../services/organizations";
@@ -83,6 +85,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
     operationId: "domains_scim_token_create", tag: DOMAINS,
     summary: "Make a new SCIM token", description: "The old token stops working at once. Not with personal API keys.",
     detailOnly400: "when SCIM is not enabled for the domain,",
+  }),
+  api("get", `${ORG}/domains/{id}/scim/logs/`, listDomainScimLogs, PaginatedScimRequestLogList, {
+    operationId: "domains_scim_logs_retrieve", tag: DOMAINS,
+    summary: "The SCIM requests of a domain",
+    description: "Newest first, paged by `page` and `page_size` (20, at most 100). `search` matches the path or body, also in its masked form. Administrators only, not with personal API keys.",
   }),
   api("get", `${ORG}/identity_provider_configs/`, listIdentityProviderConfigs, PaginatedIdentityProviderConfigList, {
     operationId: "identity_provider_configs_list", tag: DOMAINS, summary: "List identity-provider configs", description: "Oldest first.",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { paginated, timestamp, withoutNul } from "./common";
+import { isoDateTime, paginated, timestamp, withoutNul } from "./common";
 
 /** What `sso_enforcement` may hold: off (`""`), SAML, or the OpenID Connect provider (of any of these names). */
 export const SSO_ENFORCEMENT_VALUES = ["", "saml", "oidc", "google-oauth2", "github", "gitlab"] as const;
@@ -115,3 +115,36 @@ export const IdentityProviderConfig = z
 export type IdentityProviderConfig = z.infer<typeof IdentityProviderConfig>;
 
 export const PaginatedIdentityProviderConfigList = paginated(IdentityProviderConfig, "IdentityProviderConfig");
+
+/** The SCIM request log's filters; pages are numbered (`page`, `page_size` up to 100). */
+export const scimLogsInput = z.object({
+  id: z.string(),
+  status_min: z.coerce.number().int().min(100).max(599).optional(),
+  status_max: z.coerce.number().int().min(100).max(599).optional(),
+  search: withoutNul(z.string().trim().max(200)).optional(),
+  after: isoDateTime.optional(),
+  before: isoDateTime.optional(),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  page_size: z.coerce.number().int().min(1).transform((n) => Math.min(n, 100)).default(20),
+});
+
+export const IDENTITY_PROVIDERS = ["okta", "entra_id", "google", "onelogin", "other"] as const;
+
+/** One request a SCIM client made, as it was answered; the token and personal data masked. */
+export const ScimRequestLog = z
+  .strictObject({
+    id: z.uuid(),
+    request_method: z.string(),
+    request_path: z.string(),
+    request_headers: z.record(z.string(), z.string()),
+    request_body: z.string(),
+    response_status: z.int(),
+    response_body: z.string(),
+    identity_provider: z.enum(IDENTITY_PROVIDERS),
+    duration_ms: z.int(),
+    created_at: timestamp,
+  })
+  .meta({ id: "SCIMRequestLog" });
+export type ScimRequestLog = z.infer<typeof ScimRequestLog>;
+
+export const PaginatedScimRequestLogList = paginated(ScimRequestLog, "SCIMRequestLog");

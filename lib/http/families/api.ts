@@ -41,8 +41,13 @@ export function json(status: number, body: unknown, requestId: string) {
   return new Response(JSON.stringify(body), { status, headers: { ...headers, "content-type": "application/json" } });
 }
 
-function pageUrl(url: URL, limit: number, offset: number) {
+function pageUrl(url: URL, limit: number, offset: number, numbered: boolean) {
   const next = new URL(url.pathname + url.search, env().SITE_URL);
+  if (numbered) {
+    next.searchParams.set("page_size", String(limit));
+    next.searchParams.set("page", String(Math.floor(offset / limit) + 1));
+    return next.toString();
+  }
   next.searchParams.set("limit", String(limit));
   if (offset > 0) next.searchParams.set("offset", String(offset));
   else next.searchParams.delete("offset");
@@ -54,8 +59,8 @@ export function pageBody<T>(page: Page<T>, url: URL) {
   const { limit, offset } = page.pagination;
   return {
     count: page.count,
-    next: offset + limit < page.count ? pageUrl(url, limit, offset + limit) : null,
-    previous: offset > 0 ? pageUrl(url, limit, Math.max(0, offset - limit)) : null,
+    next: offset + limit < page.count ? pageUrl(url, limit, offset + limit, page.numbered) : null,
+    previous: offset > 0 ? pageUrl(url, limit, Math.max(0, offset - limit), page.numbered) : null,
     results: page.results,
   };
 }
