@@ -1,11 +1,22 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "./recording";
 import { bearer, makeKeyWithId, makeOrganization, makeSession } from "../support/cli";
+import { startE2eDnsServer, type TestDnsServer } from "../support/dns";
 import { E, err, expectError, expectOk, SITE_URL, uuidRe } from "./helpers";
 
 const domains = (orgId: string, rest = "") => `/api/organizations/${orgId}/domains/${rest}`;
 const unique = (label = "acme") => `${label}-${randomBytes(4).toString("hex")}.example`;
 const gate = (attr: string) => err("validation_error", "verification_required", "This attribute cannot be updated until the domain is verified.", attr);
+
+// The test server asks the DNS server on 127.0.0.1:3153 (DNS_SERVERS in playwright.config.ts), which this spec runs.
+let dns: TestDnsServer;
+test.describe.configure({ mode: "serial" });
+test.beforeAll(async () => {
+  dns = await startE2eDnsServer();
+});
+test.afterAll(async () => {
+  await dns?.stop();
+});
 
 test.describe("domains over HTTP", () => {
   test("an admin claims a domain (201), reads and lists it; members read; the wire object has every documented field", async ({ request }) => {
@@ -81,5 +92,64 @@ test.describe("domains over HTTP", () => {
     const readOnly = (await makeKeyWithId(owner.email, "organization:read")).key;
     await expectOk(await request.get(domains(org.id), { headers: bearer(readOnly) }));
     await expectError(await request.post(domains(org.id), { headers: bearer(readOnly), data: { domain: unique() } }), 403, E.missingScope("organization:write"));
+  });
+
+  test("verification through a real DNS server: not found, a wrong value, then the challenge; then the gated settings, SCIM and its logs", async ({ request }) => {
+    const { org, owner, ownerKey, members: [member] } = await makeOrganization([1]);
+    const cookie = { Cookie: await makeSession(owner.email), Origin: SITE_URL };
+    const created = await expectOk(await request.post(domains(org.id), { headers: bearer(ownerKey), data: { domain: unique() } }), 201);
+    const record = `_orgdeck-challenge.${created.domain}`;
+    const verify = () => request.post(domains(org.id, `${created.id}/verify/`), { headers: cookie, data: { ignored: true } });
+
+    dns.setNxdomain(record);
+    expect((await expectOk(await verify())).is_verified).toBe(false);
+    dns.setTxt(record, ["not-the-challenge"]);
+    expect((await expectOk(await verify())).is_verified).toBe(false);
+    dns.setTxt(record, [["unrelated"], [created.verification_challenge, "second string"]]);
+    const verified = await expectOk(await verify());
+    expect(verified).toMatchObject({ is_verified: true, verified_at: expect.stringMatching(/Z$/) });
+    await expectError(await verify(), 400, err("validation_error", "already_verified", "This domain has already been verified."));
+
+    const one = domains(org.id, `${created.id}/`);
+    await expectError(await request.patch(one, { headers: bearer(ownerKey), data: { sso_enforcement: "okta" } }), 400, E.invalidChoice("okta", "sso_enforcement"));
+    const enforced = await expectOk(await request.patch(one, { headers: bearer(ownerKey), data: { sso_enforcement: "saml", jit_provisioning_enabled: true } }));
+    expect([enforced.sso_enforcement, enforced.jit_provisioning_enabled]).toEqual(["saml", true]);
+    const scim = await expectOk(await request.patch(one, { headers: bearer(ownerKey), data: { scim_enabled: true } }));
+    expect(scim).toMatchObject({ scim_enabled: true, has_scim: true, scim_base_url: `${SITE_URL}/scim/v2/${created.id}`, scim_bearer_token: expect.stringMatching(/^odscim_/) });
+    expect((await expectOk(await request.get(one, { headers: bearer(ownerKey) }))).scim_bearer_token).toBeNull();
+    const fresh = await expectOk(await request.post(domains(org.id, `${created.id}/scim/token/`), { headers: cookie }));
+    expect(fresh).toEqual({ scim_enabled: true, scim_base_url: `${SITE_URL}/scim/v2/${created.id}`, scim_bearer_token: expect.stringMatching(/^odscim_/) });
+    expect(fresh.scim_bearer_token).not.toBe(scim.scim_bearer_token);
+
+    const logs = domains(org.id, `${created.id}/scim/logs/`);
+    expect(await expectOk(await request.get(`${logs}?page_size=500`, { headers: cookie }))).toEqual({ count: 0, next: null, previous: null, results: [] });
+    await expectError(await request.get(logs, { headers: { Cookie: await makeSession(member.email) } }), 403, E.denied("Only organization admins can view SCIM logs."));
+    await expectError(await request.get(logs, { headers: bearer(ownerKey) }), 403, E.denied("This action does not support personal API key access"));
+  });
+
+  test("identity-provider configs: 201 with the SCIM token once, URLs normalised or refused, raw 400 without SCIM, another organization's is 404, deleted (204)", async ({ request }) => {
+    const { org, owner, ownerKey } = await makeOrganization();
+    const configs = `/api/organizations/${org.id}/identity_provider_configs/`;
+    const created = await expectOk(
+      await request.post(configs, { headers: bearer(ownerKey), data: { name: "Entra", scim_enabled: true, id_jag_issuer_url: " https://login.example.com/tenant/ " } }),
+      201,
+    );
+    expect(created).toMatchObject({ name: "Entra", has_scim: true, scim_bearer_token: expect.stringMatching(/^odscim_/), id_jag_issuer_url: "https://login.example.com/tenant", has_saml: false });
+    expect(Object.keys(created)).not.toContain("scim_base_url");
+    await expectError(
+      await request.patch(`${configs}${created.id}/`, { headers: bearer(ownerKey), data: { id_jag_jwks_url: "http://169.254.169.254/latest" } }),
+      400,
+      E.invalid("URL is not allowed: 169.254.169.254 is a cloud metadata address", "id_jag_jwks_url"),
+    );
+    const cookie = { Cookie: await makeSession(owner.email), Origin: SITE_URL };
+    const token = await expectOk(await request.post(`${configs}${created.id}/scim/token/`, { headers: cookie }));
+    expect(token).toEqual({ scim_enabled: true, scim_bearer_token: expect.stringMatching(/^odscim_/) });
+    await expectOk(await request.patch(`${configs}${created.id}/`, { headers: bearer(ownerKey), data: { scim_enabled: false } }));
+    const off = await request.post(`${configs}${created.id}/scim/token/`, { headers: cookie });
+    expect([off.status(), await off.json()]).toEqual([400, { detail: "SCIM is not enabled for this config" }]);
+    const other = await makeOrganization();
+    await expectError(await request.get(`/api/organizations/${other.org.id}/identity_provider_configs/${created.id}/`, { headers: bearer(other.ownerKey) }), 404, E.notFound);
+    expect((await request.delete(`${configs}${created.id}/`, { headers: bearer(ownerKey) })).status()).toBe(204);
+    expect(await expectOk(await request.get(configs, { headers: bearer(ownerKey) }))).toMatchObject({ count: 0, results: [] });
   });
 });
