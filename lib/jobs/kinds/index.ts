@@ -1,15 +1,18 @@
 import type { JobHandler, JobSchedule } from "../types";
 import { MAIL_OUTBOX, runMailOutbox } from "./mail-outbox";
 import { PRUNE_JOBS, pruneJobs } from "./prune-jobs";
+import { RECHECK_DOMAINS, recheckDomains } from "./recheck-domains";
 
 /** Every job kind this code runs, by name: a job whose kind is missing here fails with an error that names it. */
 export const jobKinds: Record<string, JobHandler> = {
   [MAIL_OUTBOX]: runMailOutbox,
   [PRUNE_JOBS]: pruneJobs,
+  [RECHECK_DOMAINS]: recheckDomains,
 };
 
 /** The recurring work this code runs, written to job_schedules when a runner starts. */
 export const recurringJobs: JobSchedule[] = [
   { name: MAIL_OUTBOX, kind: MAIL_OUTBOX, intervalSeconds: 5 },
   { name: PRUNE_JOBS, kind: PRUNE_JOBS, intervalSeconds: 3600 },
+  { name: RECHECK_DOMAINS, kind: RECHECK_DOMAINS, intervalSeconds: 86_400 },
 ];

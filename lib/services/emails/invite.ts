@@ -1,5 +1,6 @@
 import { LEVEL_LABELS, type Level } from "../../auth/permissions";
 import { organizationInitials } from "../../format/organization-initials";
+import { escapeHtml } from "./html";
 
 type InviteEmail = {
   organizationName: string;
@@ -14,8 +15,6 @@ type InviteEmail = {
   logoUrl?: string | null;
 };
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 const dateText = (d: Date) => d.toUTCString().replace(/:\d\d GMT$/, " UTC");
 
