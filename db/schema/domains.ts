@@ -3,7 +3,7 @@
  * SAML, SCIM and ID-JAG settings that apply to people of that domain. A domain may link one config of its
  * organization, whose values it copies. SCIM tokens are stored as their SHA-256 only (they are high-entropy secrets).
  */
-import { boolean, index, integer, jsonb, pgTable, text, uuid, varchar } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uuid, varchar } from "drizzle-orm/pg-core";
 import { ts } from "./columns";
 import { organizations } from "./organizations";
 
@@ -86,4 +86,20 @@ export const scimRequestLogs = pgTable(
     index("scim_request_logs_domain_created_idx").on(t.domainId, t.createdAt),
     index("scim_request_logs_config_created_idx").on(t.identityProviderConfigId, t.createdAt),
   ],
+);
+
+/**
+ * People removed from an organization (or who left it), whom just-in-time provisioning must not add back at their next
+ * sign-in. An invitation to the same address deletes the row: the organization wants them again.
+ */
+export const jitExclusions = pgTable(
+  "jit_exclusions",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    email: varchar("email", { length: 254 }).notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.email] })],
 );

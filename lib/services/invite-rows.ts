@@ -9,6 +9,7 @@ import { env } from "../env";
 import { enforce, invalidInput } from "../errors";
 import { INVITE_DAYS_VALIDITY, parseProjectAccess, type CreateInviteInput, type OrganizationInvite } from "../schemas/invites";
 import { recordActivity } from "./activity";
+import { allowJitAgain } from "./jit";
 import { renderInviteEmail } from "./emails/invite";
 import { signedMediaUrl } from "./media/links";
 import type { OrgContext } from "./operation";
@@ -111,6 +112,7 @@ export async function createInviteInTx(tx: Executor, ctx: OrgContext & { user: A
     .innerJoin(users, eq(users.id, organizationMemberships.userId))
     .where(and(eq(organizationMemberships.organizationId, ctx.organization.id), sql`lower(${users.email}) = ${email}`));
   if (member) throw invalidInput("A user with this email address already belongs to the organization.");
+  await allowJitAgain(tx, ctx.organization.id, email);
 
   // Accepted invitations are never replaced: their links keep saying "already used".
   const pending = and(

@@ -8,6 +8,7 @@ import { editOthersDenial, levelChangeDenial, removalDenial } from "../auth/rule
 import { AppError, echo, enforce, notFound, permissionDenied } from "../errors";
 import { canonicalEmail, isUuid } from "../schemas/common";
 import { listMembersInput, memberPathInput, updateMemberInput } from "../schemas/members";
+import { excludeFromJit } from "./jit";
 import { recordActivity } from "./activity";
 import { assertOwnerRemains, lockedMembership, lockOrganization, serializeMember } from "./member-rows";
 import { operation, type OrgContext } from "./operation";
@@ -165,6 +166,8 @@ export const removeMember = operation({
       enforce(removalDenial({ requester: requester.membership.level as Level, target: subject.membership.level as Level, self }));
       await tx.delete(organizationMemberships).where(eq(organizationMemberships.id, subject.membership.id));
       await assertOwnerRemains(tx, organization.id);
+      // Whoever left or was removed is not added back by just-in-time provisioning at their next sign-in.
+      await excludeFromJit(tx, organization.id, subject.user.email, now);
       await tx
         .delete(projectMemberships)
         .where(

@@ -4,6 +4,7 @@ import { accounts, users } from "../../db/schema";
 import { canonicalEmail } from "../schemas/common";
 import { recordActivity } from "./activity";
 import { findUserByEmail } from "./admin";
+import { joinByVerifiedDomain } from "./jit";
 import { provisionUser } from "./provision-user";
 
 export type SignInClaims = {
@@ -52,7 +53,8 @@ export async function assignIssuerToLegacyIdentities(db: Db, issuer: string) {
  * Decides a sign-in from the identity provider's claims and records it. An address the provider has not verified is
  * refused. The identity (issuer, subject) finds its user; an identity seen for the first time is linked to the user
  * with its email, or to a new user made from the claims. A deactivated user is refused. Every sign-in updates
- * last_login, has_social_auth, the 2FA state and the picture.
+ * last_login, has_social_auth, the 2FA state and the picture, and joins the organizations whose verified domain is
+ * the address's and that provision people just in time.
  */
 export async function prepareSignIn(db: Db, claims: SignInClaims, now = new Date()): Promise<{ ok: true } | { ok: false; reason: SignInRefusal }> {
   // An address the product would refuse anywhere else (to invite, to create) cannot make or find an account either.
@@ -83,6 +85,7 @@ export async function prepareSignIn(db: Db, claims: SignInClaims, now = new Date
         .where(eq(users.id, existing.id))
         .returning();
       if (!linked) await linkIdentity(tx, user.id, claims);
+      await joinByVerifiedDomain(tx, user, now);
       await recordActivity(tx, { kind: "session", user, session: { id: "", signedInAt: now, mfa: claims.secondFactor } }, {
         organizationId: null,
         scope: "User",
@@ -103,6 +106,7 @@ export async function prepareSignIn(db: Db, claims: SignInClaims, now = new Date
       signIn: { at: now, secondFactor: claims.secondFactor },
     }, now);
     await linkIdentity(tx, created.id, claims);
+    await joinByVerifiedDomain(tx, created, now);
   });
   return { ok: true };
 }
