@@ -39,6 +39,8 @@ export default defineConfig({
     {
       name: "ui",
       testDir: "./ui",
+      // Audits save every page at two sizes, and a walk-through audits several pages in both themes.
+      timeout: 60_000,
       use: { browserName: "chromium", viewport: { width: 1280, height: 800 }, launchOptions: { executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS } },
     },
   ],
