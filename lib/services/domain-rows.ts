@@ -6,7 +6,8 @@ import { blockedAddressKind } from "../outbound/address-policy";
 import { bareHostname, isIpLiteralHost, isReservedHostname } from "../outbound/check-url";
 import { env } from "../env";
 import { isUuid } from "../schemas/common";
-import type { OrganizationDomain, SsoEnforcement } from "../schemas/domains";
+import type { IdentityProviderConfigInput, OrganizationDomain, SsoEnforcement } from "../schemas/domains";
+import { generateScimToken, sha256 } from "../auth/tokens";
 import { iso } from "./serialize";
 
 export type DomainRow = typeof organizationDomains.$inferSelect;
@@ -18,14 +19,61 @@ export const challengeName = (domain: string) => `_orgdeck-challenge.${domain}`;
 /** A domain's or config's SCIM base URL, which its SCIM client is given. */
 export const scimBaseUrl = (id: string) => `${env().SITE_URL}/scim/v2/${id}`;
 
-type IdpRow = Pick<DomainRow, "samlEntityId" | "samlAcsUrl" | "samlX509Cert" | "scimEnabled" | "scimTokenHash" | "idJagIssuerUrl">;
+/** The SAML, SCIM and ID-JAG columns a domain and an identity-provider config share. */
+type IdpRow = Pick<
+  DomainRow,
+  "samlEntityId" | "samlAcsUrl" | "samlX509Cert" | "samlAllowIdpInitiated" | "scimEnabled" | "scimTokenHash" | "idJagIssuerUrl" | "idJagJwksUrl" | "idJagAllowedClients"
+>;
 
 /** Whether a SAML IdP is fully described (entity id, its sign-on URL and its certificate). */
 export const hasSaml = (row: IdpRow) => Boolean(row.samlEntityId && row.samlAcsUrl && row.samlX509Cert);
 export const hasScim = (row: IdpRow) => row.scimEnabled && row.scimTokenHash !== null;
 
+/** The shared fields on the wire; `scimToken` is the plaintext of a token made by this very request (shown once). */
+export function identityProviderWire(row: IdpRow, scimToken: string | null) {
+  return {
+    has_saml: hasSaml(row),
+    saml_entity_id: row.samlEntityId,
+    saml_acs_url: row.samlAcsUrl,
+    saml_x509_cert: row.samlX509Cert,
+    saml_allow_idp_initiated: row.samlAllowIdpInitiated,
+    has_scim: hasScim(row),
+    scim_enabled: row.scimEnabled,
+    scim_bearer_token: scimToken,
+    has_id_jag: Boolean(row.idJagIssuerUrl),
+    id_jag_issuer_url: row.idJagIssuerUrl,
+    id_jag_jwks_url: row.idJagJwksUrl,
+    id_jag_allowed_clients: row.idJagAllowedClients,
+  };
+}
+
+/** The shared columns the fields sent set (those not sent are left out); SCIM goes through `scimSwitch`. */
+export function identityProviderColumns(input: Omit<IdentityProviderConfigInput, "name" | "scim_enabled">) {
+  const sent = {
+    samlEntityId: input.saml_entity_id,
+    samlAcsUrl: input.saml_acs_url,
+    samlX509Cert: input.saml_x509_cert,
+    samlAllowIdpInitiated: input.saml_allow_idp_initiated,
+    idJagIssuerUrl: input.id_jag_issuer_url,
+    idJagJwksUrl: input.id_jag_jwks_url,
+    idJagAllowedClients: input.id_jag_allowed_clients,
+  };
+  return Object.fromEntries(Object.entries(sent).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * SCIM turned on makes a token (its plaintext returned once, its SHA-256 stored); turned off clears it; sent as it
+ * already is, nothing changes and no token is shown.
+ */
+export function scimSwitch(scimEnabledNow: boolean, wanted: boolean | undefined) {
+  if (wanted === undefined || wanted === scimEnabledNow) return { token: null, columns: {} };
+  const token = wanted ? generateScimToken() : null;
+  return { token, columns: { scimEnabled: wanted, scimTokenHash: token && sha256(token) } };
+}
+
 /** The wire object; `scimToken` is the plaintext of a token made by this very request (shown once). */
 export function serializeDomain(row: DomainRow, scimToken: string | null = null): OrganizationDomain {
+  const { scim_bearer_token, ...shared } = identityProviderWire(row, scimToken);
   return {
     id: row.id,
     domain: row.domain,
@@ -34,19 +82,9 @@ export function serializeDomain(row: DomainRow, scimToken: string | null = null)
     verification_challenge: row.verificationChallenge,
     jit_provisioning_enabled: row.jitProvisioningEnabled,
     sso_enforcement: row.ssoEnforcement as SsoEnforcement,
-    has_saml: hasSaml(row),
-    saml_entity_id: row.samlEntityId,
-    saml_acs_url: row.samlAcsUrl,
-    saml_x509_cert: row.samlX509Cert,
-    saml_allow_idp_initiated: row.samlAllowIdpInitiated,
-    has_scim: hasScim(row),
-    scim_enabled: row.scimEnabled,
+    ...shared,
     scim_base_url: hasScim(row) ? scimBaseUrl(row.id) : null,
-    scim_bearer_token: scimToken,
-    has_id_jag: Boolean(row.idJagIssuerUrl),
-    id_jag_issuer_url: row.idJagIssuerUrl,
-    id_jag_jwks_url: row.idJagJwksUrl,
-    id_jag_allowed_clients: row.idJagAllowedClients,
+    scim_bearer_token,
     identity_provider_config: row.identityProviderConfigId,
   };
 }

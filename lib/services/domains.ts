@@ -8,7 +8,18 @@ import { paginationQuery } from "../schemas/common";
 import { createDomainInput, domainIdInput, updateDomainByIdInput, type UpdateDomainInput } from "../schemas/domains";
 import { diffChanges, recordActivity, wholeObjectChanges } from "./activity";
 import { isUniqueViolation } from "./db-errors";
-import { challengeName, checkIdpUrl, DOMAIN_SCOPE, domainOf, linkedConfigOf, scimBaseUrl, serializeDomain, type DomainRow } from "./domain-rows";
+import {
+  challengeName,
+  checkIdpUrl,
+  DOMAIN_SCOPE,
+  domainOf,
+  identityProviderColumns,
+  linkedConfigOf,
+  scimBaseUrl,
+  scimSwitch,
+  serializeDomain,
+  type DomainRow,
+} from "./domain-rows";
 import { operation } from "./operation";
 import { Page } from "./page";
 
@@ -85,16 +96,9 @@ function columnsOf(input: UpdateDomainInput, linked: Awaited<ReturnType<typeof l
   const sent = {
     jitProvisioningEnabled: input.jit_provisioning_enabled,
     ssoEnforcement: input.sso_enforcement,
-    samlEntityId: input.saml_entity_id,
-    samlAcsUrl: input.saml_acs_url,
-    samlX509Cert: input.saml_x509_cert,
-    samlAllowIdpInitiated: input.saml_allow_idp_initiated,
-    idJagIssuerUrl: input.id_jag_issuer_url,
-    idJagJwksUrl: input.id_jag_jwks_url,
-    idJagAllowedClients: input.id_jag_allowed_clients,
     ...(input.identity_provider_config !== undefined && { identityProviderConfigId: linked?.id ?? null }),
   };
-  return { ...fromConfig, ...Object.fromEntries(Object.entries(sent).filter(([, v]) => v !== undefined)) };
+  return { ...fromConfig, ...Object.fromEntries(Object.entries(sent).filter(([, v]) => v !== undefined)), ...identityProviderColumns(input) };
 }
 
 /**
@@ -115,12 +119,9 @@ export const updateDomain = operation({
       checkIdpUrl(input.id_jag_issuer_url, "id_jag_issuer_url");
       checkIdpUrl(input.id_jag_jwks_url, "id_jag_jwks_url");
       const linked = input.identity_provider_config ? await linkedConfigOf(tx, organization.id, input.identity_provider_config) : null;
-      const token = input.scim_enabled === true && !before.scimEnabled ? generateScimToken() : null;
-      const scim =
-        input.scim_enabled === undefined || input.scim_enabled === before.scimEnabled
-          ? {}
-          : { scimEnabled: input.scim_enabled, scimTokenHash: token ? sha256(token) : null };
-      const columns = { ...columnsOf(input, linked), ...scim };
+      const scim = scimSwitch(before.scimEnabled, input.scim_enabled);
+      const token = scim.token;
+      const columns = { ...columnsOf(input, linked), ...scim.columns };
       // An empty PATCH, or one that changes nothing, writes nothing.
       const [after] = Object.keys(columns).length === 0 ? [before] : await tx.update(organizationDomains).set(columns).where(eq(organizationDomains.id, before.id)).returning();
       const changes = diffChanges(DOMAIN_SCOPE, auditedFields(before), auditedFields(after));

@@ -7,7 +7,7 @@ import { AppError, notFound } from "../errors";
 import { isUuid, paginationQuery } from "../schemas/common";
 import { createIdentityProviderConfigInput, domainIdInput, updateIdentityProviderConfigInput, type IdentityProviderConfig, type IdentityProviderConfigInput } from "../schemas/domains";
 import { diffChanges, recordActivity, wholeObjectChanges } from "./activity";
-import { checkIdpUrl, hasSaml, hasScim } from "./domain-rows";
+import { checkIdpUrl, identityProviderColumns, identityProviderWire, scimSwitch } from "./domain-rows";
 import { operation } from "./operation";
 import { Page } from "./page";
 import { iso } from "./serialize";
@@ -21,18 +21,7 @@ function serializeConfig(row: ConfigRow, scimToken: string | null = null): Ident
     name: row.name,
     created_at: iso(row.createdAt),
     updated_at: iso(row.updatedAt),
-    has_saml: hasSaml(row),
-    saml_entity_id: row.samlEntityId,
-    saml_acs_url: row.samlAcsUrl,
-    saml_x509_cert: row.samlX509Cert,
-    saml_allow_idp_initiated: row.samlAllowIdpInitiated,
-    has_scim: hasScim(row),
-    scim_enabled: row.scimEnabled,
-    scim_bearer_token: scimToken,
-    has_id_jag: Boolean(row.idJagIssuerUrl),
-    id_jag_issuer_url: row.idJagIssuerUrl,
-    id_jag_jwks_url: row.idJagJwksUrl,
-    id_jag_allowed_clients: row.idJagAllowedClients,
+    ...identityProviderWire(row, scimToken),
   };
 }
 
@@ -42,19 +31,7 @@ const audited = (row: ConfigRow) => {
 };
 
 /** The columns the fields sent set; `scim_enabled` is handled with its token. */
-function columnsOf(input: IdentityProviderConfigInput) {
-  const sent = {
-    name: input.name,
-    samlEntityId: input.saml_entity_id,
-    samlAcsUrl: input.saml_acs_url,
-    samlX509Cert: input.saml_x509_cert,
-    samlAllowIdpInitiated: input.saml_allow_idp_initiated,
-    idJagIssuerUrl: input.id_jag_issuer_url,
-    idJagJwksUrl: input.id_jag_jwks_url,
-    idJagAllowedClients: input.id_jag_allowed_clients,
-  };
-  return Object.fromEntries(Object.entries(sent).filter(([, v]) => v !== undefined));
-}
+const columnsOf = (input: IdentityProviderConfigInput) => ({ ...(input.name !== undefined && { name: input.name }), ...identityProviderColumns(input) });
 
 function checkUrls(input: IdentityProviderConfigInput) {
   checkIdpUrl(input.id_jag_issuer_url, "id_jag_issuer_url");
@@ -93,11 +70,11 @@ export const createIdentityProviderConfig = operation({
   input: createIdentityProviderConfigInput,
   run: async ({ db, organization, principal, now }, input) => {
     checkUrls(input);
-    const token = input.scim_enabled ? generateScimToken() : null;
+    const { token, columns: scim } = scimSwitch(false, input.scim_enabled);
     return db.transaction(async (tx) => {
       const [row] = await tx
         .insert(identityProviderConfigs)
-        .values({ organizationId: organization.id, ...columnsOf(input), scimEnabled: token !== null, scimTokenHash: token && sha256(token), createdAt: now, updatedAt: now })
+        .values({ organizationId: organization.id, ...columnsOf(input), ...scim, createdAt: now, updatedAt: now })
         .returning();
       const changes = wholeObjectChanges(SCOPE, "created", audited(row));
       await recordActivity(tx, principal, { organizationId: organization.id, scope: SCOPE, itemId: row.id, activity: "created", name: row.name || "Identity provider", changes }, now);
@@ -121,9 +98,7 @@ export const updateIdentityProviderConfig = operation({
     db.transaction(async (tx) => {
       const before = await configOf(tx, organization.id, id, { lock: true });
       checkUrls(input);
-      const token = input.scim_enabled === true && !before.scimEnabled ? generateScimToken() : null;
-      const scim =
-        input.scim_enabled === undefined || input.scim_enabled === before.scimEnabled ? {} : { scimEnabled: input.scim_enabled, scimTokenHash: token && sha256(token) };
+      const { token, columns: scim } = scimSwitch(before.scimEnabled, input.scim_enabled);
       const [after] = await tx
         .update(identityProviderConfigs)
         .set({ ...columnsOf(input), ...scim, updatedAt: now })
