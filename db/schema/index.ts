@@ -9,3 +9,4 @@ export * from "./jobs";
 export * from "./rate-limits";
 export * from "./media";
 export * from "./domains";
+export * from "./saml";

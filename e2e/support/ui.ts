@@ -9,11 +9,17 @@ const SCREENSHOTS = path.resolve(import.meta.dirname, "../screenshots");
 
 export type Theme = "light" | "dark";
 
-/** Signs in through the bundled development identity provider, as a person would. */
+/** Signs in through the bundled development identity provider, as a person would: email first, then the provider. */
 export async function signInThroughProvider(page: Page, options: ProviderSignIn) {
   await page.goto("/signin");
-  await page.getByRole("button", { name: "Continue with the development provider" }).click();
+  await continueWithEmail(page, options.email);
   await completeProviderSignIn(page, options);
+}
+
+/** The sign-in page's first step: the address, then Continue (which decides where sign-in goes). */
+export async function continueWithEmail(page: Page, email: string) {
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
 }
 
 type ProviderSignIn = { email: string; firstName?: string; secondFactor?: boolean; unverifiedEmail?: boolean; picture?: string };

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { deactivateUser, makeUser, uniqueEmail } from "../support/cli";
-import { signInThroughProvider } from "../support/ui";
+import { continueWithEmail, signInThroughProvider } from "../support/ui";
 import { awayFromWindowEdge } from "../support/windows";
 
 test.describe("signing in and out", () => {
@@ -90,7 +90,7 @@ test.describe("signing in and out", () => {
     const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": client } });
     const page = await context.newPage();
     await page.goto("/signin");
-    await page.getByRole("button", { name: "Continue with the development provider" }).click();
+    await continueWithEmail(page, "throttled@example.com");
     await expect(page).toHaveURL(/\/signin\/refused\?reason=throttled$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Too many sign-in attempts");
     await context.close();

@@ -10,6 +10,7 @@ import { pictureFromClaim } from "../services/sign-in-picture";
 import { orgdeckAdapter } from "./adapter";
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName } from "./cookies";
 import { amrHasSecondFactor, oidcSettings } from "./oidc-settings";
+import { refusedPath } from "./refused-path";
 import { safeReturnPath } from "./return-path";
 
 type Claims = Record<string, unknown>;
@@ -57,6 +58,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         const claims = profile as Claims;
         // Linking an identity to an existing user by email is decided here, only for a verified address.
         const decision = await prepareSignIn(db, {
+          kind: "oidc",
           provider: account.provider,
           issuer: oidc.issuer,
           providerAccountId: account.providerAccountId,
@@ -67,7 +69,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
           secondFactor: amrHasSecondFactor(claims.amr),
           picture: pictureFromClaim(claims.picture),
         });
-        if (!decision.ok) return `/signin/refused?reason=${decision.reason}`;
+        if (!decision.ok) return refusedPath(decision);
         // Every sign-in makes a fresh session (its own sign-in time and second factor): end the one in the cookie.
         const current = (await cookies()).get(sessionCookieName())?.value;
         if (current) await deleteSessionByToken(db, current);

@@ -90,6 +90,9 @@ function asciiDomain(domain: string): string | null {
 }
 
 /** An address in its canonical form, or null when it is not a valid address. */
+/** The part of an address after its "@", lower case, as domains are stored. */
+export const emailDomain = (email: string) => email.slice(email.lastIndexOf("@") + 1).toLowerCase();
+
 export function canonicalEmail(raw: string): string | null {
   const value = raw.trim();
   const at = value.lastIndexOf("@");

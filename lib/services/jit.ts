@@ -3,10 +3,8 @@ import type { Executor } from "../../db/client";
 import { jitExclusions, organizationDomains, organizationMemberships } from "../../db/schema";
 import { MEMBER } from "../auth/permissions";
 import { recordActivity, SYSTEM_ACTOR } from "./activity";
+import { emailDomain } from "../schemas/common";
 import type { UserRow } from "./provision-user";
-
-/** The part of an address after its "@", as domains are stored (lower case). */
-const domainOf = (email: string) => email.slice(email.lastIndexOf("@") + 1).toLowerCase();
 
 /**
  * Just-in-time provisioning, at a sign-in whose address its source verified: the person joins, as a member, every
@@ -17,7 +15,7 @@ export async function joinByVerifiedDomain(tx: Executor, user: UserRow, now: Dat
   const candidates = await tx
     .select({ organizationId: organizationDomains.organizationId, domain: organizationDomains.domain })
     .from(organizationDomains)
-    .where(and(eq(organizationDomains.domain, domainOf(user.email)), isNotNull(organizationDomains.verifiedAt), eq(organizationDomains.jitProvisioningEnabled, true)));
+    .where(and(eq(organizationDomains.domain, emailDomain(user.email)), isNotNull(organizationDomains.verifiedAt), eq(organizationDomains.jitProvisioningEnabled, true)));
   const joined: string[] = [];
   for (const { organizationId, domain } of candidates) {
     const [excluded] = await tx

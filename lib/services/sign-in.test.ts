@@ -56,14 +56,14 @@ describe("prepareSignIn", () => {
   test("an unverified address is refused even for an identity already linked", async () => {
     const db = await getDb();
     const c = claims({});
-    assert.deepEqual(await prepareSignIn(db, c), { ok: true });
+    assert.equal((await prepareSignIn(db, c)).ok, true);
     assert.deepEqual(await prepareSignIn(db, { ...c, emailVerified: false }), { ok: false, reason: "unverified" });
   });
 
   test("a first sign-in makes a verified user and links the identity (issuer, subject) to it", async () => {
     const db = await getDb();
     const c = claims({ givenName: "Ada" });
-    assert.deepEqual(await prepareSignIn(db, c), { ok: true });
+    assert.equal((await prepareSignIn(db, c)).ok, true);
     const id = await userIdByEmail(c.email);
     assert.ok(id);
     assert.equal(await linkedUserId(ISSUER_A, c.providerAccountId), id);
@@ -76,7 +76,7 @@ describe("prepareSignIn", () => {
     const user = await makeUser("cli-made");
     assert.equal(user.isEmailVerified, true);
     const c = claims({ email: user.email.toUpperCase() });
-    assert.deepEqual(await prepareSignIn(db, c), { ok: true });
+    assert.equal((await prepareSignIn(db, c)).ok, true);
     assert.equal(await linkedUserId(ISSUER_A, c.providerAccountId), user.id);
   });
 
@@ -84,11 +84,11 @@ describe("prepareSignIn", () => {
     const db = await getDb();
     const subject = randomBytes(6).toString("hex");
     const first = claims({ issuer: ISSUER_A, providerAccountId: subject });
-    assert.deepEqual(await prepareSignIn(db, first), { ok: true });
+    assert.equal((await prepareSignIn(db, first)).ok, true);
     const owner = await userIdByEmail(first.email);
 
     const other = claims({ issuer: ISSUER_B, providerAccountId: subject });
-    assert.deepEqual(await prepareSignIn(db, other), { ok: true });
+    assert.equal((await prepareSignIn(db, other)).ok, true);
     const stranger = await userIdByEmail(other.email);
     assert.ok(stranger);
     assert.notEqual(stranger, owner);
@@ -96,7 +96,7 @@ describe("prepareSignIn", () => {
     assert.equal(await linkedUserId(ISSUER_A, subject), owner);
 
     // The same issuer and subject keep signing in as their user, whatever email the token now carries.
-    assert.deepEqual(await prepareSignIn(db, { ...first, email: uniqueEmail("renamed") }), { ok: true });
+    assert.equal((await prepareSignIn(db, { ...first, email: uniqueEmail("renamed") })).ok, true);
     assert.equal(await linkedUserId(ISSUER_A, subject), owner);
   });
 

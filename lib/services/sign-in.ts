@@ -6,8 +6,11 @@ import { recordActivity } from "./activity";
 import { findUserByEmail } from "./admin";
 import { joinByVerifiedDomain } from "./jit";
 import { provisionUser } from "./provision-user";
+import { ssoRequirementFor, type SignInKind } from "./saml/sso-policy";
 
 export type SignInClaims = {
+  /** How the person signed in: the OpenID Connect provider, or a SAML connection. */
+  kind?: SignInKind;
   provider: string;
   /** The identity provider's issuer: an identity is the pair (issuer, subject), never a provider name and a subject. */
   issuer: string;
@@ -28,13 +31,15 @@ export type SignInClaims = {
  */
 export const providerVouchesForEmail = (claim: unknown, trustEmails: boolean) => claim === true || trustEmails;
 
-export type SignInRefusal = "no_email" | "deactivated" | "unverified";
+export type SignInRefusal = "no_email" | "deactivated" | "unverified" | "sso_required";
+
+export type SignInDecision = { ok: true; userId: number } | { ok: false; reason: SignInRefusal; domain?: string };
 
 /** Records that this identity (issuer, subject) signs in as this user; next-auth then finds the user by it. */
 async function linkIdentity(tx: Executor, userId: number, claims: SignInClaims) {
   await tx
     .insert(accounts)
-    .values({ userId, type: "oidc", provider: claims.provider, issuer: claims.issuer, providerAccountId: claims.providerAccountId })
+    .values({ userId, type: claims.kind ?? "oidc", provider: claims.provider, issuer: claims.issuer, providerAccountId: claims.providerAccountId })
     .onConflictDoNothing();
 }
 
@@ -54,14 +59,18 @@ export async function assignIssuerToLegacyIdentities(db: Db, issuer: string) {
  * refused. The identity (issuer, subject) finds its user; an identity seen for the first time is linked to the user
  * with its email, or to a new user made from the claims. A deactivated user is refused. Every sign-in updates
  * last_login, has_social_auth, the 2FA state and the picture, and joins the organizations whose verified domain is
- * the address's and that provision people just in time.
+ * the address's and that provision people just in time. An address under a verified domain that enforces single
+ * sign-on is refused when it signs in any other way.
  */
-export async function prepareSignIn(db: Db, claims: SignInClaims, now = new Date()): Promise<{ ok: true } | { ok: false; reason: SignInRefusal }> {
+export async function prepareSignIn(db: Db, claims: SignInClaims, now = new Date()): Promise<SignInDecision> {
   // An address the product would refuse anywhere else (to invite, to create) cannot make or find an account either.
   const email = canonicalEmail(claims.email);
   if (!email) return { ok: false, reason: "no_email" };
   // Email is how people are found and invited: an unverified one could claim someone else's account or invitation.
   if (!claims.emailVerified) return { ok: false, reason: "unverified" };
+  // An organization that verified the address's domain and enforces a method admits its people only through it.
+  const required = await ssoRequirementFor(db, email);
+  if (required && required.kind !== (claims.kind ?? "oidc")) return { ok: false, reason: "sso_required", domain: required.domain };
   const [linked] = await db
     .select({ user: users })
     .from(accounts)
@@ -72,7 +81,7 @@ export async function prepareSignIn(db: Db, claims: SignInClaims, now = new Date
 
   // The picture follows the provider: one it no longer sends is removed.
   const signInState = { lastLogin: now, hasSocialAuth: true, is2faEnabled: claims.secondFactor, picture: claims.picture ?? null };
-  await db.transaction(async (tx) => {
+  const userId = await db.transaction(async (tx) => {
     if (existing) {
       const [user] = await tx
         .update(users)
@@ -94,7 +103,7 @@ export async function prepareSignIn(db: Db, claims: SignInClaims, now = new Date
         name: user.email,
         via: { kind: "identity_provider" },
       }, now);
-      return;
+      return user.id;
     }
     const created = await provisionUser(tx, {
       email,
@@ -102,11 +111,12 @@ export async function prepareSignIn(db: Db, claims: SignInClaims, now = new Date
       lastName: claims.familyName,
       emailVerified: true,
       picture: claims.picture ?? null,
-      source: "oidc",
+      source: claims.kind ?? "oidc",
       signIn: { at: now, secondFactor: claims.secondFactor },
     }, now);
     await linkIdentity(tx, created.id, claims);
     await joinByVerifiedDomain(tx, created, now);
+    return created.id;
   });
-  return { ok: true };
+  return { ok: true, userId };
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { signInAction, signOutAction } from "@/lib/actions/auth";
+import { continueSignInAction, signOutAction } from "@/lib/actions/auth";
 import { currentPrincipal } from "@/lib/actions/session";
 import { LEVEL_LABELS } from "@/lib/auth/permissions";
 import { inspectInvite } from "@/lib/services/invite-accept";
@@ -54,9 +54,9 @@ export default async function InvitationPage({ params, searchParams }: { params:
       </p>
       {invite.message && <blockquote className="mt-3 border-l-2 border-indigo-500 pl-3 text-sm whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">{invite.message}</blockquote>}
       {!principal && (
-        <form action={signInAction} className="mt-6">
+        <form action={continueSignInAction} className="mt-6">
           <input type="hidden" name="callbackUrl" value={`${self}?accept=1`} />
-          <input type="hidden" name="loginHint" value={invite.targetEmail} />
+          <input type="hidden" name="email" value={invite.targetEmail} />
           <button type="submit" className={buttonClass("primary", "md", "w-full")}>
             Sign in as {invite.targetEmail} to accept
           </button>
