@@ -39,6 +39,7 @@ export async function createTestIdp(options: { entityId?: string; ssoUrl?: strin
     privateKey: keys.private,
     signingCert: keys.cert,
     nameIDFormat: [EMAIL_FORMAT],
+    singleLogoutService: [{ Binding: samlify.Constants.namespace.binding.redirect, Location: `${entityId}/slo` }],
     singleSignOnService: [
       { Binding: samlify.Constants.namespace.binding.redirect, Location: ssoUrl },
       { Binding: samlify.Constants.namespace.binding.post, Location: ssoUrl },
