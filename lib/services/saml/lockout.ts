@@ -1,7 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, notExists, sql, type SQL } from "drizzle-orm";
 import { accounts, organizationMemberships, users } from "../../../db/schema";
 import { USER_CALLERS } from "../../auth/principal";
-import type { SsoEnforcement } from "../../schemas/domains";
 import { previewSsoLockoutInput, type SsoLockoutPreview } from "../../schemas/saml";
 import { domainOf } from "../domain-rows";
 import { operation } from "../operation";
@@ -10,10 +9,10 @@ import { operation } from "../operation";
 export const LOCKOUT_PREVIEW_LIMIT = 50;
 
 /**
- * The kind of sign-in an enforcement requires, as the `accounts` row a sign-in leaves: `saml` for SAML, `oidc` for
- * every other provider name (they all go through the one OpenID Connect provider), null when nothing is enforced.
+ * The kind of sign-in an `sso_enforcement` value requires, as the `accounts` row a sign-in leaves: `saml` for SAML,
+ * `oidc` for every other provider name (they all go through the one OpenID Connect provider), null when off.
  */
-export function requiredSignInKind(enforcement: SsoEnforcement | string): "saml" | "oidc" | null {
+export function requiredSignInKind(enforcement: string): "saml" | "oidc" | null {
   if (!enforcement) return null;
   return enforcement === "saml" ? "saml" : "oidc";
 }
