@@ -7,6 +7,7 @@ import { env } from "../../env";
 import { canonicalEmail, emailDomain } from "../../schemas/common";
 import { prepareSignIn, type SignInRefusal } from "../sign-in";
 import { findSamlConnection, type SamlConnection } from "./connections";
+import { samlIssuerOf } from "./sso-policy";
 
 /** Refusals of SAML's own (prefixed `saml_` for the refusal page), beside those any sign-in may meet. */
 type SamlOwnRefusal = SamlResponseRefusal | "unknown_connection" | "unsolicited" | "replayed" | "outside_domain";
@@ -70,7 +71,7 @@ export async function finishSamlLogin(db: Db, connectionId: string, posted: { sa
   const decision = await prepareSignIn(db, {
     kind: "saml",
     provider: "saml",
-    issuer: `saml:${connection.id}`,
+    issuer: samlIssuerOf(connection.id),
     providerAccountId: assertion.nameId || email,
     email,
     // The organization proved it owns the domain and chose this identity provider to vouch for its addresses.

@@ -8,7 +8,8 @@ import { addMember, createUser } from "../admin";
 import { call, expectAppError, makeOrganization, sessionOf } from "../../testing/fixtures";
 import { createDomain, updateDomain } from "../domains";
 import { createIdentityProviderConfig } from "../identity-provider-configs";
-import { LOCKOUT_PREVIEW_LIMIT, previewSsoLockout, requiredSignInKind, samlIssuerOf } from "./lockout";
+import { LOCKOUT_PREVIEW_LIMIT, previewSsoLockout } from "./lockout";
+import { requiredSignInKind, samlIssuerOf } from "./sso-policy";
 
 type Org = Awaited<ReturnType<typeof makeOrganization>>["org"];
 

@@ -4,21 +4,10 @@ import { USER_CALLERS } from "../../auth/principal";
 import { previewSsoLockoutInput, type SsoLockoutPreview } from "../../schemas/saml";
 import { domainOf } from "../domain-rows";
 import { operation } from "../operation";
+import { requiredSignInKind, samlIssuerOf } from "./sso-policy";
 
 /** How many of the people an enforcement would lock out are listed by name. */
 export const LOCKOUT_PREVIEW_LIMIT = 50;
-
-/**
- * The kind of sign-in an `sso_enforcement` value requires, as the `accounts` row a sign-in leaves: `saml` for SAML,
- * `oidc` for every other provider name (they all go through the one OpenID Connect provider), null when off.
- */
-export function requiredSignInKind(enforcement: string): "saml" | "oidc" | null {
-  if (!enforcement) return null;
-  return enforcement === "saml" ? "saml" : "oidc";
-}
-
-/** The `accounts.issuer` values of SAML sign-ins through a connection (a domain or an identity-provider config). */
-export const samlIssuerOf = (connectionId: string) => `saml:${connectionId}`;
 
 /**
  * The organization's members whose email is at exactly this domain (not a subdomain) and who have never signed in the

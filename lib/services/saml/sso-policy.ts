@@ -17,6 +17,9 @@ export function requiredSignInKind(enforcement: string): SignInKind | null {
   return enforcement === "saml" ? "saml" : "oidc";
 }
 
+/** The `accounts.issuer` of SAML sign-ins through a connection (a domain or an identity-provider config). */
+export const samlIssuerOf = (connectionId: string) => `saml:${connectionId}`;
+
 export type SsoRequirement = {
   domainId: string;
   domain: string;
