@@ -3,6 +3,7 @@ import { expect, test } from "./recording";
 import { bearer, makeKeyWithId, makeOrganization, makeSession } from "../support/cli";
 import { startE2eDnsServer, type TestDnsServer } from "../support/dns";
 import { E, err, expectError, expectOk, SITE_URL, uuidRe } from "./helpers";
+import { samlOverHttp } from "./saml-over-http";
 
 const domains = (orgId: string, rest = "") => `/api/organizations/${orgId}/domains/${rest}`;
 const unique = (label = "acme") => `${label}-${randomBytes(4).toString("hex")}.example`;
@@ -153,3 +154,5 @@ test.describe("domains over HTTP", () => {
     expect(await expectOk(await request.get(configs, { headers: bearer(ownerKey) }))).toMatchObject({ count: 0, results: [] });
   });
 });
+
+samlOverHttp(() => dns);

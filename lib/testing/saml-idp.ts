@@ -95,14 +95,23 @@ export async function createTestIdp(options: { entityId?: string; ssoUrl?: strin
     return context;
   }
 
-  /** The ID of an AuthnRequest sent by HTTP-Redirect (the query of the URL the SP sent the browser to). */
-  async function requestIdOf(sp: TestServiceProvider, redirectUrl: string): Promise<string> {
+  /** An AuthnRequest sent by HTTP-Redirect (the URL the SP sent the browser to): its ID, and who sent it where to answer. */
+  async function readRequest(redirectUrl: string): Promise<{ id: string; sp: TestServiceProvider }> {
     const query = Object.fromEntries(new URL(redirectUrl).searchParams);
-    const parsed = await idp.parseLoginRequest(serviceProvider(sp, "assertion"), "redirect", { query, octetString: "" });
-    return parsed.extract.request?.id as string;
+    const sender = samlify.ServiceProvider({ entityID: "unknown", assertionConsumerService: [] });
+    const { extract } = await idp.parseLoginRequest(sender, "redirect", { query, octetString: "" });
+    const request = extract.request as { id: string; assertionConsumerServiceUrl: string };
+    return { id: request.id, sp: { entityId: extract.issuer as string, acsUrl: request.assertionConsumerServiceUrl } };
   }
 
-  return { entityId, ssoUrl, certificate: keys.cert, privateKey: keys.private, metadata: idp.getMetadata(), respond, requestIdOf };
+  /** The ID of an AuthnRequest the given SP sent by HTTP-Redirect. */
+  async function requestIdOf(sp: TestServiceProvider, redirectUrl: string): Promise<string> {
+    const request = await readRequest(redirectUrl);
+    if (request.sp.entityId !== sp.entityId || request.sp.acsUrl !== sp.acsUrl) throw new Error(`The request came from ${JSON.stringify(request.sp)}`);
+    return request.id;
+  }
+
+  return { entityId, ssoUrl, certificate: keys.cert, privateKey: keys.private, metadata: idp.getMetadata(), respond, readRequest, requestIdOf };
 }
 
 export type TestIdp = Awaited<ReturnType<typeof createTestIdp>>;
