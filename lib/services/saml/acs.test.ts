@@ -8,6 +8,7 @@ import { defaultAdapters } from "../../adapters";
 import { call, makeOrganization, sessionOf } from "../../testing/fixtures";
 import { createTestIdp, type TestIdp, type TestPerson } from "../../testing/saml-idp";
 import { createDomain, updateDomain, verifyDomain } from "../domains";
+import { createIdentityProviderConfig } from "../identity-provider-configs";
 import { execute } from "../operation";
 import { prepareSignIn } from "../sign-in";
 import { finishSamlLogin } from "./acs";
@@ -174,6 +175,29 @@ describe("SAML sign-in at a domain's connection", () => {
     const refused = await finishSamlLogin(db, c.id, { samlResponse: await idp.respond(c.sp, who, { inResponseTo: await startedLogin(c.id, c.sp) }) });
     assert.deepEqual(refused, { ok: false, reason: "sso_required", domain: c.domain });
     assert.equal((await prepareSignIn(db, oidc)).ok, true);
+  });
+});
+
+describe("SAML sign-in at an identity-provider config's connection", () => {
+  test("signs in addresses of the verified domains that link the config, and no others", async () => {
+    const c = await connectedDomain();
+    const config = await call(
+      createIdentityProviderConfig,
+      sessionOf(c.owner),
+      { name: "Okta", saml_entity_id: idp.entityId, saml_acs_url: idp.ssoUrl, saml_x509_cert: idp.certificate },
+      c.org.id,
+    );
+    const urls = samlServiceProviderUrls(config.id);
+    const sp = { entityId: urls.entityId, acsUrl: urls.acsUrl };
+    const db = await getDb();
+    const signIn = async (email: string) =>
+      finishSamlLogin(db, config.id, { samlResponse: await idp.respond(sp, { email }, { inResponseTo: await startedLogin(config.id, sp) }) });
+    const before = await signIn(`x@${c.domain}`);
+    assert.equal(before.ok ? "ok" : before.reason, "saml_outside_domain", "no domain links the config yet");
+    await call(updateDomain, sessionOf(c.owner), { id: c.id, identity_provider_config: config.id }, c.org.id);
+    const who = `y@${c.domain}`;
+    assert.equal((await signIn(who)).ok, true);
+    assert.deepEqual(await membership(c.org.id, who), { source: "jit", level: 1 });
   });
 });
 
