@@ -25,6 +25,22 @@ export const identityProviderFields = {
   id_jag_allowed_clients: z.array(withoutNul(z.string().max(256))).max(100),
 };
 
+/** The SAML, SCIM and ID-JAG fields a domain and an identity-provider config both answer with. */
+const identityProviderWireFields = {
+  has_saml: z.boolean(),
+  saml_entity_id: z.string().nullable(),
+  saml_acs_url: z.string().nullable(),
+  saml_x509_cert: z.string().nullable(),
+  saml_allow_idp_initiated: z.boolean(),
+  has_scim: z.boolean(),
+  scim_enabled: z.boolean(),
+  scim_bearer_token: z.string().nullable().meta({ description: "Only in the response of the request that turned SCIM on; null otherwise." }),
+  has_id_jag: z.boolean(),
+  id_jag_issuer_url: z.string().nullable(),
+  id_jag_jwks_url: z.string().nullable(),
+  id_jag_allowed_clients: z.array(z.string()),
+};
+
 export const createDomainInput = z.object({
   domain: withoutNul(z.string().max(128)).pipe(z.string().regex(DOMAIN_RE, { message: "Please enter a valid domain or subdomain name." })),
 });
@@ -59,19 +75,8 @@ export const OrganizationDomain = z
     verification_challenge: z.string().meta({ description: "The value of the TXT record at `_orgdeck-challenge.<domain>` that proves the domain." }),
     jit_provisioning_enabled: z.boolean(),
     sso_enforcement: z.enum(SSO_ENFORCEMENT_VALUES),
-    has_saml: z.boolean(),
-    saml_entity_id: z.string().nullable(),
-    saml_acs_url: z.string().nullable(),
-    saml_x509_cert: z.string().nullable(),
-    saml_allow_idp_initiated: z.boolean(),
-    has_scim: z.boolean(),
-    scim_enabled: z.boolean(),
+    ...identityProviderWireFields,
     scim_base_url: z.string().nullable(),
-    scim_bearer_token: z.string().nullable().meta({ description: "Only in the response of the request that turned SCIM on; null otherwise." }),
-    has_id_jag: z.boolean(),
-    id_jag_issuer_url: z.string().nullable(),
-    id_jag_jwks_url: z.string().nullable(),
-    id_jag_allowed_clients: z.array(z.string()),
     identity_provider_config: z.uuid().nullable(),
   })
   .meta({ id: "OrganizationDomain" });
@@ -98,18 +103,7 @@ export const IdentityProviderConfig = z
     name: z.string(),
     created_at: timestamp,
     updated_at: timestamp,
-    has_saml: z.boolean(),
-    saml_entity_id: z.string().nullable(),
-    saml_acs_url: z.string().nullable(),
-    saml_x509_cert: z.string().nullable(),
-    saml_allow_idp_initiated: z.boolean(),
-    has_scim: z.boolean(),
-    scim_enabled: z.boolean(),
-    scim_bearer_token: z.string().nullable().meta({ description: "Only in the response that turned SCIM on; null otherwise." }),
-    has_id_jag: z.boolean(),
-    id_jag_issuer_url: z.string().nullable(),
-    id_jag_jwks_url: z.string().nullable(),
-    id_jag_allowed_clients: z.array(z.string()),
+    ...identityProviderWireFields,
   })
   .meta({ id: "IdentityProviderConfig" });
 export type IdentityProviderConfig = z.infer<typeof IdentityProviderConfig>;
