@@ -10,3 +10,4 @@ export * from "./rate-limits";
 export * from "./media";
 export * from "./domains";
 export * from "./saml";
+export * from "./scim";
