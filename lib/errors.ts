@@ -33,6 +33,8 @@ const TABLE = {
   already_verified: { status: 400, type: "validation_error", code: "already_verified", detail: "This domain has already been verified." },
   does_not_exist: { status: 400, type: "validation_error", code: "does_not_exist", detail: "Object does not exist." },
   scim_not_enabled: { status: 400, type: "validation_error", code: "scim_not_enabled", detail: "SCIM is not enabled.", detailOnly: true },
+  invalid_filter: { status: 400, type: "validation_error", code: "invalid_filter", detail: "The filter is not valid." },
+  no_target: { status: 400, type: "validation_error", code: "no_target", detail: "The path matches nothing." },
   two_factor_required_to_enforce: {
     status: 400,
     type: "validation_error",
@@ -77,9 +79,10 @@ const TABLE = {
     code: "sensitive_action_required_reauth",
     detail: "This action requires you to be recently authenticated.",
   },
-  // 404, 405
+  // 404, 405, 409
   not_found: { status: 404, type: "invalid_request", code: "not_found", detail: "Not found." },
   method_not_allowed: { status: 405, type: "invalid_request", code: "method_not_allowed", detail: "Method not allowed." },
+  conflict: { status: 409, type: "validation_error", code: "conflict", detail: "This resource already exists." },
   // 413, 415
   request_too_large: { status: 413, type: "invalid_request", code: "request_too_large", detail: "Request body is larger than 1 MiB." },
   unsupported_media_type: { status: 415, type: "invalid_request", code: "unsupported_media_type", detail: "Unsupported media type in request." },

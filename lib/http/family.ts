@@ -20,6 +20,8 @@ export type Family = {
   list(page: Page<unknown>, url: URL): unknown;
   /** The response of any failure: an `AppError` in the family's error body, anything else as a bare 500. */
   error(err: unknown, requestId: string): Response;
+  /** Path parameters that say where the caller acts rather than what the operation takes (default `organization_id`). */
+  contextParams?: readonly string[];
   /** What runs before a method the path does not have is refused (the `/api` family authenticates first). */
   beforeMethodNotAllowed?(db: Db, prepared: Prepared): Promise<void>;
 };

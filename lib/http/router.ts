@@ -32,11 +32,12 @@ function takesNoBody(input: z.ZodType, ids: Record<string, string>) {
 }
 
 /**
- * The operation's wire input: query (GET, DELETE) or body (writes), with the path's ids, `:organization_id` aside. A
- * DELETE, or a write whose operation takes no body, ignores whatever JSON the body holds, whatever its type.
+ * The operation's wire input: query (GET, DELETE) or body (writes), with the path's ids, those naming the caller's
+ * context aside (`:organization_id`, a SCIM tenant). A DELETE, or a write whose operation takes no body, ignores
+ * whatever JSON the body holds, whatever its type.
  */
-function inputOf({ req, url, body, params }: Prepared, op: Operation): unknown {
-  const { organization_id: _, ...ids } = params;
+function inputOf({ req, url, body, params }: Prepared, op: Operation, contextParams: readonly string[]): unknown {
+  const ids = Object.fromEntries(Object.entries(params).filter(([name]) => !contextParams.includes(name)));
   const readsBody = WITH_BODY.has(req.method) && req.method !== "DELETE" && !takesNoBody(op.input, ids);
   if (!readsBody) return { ...Object.fromEntries(url.searchParams), ...ids };
   if (body !== undefined && (body === null || typeof body !== "object" || Array.isArray(body))) return body;
@@ -97,7 +98,7 @@ export function createRouter(family: Family) {
       handle(req, ctx, async (prepared) => {
         const db = await getDb();
         const principal = await family.authenticate(db, prepared);
-        const result = await execute(op, { db, principal, organizationId: prepared.params.organization_id, input: inputOf(prepared, op) });
+        const result = await execute(op, { db, principal, organizationId: prepared.params.organization_id, input: inputOf(prepared, op, family.contextParams ?? ["organization_id"]) });
         return respond(result, status, prepared);
       });
     // The OpenAPI document's test reads which operation (and success status) each route file's handler runs.

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { organizationMemberships, organizations, users } from "../../db/schema";
 import type { Level } from "../auth/permissions";
@@ -46,11 +46,11 @@ export async function lockedMembership(tx: Executor, organizationId: string, use
   return row ?? null;
 }
 
-/** An organization never has zero owners; checked inside the transaction, after the change. */
-export async function assertOwnerRemains(tx: Executor, organizationId: string) {
+/** An organization never has zero owners who can act (not suspended); checked inside the transaction, after the change. */
+export async function assertOwnerRemains(tx: Executor, organizationId: string, options: { detail?: string } = {}) {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(organizationMemberships)
-    .where(and(eq(organizationMemberships.organizationId, organizationId), eq(organizationMemberships.level, OWNER)));
-  if (row.n === 0) throw new AppError("last_owner");
+    .where(and(eq(organizationMemberships.organizationId, organizationId), eq(organizationMemberships.level, OWNER), isNull(organizationMemberships.suspendedAt)));
+  if (row.n === 0) throw new AppError("last_owner", options);
 }
