@@ -18,10 +18,13 @@ const samlInput = z.object({
 
 export type SamlValues = { saml_entity_id: string | null; saml_acs_url: string | null; saml_x509_cert: string | null; saml_allow_idp_initiated: boolean };
 
+/** A key that changes with the saved values, so the form starts over from them after an import or a save. */
+export const samlKey = (v: SamlValues) => [v.saml_entity_id, v.saml_acs_url, v.saml_x509_cert, v.saml_allow_idp_initiated].join("\n");
+
 const blankIsNull = (value: string) => (value.trim() === "" ? null : value.trim());
 
 /** The identity provider's side of a SAML connection, as its admin console shows it; blank fields clear it. */
-export function SamlForm({ target, values, canEdit, extra }: { target: IdpTarget; values: SamlValues; canEdit: boolean; extra?: React.ReactNode }) {
+export function SamlForm({ target, values, canEdit, note }: { target: IdpTarget; values: SamlValues; canEdit: boolean; note?: string | false }) {
   const router = useRouter();
   const [entityId, setEntityId] = useState(values.saml_entity_id ?? "");
   const [signOnUrl, setSignOnUrl] = useState(values.saml_acs_url ?? "");
@@ -39,7 +42,7 @@ export function SamlForm({ target, values, canEdit, extra }: { target: IdpTarget
   return (
     <FormPanel
       title="SAML identity provider"
-      description={<>What your identity provider tells you about itself. {extra}</>}
+      description={note || "What your identity provider tells you about itself."}
       form={form}
       readOnly={!canEdit}
       submitLabel="Save SAML settings"

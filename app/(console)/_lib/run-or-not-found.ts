@@ -1,0 +1,17 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import type { z } from "zod";
+import { AppError } from "@/lib/errors";
+import type { Operation } from "@/lib/services/operation";
+import { run } from "@/lib/services/run";
+import { signedInPrincipal } from "./load";
+
+/** Runs an organization's operation for the signed-in person; an object that is not there (or not theirs) is this page's 404. */
+export async function runOrNotFound<S extends z.ZodType, R>(op: Operation<S, R>, organizationId: string, input: z.input<S>): Promise<R> {
+  try {
+    return await run(op, { principal: await signedInPrincipal(), organizationId, input });
+  } catch (err) {
+    if (err instanceof AppError && err.body.code === "not_found") notFound();
+    throw err;
+  }
+}
