@@ -7,6 +7,7 @@ import { identityProviderFields } from "@/lib/schemas/domains";
 import { FormPanel } from "@/components/form/action-form";
 import { CheckboxField, TextAreaField, TextField } from "@/components/form/field";
 import { useFormAction } from "@/components/form/use-form-action";
+import type { SamlValues } from "./domain-words";
 import { saveTarget, type IdpTarget } from "./idp-target";
 
 const samlInput = z.object({
@@ -15,11 +16,6 @@ const samlInput = z.object({
   saml_x509_cert: identityProviderFields.saml_x509_cert,
   saml_allow_idp_initiated: identityProviderFields.saml_allow_idp_initiated,
 });
-
-export type SamlValues = { saml_entity_id: string | null; saml_acs_url: string | null; saml_x509_cert: string | null; saml_allow_idp_initiated: boolean };
-
-/** A key that changes with the saved values, so the form starts over from them after an import or a save. */
-export const samlKey = (v: SamlValues) => [v.saml_entity_id, v.saml_acs_url, v.saml_x509_cert, v.saml_allow_idp_initiated].join("\n");
 
 const blankIsNull = (value: string) => (value.trim() === "" ? null : value.trim());
 

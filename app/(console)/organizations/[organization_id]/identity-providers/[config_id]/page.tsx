@@ -11,7 +11,8 @@ import { Panel } from "@/components/ui/panel";
 import { openOrganization } from "../../../../_lib/load";
 import { runOrNotFound } from "../../../../_lib/run-or-not-found";
 import { DeletePanel } from "../../domains/_components/delete-panel";
-import { SamlForm, samlKey } from "../../domains/_components/saml-form";
+import { samlKey } from "../../domains/_components/domain-words";
+import { SamlForm } from "../../domains/_components/saml-form";
 import { ScimPanel } from "../../domains/_components/scim-panel";
 import { ServiceProviderPanel } from "../../domains/_components/service-provider-panel";
 
