@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { createIdentityProviderConfigInput } from "@/lib/schemas/domains";
 import { DialogForm } from "@/components/form/action-form";
@@ -9,10 +8,11 @@ import { useFormAction } from "@/components/form/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { createIdentityProviderConfigAction } from "../actions";
+import { useDomainsRefresh } from "./use-domains-refresh";
 
 /** "Add identity provider": a named config, set up on its own page. */
 export function AddConfigButton({ organizationId }: { organizationId: string }) {
-  const router = useRouter();
+  const refresh = useDomainsRefresh(organizationId);
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
   const form = useFormAction({
@@ -21,7 +21,7 @@ export function AddConfigButton({ organizationId }: { organizationId: string }) 
     success: "Identity provider added.",
     onSuccess: (created) => {
       close();
-      router.push(`/organizations/${organizationId}/identity-providers/${created.id}`);
+      refresh(`/organizations/${organizationId}/identity-providers/${created.id}`);
     },
   });
   function close() {

@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { createDomainInput } from "@/lib/schemas/domains";
 import { DialogForm } from "@/components/form/action-form";
@@ -9,10 +8,11 @@ import { useFormAction } from "@/components/form/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { createDomainAction } from "../actions";
+import { useDomainsRefresh } from "./use-domains-refresh";
 
 /** "Add domain": claims it, then opens its page, where the DNS record to create is shown. */
 export function AddDomainButton({ organizationId }: { organizationId: string }) {
-  const router = useRouter();
+  const refresh = useDomainsRefresh(organizationId);
   const [open, setOpen] = useState(false);
   const [domain, setDomain] = useState("");
   const form = useFormAction({
@@ -21,7 +21,7 @@ export function AddDomainButton({ organizationId }: { organizationId: string }) 
     success: "Domain added. Create its DNS record to verify it.",
     onSuccess: (created) => {
       close();
-      router.push(`/organizations/${organizationId}/domains/${created.id}`);
+      refresh(`/organizations/${organizationId}/domains/${created.id}`);
     },
   });
   function close() {

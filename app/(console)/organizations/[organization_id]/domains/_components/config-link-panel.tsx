@@ -1,13 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { z } from "zod";
 import { FormPanel } from "@/components/form/action-form";
 import { SelectField } from "@/components/form/field";
 import { useFormAction } from "@/components/form/use-form-action";
 import { updateDomainAction } from "../actions";
+import { useDomainsRefresh } from "./use-domains-refresh";
 
 const linkInput = z.object({ identity_provider_config: z.string().nullable() });
 
@@ -15,13 +15,13 @@ type Props = { organizationId: string; domainId: string; linked: string | null; 
 
 /** Links the domain to one of the organization's shared identity providers, whose SAML settings it then takes. */
 export function ConfigLinkPanel({ organizationId, domainId, linked, configs, canEdit }: Props) {
-  const router = useRouter();
+  const refresh = useDomainsRefresh(organizationId);
   const [chosen, setChosen] = useState(linked ?? "");
   const form = useFormAction({
     schema: linkInput,
     action: (input) => updateDomainAction(organizationId, { id: domainId, ...input }),
     success: "Identity provider link saved.",
-    onSuccess: () => router.refresh(),
+    onSuccess: () => refresh(),
   });
   const options = [{ value: "", label: "None: this domain's own settings" }, ...configs.map((c) => ({ value: c.id, label: c.name || "Unnamed identity provider" }))];
   return (

@@ -1,12 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Panel } from "@/components/ui/panel";
 import { useToast } from "@/components/ui/toast";
 import { deleteTarget, type IdpTarget } from "./idp-target";
+import { useDomainsRefresh } from "./use-domains-refresh";
 
 type Props = {
   target: IdpTarget;
@@ -20,7 +20,7 @@ type Props = {
 
 /** Deleting a domain or a shared identity provider, after a confirmation that says what stops working. */
 export function DeletePanel({ target, noun, name, consequence, back }: Props) {
-  const router = useRouter();
+  const refresh = useDomainsRefresh(target.organizationId);
   const toast = useToast();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -33,7 +33,7 @@ export function DeletePanel({ target, noun, name, consequence, back }: Props) {
       }
       setOpen(false);
       toast(`${name} was deleted.`);
-      router.push(back);
+      refresh(back);
     });
   }
   return (

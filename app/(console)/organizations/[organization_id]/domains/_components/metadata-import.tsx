@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { z } from "zod";
 import { DialogForm } from "@/components/form/action-form";
@@ -9,6 +8,7 @@ import { useFormAction } from "@/components/form/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { importSamlMetadataAction } from "../actions";
+import { useDomainsRefresh } from "./use-domains-refresh";
 
 /** One of the two, not both: the form says so before asking the server. */
 const importInput = z
@@ -17,7 +17,7 @@ const importInput = z
 
 /** "Import from metadata": the identity provider's metadata XML, pasted or fetched from its URL, fills the SAML form. */
 export function MetadataImport({ organizationId, domainId }: { organizationId: string; domainId: string }) {
-  const router = useRouter();
+  const refresh = useDomainsRefresh(organizationId);
   const [open, setOpen] = useState(false);
   const [xml, setXml] = useState("");
   const [url, setUrl] = useState("");
@@ -27,7 +27,7 @@ export function MetadataImport({ organizationId, domainId }: { organizationId: s
     success: "SAML settings imported from the metadata.",
     onSuccess: () => {
       close();
-      router.refresh();
+      refresh();
     },
   });
   function close() {

@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { z } from "zod";
 import { identityProviderFields } from "@/lib/schemas/domains";
@@ -9,6 +8,7 @@ import { CheckboxField, TextAreaField, TextField } from "@/components/form/field
 import { useFormAction } from "@/components/form/use-form-action";
 import type { SamlValues } from "./domain-words";
 import { saveTarget, type IdpTarget } from "./idp-target";
+import { useDomainsRefresh } from "./use-domains-refresh";
 
 const samlInput = z.object({
   saml_entity_id: identityProviderFields.saml_entity_id,
@@ -21,7 +21,7 @@ const blankIsNull = (value: string) => (value.trim() === "" ? null : value.trim(
 
 /** The identity provider's side of a SAML connection, as its admin console shows it; blank fields clear it. */
 export function SamlForm({ target, values, canEdit, note }: { target: IdpTarget; values: SamlValues; canEdit: boolean; note?: string | false }) {
-  const router = useRouter();
+  const refresh = useDomainsRefresh(target.organizationId);
   const [entityId, setEntityId] = useState(values.saml_entity_id ?? "");
   const [signOnUrl, setSignOnUrl] = useState(values.saml_acs_url ?? "");
   const [certificate, setCertificate] = useState(values.saml_x509_cert ?? "");
@@ -30,7 +30,7 @@ export function SamlForm({ target, values, canEdit, note }: { target: IdpTarget;
     schema: samlInput,
     action: (input) => saveTarget(target, input),
     success: "SAML settings saved.",
-    onSuccess: () => router.refresh(),
+    onSuccess: () => refresh(),
   });
   const input = { saml_entity_id: blankIsNull(entityId), saml_acs_url: blankIsNull(signOnUrl), saml_x509_cert: blankIsNull(certificate), saml_allow_idp_initiated: idpInitiated };
   const changed = (Object.keys(input) as (keyof SamlValues)[]).some((k) => input[k] !== values[k]);

@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -9,6 +8,7 @@ import { useToast } from "@/components/ui/toast";
 import { CopyValue } from "./copy-value";
 import { regenerateToken, saveTarget, type IdpTarget } from "./idp-target";
 import { ScimTokenDialog } from "./scim-token-dialog";
+import { useDomainsRefresh } from "./use-domains-refresh";
 
 type Props = {
   target: IdpTarget;
@@ -22,7 +22,7 @@ type Props = {
 
 /** SCIM provisioning: on (a token, shown once), a new token, or off (the token stops working). */
 export function ScimPanel({ target, enabled, baseUrl, canEdit, blockedReason = null }: Props) {
-  const router = useRouter();
+  const refresh = useDomainsRefresh(target.organizationId);
   const toast = useToast();
   const [token, setToken] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<"disable" | "regenerate" | null>(null);
@@ -38,7 +38,7 @@ export function ScimPanel({ target, enabled, baseUrl, canEdit, blockedReason = n
       }
       toast(done);
       if (result.data.scim_bearer_token) setToken(result.data.scim_bearer_token);
-      router.refresh();
+      refresh();
     });
   }
 

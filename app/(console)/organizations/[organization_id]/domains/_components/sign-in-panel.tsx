@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { Domain } from "@/lib/query/types";
 import { SSO_ENFORCEMENT_VALUES, updateDomainInput, type SsoEnforcement } from "@/lib/schemas/domains";
@@ -11,6 +10,7 @@ import { useToast } from "@/components/ui/toast";
 import { previewSsoLockoutAction, updateDomainAction } from "../actions";
 import { ENFORCEMENT_LABELS, VERIFY_FIRST } from "./domain-words";
 import { LockoutDialog, type Lockout } from "./lockout-dialog";
+import { useDomainsRefresh } from "./use-domains-refresh";
 
 const OPTIONS = SSO_ENFORCEMENT_VALUES.map((value) => ({ value, label: ENFORCEMENT_LABELS[value] }));
 
@@ -19,7 +19,7 @@ const OPTIONS = SSO_ENFORCEMENT_VALUES.map((value) => ({ value, label: ENFORCEME
  * sign-in method first shows who it would lock out.
  */
 export function SignInPanel({ organizationId, domain, canEdit }: { organizationId: string; domain: Domain; canEdit: boolean }) {
-  const router = useRouter();
+  const refresh = useDomainsRefresh(organizationId);
   const toast = useToast();
   const [jit, setJit] = useState(domain.jit_provisioning_enabled);
   const [enforcement, setEnforcement] = useState<SsoEnforcement>(domain.sso_enforcement);
@@ -31,7 +31,7 @@ export function SignInPanel({ organizationId, domain, canEdit }: { organizationI
     success: "Sign-in settings saved.",
     onSuccess: () => {
       setLockout(null);
-      router.refresh();
+      refresh();
     },
   });
   const locked = !domain.is_verified;

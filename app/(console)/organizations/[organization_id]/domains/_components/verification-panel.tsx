@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { Domain } from "@/lib/query/types";
 import { Button } from "@/components/ui/button";
@@ -9,6 +8,7 @@ import { Time } from "@/components/ui/time";
 import { useToast } from "@/components/ui/toast";
 import { verifyDomainAction } from "../actions";
 import { CopyValue } from "./copy-value";
+import { useDomainsRefresh } from "./use-domains-refresh";
 
 /** What the page's server part reads about the record beyond the wire object. */
 export type DnsStatus = { last_verification_retry: string | null; dns_checked_at: string | null; days_left: number | null };
@@ -51,7 +51,7 @@ function Verified({ domain, status }: { domain: Domain; status: DnsStatus }) {
 
 /** The DNS record that proves the domain, with Copy for each part, and whether it was found. */
 export function VerificationPanel({ organizationId, domain, recordName, status, canEdit }: Props) {
-  const router = useRouter();
+  const refresh = useDomainsRefresh(organizationId);
   const toast = useToast();
   const [pending, startTransition] = useTransition();
   const [lastTry, setLastTry] = useState(status.last_verification_retry);
@@ -65,7 +65,7 @@ export function VerificationPanel({ organizationId, domain, recordName, status, 
       }
       if (result.data.is_verified) toast(`${domain.domain} is verified.`);
       else setLastTry(new Date().toISOString());
-      router.refresh();
+      refresh();
     });
   }
 
