@@ -44,6 +44,11 @@ export default async function IdentityProviderPage({ params }: Params) {
         </Link>
       </p>
       <PageHeader title={nameOf(config)} description="A shared identity provider: its SAML and SCIM settings serve every domain linked to it." />
+      {!canEdit && (
+        <p role="note" className="mb-6 rounded-md border border-line bg-subtle px-3 py-2 text-muted">
+          Only admins and owners can change this identity provider. You can see its settings as a member.
+        </p>
+      )}
       <div className="space-y-6">
         <Panel title="Linked domains" description="Link a domain from its own page; it then takes this identity provider's SAML settings.">
           {linked.length === 0 ? (
