@@ -5,10 +5,10 @@ import { Dialog, DialogActions } from "@/components/ui/dialog";
 
 export type Lockout = { count: number; people: { id: string; email: string; name: string }[] };
 
-type Props = { lockout: Lockout | null; method: string; pending: boolean; onConfirm: () => void; onClose: () => void };
+type Props = { lockout: Lockout | null; method: string; onConfirm: () => void; onClose: () => void };
 
 /** Before single sign-on is required: who could no longer sign in the way they do now, and a last chance to stop. */
-export function LockoutDialog({ lockout, method, pending, onConfirm, onClose }: Props) {
+export function LockoutDialog({ lockout, method, onConfirm, onClose }: Props) {
   const shown = lockout?.people ?? [];
   const more = lockout ? lockout.count - shown.length : 0;
   return (
@@ -39,7 +39,7 @@ export function LockoutDialog({ lockout, method, pending, onConfirm, onClose }: 
         <Button onClick={onClose} autoFocus>
           Cancel
         </Button>
-        <Button variant="danger" pending={pending} onClick={onConfirm}>
+        <Button variant="danger" onClick={onConfirm}>
           Require {method}
         </Button>
       </DialogActions>

@@ -29,10 +29,7 @@ export function SignInPanel({ organizationId, domain, canEdit }: { organizationI
     schema: updateDomainInput,
     action: (input) => updateDomainAction(organizationId, { id: domain.id, ...input }),
     success: "Sign-in settings saved.",
-    onSuccess: () => {
-      setLockout(null);
-      refresh();
-    },
+    onSuccess: () => refresh(),
   });
   const locked = !domain.is_verified;
   const disabled = !canEdit || locked;
@@ -86,9 +83,12 @@ export function SignInPanel({ organizationId, domain, canEdit }: { organizationI
       <LockoutDialog
         lockout={lockout}
         method={ENFORCEMENT_LABELS[enforcement].replace(/ \(.*\)$/, "")}
-        pending={form.pending}
         onClose={() => setLockout(null)}
-        onConfirm={() => form.submit(input)}
+        onConfirm={() => {
+          // The answer (saved, or the error at its field) shows on the panel, which the dialog would hide.
+          setLockout(null);
+          form.submit(input);
+        }}
       />
     </>
   );

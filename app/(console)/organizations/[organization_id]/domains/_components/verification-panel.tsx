@@ -20,8 +20,7 @@ function Unverified({ lastTry }: { lastTry: string | null }) {
     <p role="status" className="rounded-md bg-warn-bg px-3 py-2 text-warn-text">
       {lastTry ? (
         <>
-          Not verified yet: the record was not found. DNS changes can take time to reach everyone; try again in a few minutes. Last tried{" "}
-          <Time iso={lastTry} />.
+          Record not found yet: DNS changes can take time to reach everyone, so try again in a few minutes. Last tried <Time iso={lastTry} />.
         </>
       ) : (
         "Not verified yet. Create the record below, then verify."
