@@ -166,8 +166,12 @@ test.describe("domains and SSO", () => {
     await page.goto(`/organizations/${org.id}/identity-providers/${configId}`);
     await expect(page.getByRole("list", { name: "Linked domains" }).getByRole("link", { name: domain.domain })).toBeVisible();
 
+    await page.getByRole("region", { name: "Name" }).getByRole("textbox", { name: "Name" }).fill("Okta Europe");
+    await page.getByRole("button", { name: "Save name" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Okta Europe" })).toBeVisible();
+
     await page.getByRole("button", { name: "Delete identity provider" }).click();
-    await page.getByRole("dialog", { name: "Delete Okta?" }).getByRole("button", { name: "Delete this identity provider" }).click();
+    await page.getByRole("dialog", { name: "Delete Okta Europe?" }).getByRole("button", { name: "Delete this identity provider" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Domains & SSO" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "No shared identity providers" })).toBeVisible();
     expect((await readDomain(key, org.id, domain.id)).identity_provider_config).toBeNull();

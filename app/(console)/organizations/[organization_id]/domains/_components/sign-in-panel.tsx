@@ -77,7 +77,7 @@ export function SignInPanel({ organizationId, domain, canEdit }: { organizationI
           onChange={(e) => setEnforcement(e.target.value as SsoEnforcement)}
           disabled={disabled}
           error={form.errors.sso_enforcement}
-          hint={reason ?? "People of this domain may then sign in to this organization only this way."}
+          hint={reason ?? (enforcement === "saml" && !domain.has_saml ? "SAML is not set up yet: fill in the identity provider below first, or nobody can sign in." : "People of this domain may then sign in to this organization only this way.")}
         />
       </FormPanel>
       <LockoutDialog

@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { openOrganization } from "../../../../_lib/load";
 import { runOrNotFound } from "../../../../_lib/run-or-not-found";
+import { ConfigNameForm } from "../../domains/_components/config-name-form";
 import { DeletePanel } from "../../domains/_components/delete-panel";
 import { samlKey } from "../../domains/_components/domain-words";
 import { SamlForm } from "../../domains/_components/saml-form";
@@ -50,6 +51,7 @@ export default async function IdentityProviderPage({ params }: Params) {
         </p>
       )}
       <div className="space-y-6">
+        <ConfigNameForm key={config.name} organizationId={organization.id} id={config.id} name={config.name} canEdit={canEdit} />
         <Panel title="Linked domains" description="Link a domain from its own page; it then takes this identity provider's SAML settings.">
           {linked.length === 0 ? (
             <p className="text-muted">No domain is linked yet.</p>
