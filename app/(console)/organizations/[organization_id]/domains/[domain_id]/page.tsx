@@ -9,7 +9,7 @@ import { describeCertificate } from "@/lib/services/saml/certificate";
 import { samlServiceProviderUrls } from "@/lib/services/saml/urls";
 import { PageHeader } from "@/components/ui/page-header";
 import { openOrganization } from "../../../../_lib/load";
-import { runOrNotFound } from "../../../../_lib/run-or-not-found";
+import { runOrNotFound, titleOf } from "../../../../_lib/run-or-not-found";
 import { ConfigLinkPanel } from "../_components/config-link-panel";
 import { DeletePanel } from "../_components/delete-panel";
 import { samlKey, VERIFY_FIRST } from "../_components/domain-words";
@@ -24,8 +24,7 @@ type Params = { params: Promise<{ organization_id: string; domain_id: string }> 
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { organization_id, domain_id } = await params;
-  const domain = await runOrNotFound(getDomain, organization_id, { id: domain_id });
-  return { title: `${domain.domain} · Domains & SSO` };
+  return { title: await titleOf(getDomain, organization_id, { id: domain_id }, (d) => `${d.domain} · Domains & SSO`, "Domains & SSO") };
 }
 
 export default async function DomainPage({ params }: Params) {

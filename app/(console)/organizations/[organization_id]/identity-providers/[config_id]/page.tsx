@@ -9,7 +9,7 @@ import { samlServiceProviderUrls } from "@/lib/services/saml/urls";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { openOrganization } from "../../../../_lib/load";
-import { runOrNotFound } from "../../../../_lib/run-or-not-found";
+import { runOrNotFound, titleOf } from "../../../../_lib/run-or-not-found";
 import { ConfigNameForm } from "../../domains/_components/config-name-form";
 import { DeletePanel } from "../../domains/_components/delete-panel";
 import { samlKey } from "../../domains/_components/domain-words";
@@ -23,8 +23,7 @@ const nameOf = (config: { name: string }) => config.name || "Unnamed identity pr
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { organization_id, config_id } = await params;
-  const config = await runOrNotFound(getIdentityProviderConfig, organization_id, { id: config_id });
-  return { title: `${nameOf(config)} · Domains & SSO` };
+  return { title: await titleOf(getIdentityProviderConfig, organization_id, { id: config_id }, (c) => `${nameOf(c)} · Domains & SSO`, "Domains & SSO") };
 }
 
 export default async function IdentityProviderPage({ params }: Params) {
