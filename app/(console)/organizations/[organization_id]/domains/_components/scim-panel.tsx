@@ -69,9 +69,11 @@ export function ScimPanel({ target, enabled, baseUrl, canEdit, blockedReason = n
       <dl className="space-y-3">
         <div>
           <dt className="font-medium">Status</dt>
-          <dd className="mt-1 text-muted">{enabled ? "On: the token shown when it was turned on works until it is regenerated or SCIM is turned off." : "Off"}</dd>
+          <dd className="mt-1 text-muted">
+            {enabled ? "On: the token shown when it was turned on works until it is regenerated or SCIM is turned off." : "Off: the base URL answers once SCIM is on."}
+          </dd>
         </div>
-        {enabled && <CopyValue label="SCIM base URL" value={baseUrl} />}
+        <CopyValue label="SCIM base URL" value={baseUrl} />
       </dl>
       <ScimTokenDialog token={token} baseUrl={baseUrl} onClose={() => setToken(null)} />
       <ConfirmDialog
