@@ -24,6 +24,7 @@ export function SidebarNav({ currentOrganizationId, organizationIds }: { current
               { href: `/organizations/${organizationId}/settings`, label: "Settings" },
               { href: `/organizations/${organizationId}/members`, label: "Members" },
               { href: `/organizations/${organizationId}/invites`, label: "Invites" },
+              { href: `/organizations/${organizationId}/domains`, label: "Domains & SSO" },
               { href: `/organizations/${organizationId}/activity`, label: "Activity log" },
               { href: `/organizations/${organizationId}/outbox`, label: "Outbox" },
             ],

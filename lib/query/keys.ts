@@ -13,4 +13,8 @@ export const queryKeys = {
   invites: (organizationId: string) => ["organizations", organizationId, "invites"] as const,
   /** The paged list appends its page and filters (components/data/use-paged-list.ts). */
   outbox: (organizationId: string) => ["organizations", organizationId, "outbox"] as const,
+  /** The paged list appends its page and filters (components/data/use-paged-list.ts). */
+  domains: (organizationId: string) => ["organizations", organizationId, "domains"] as const,
+  /** The paged list appends its page and filters (components/data/use-paged-list.ts). */
+  identityProviderConfigs: (organizationId: string) => ["organizations", organizationId, "identity-provider-configs"] as const,
 };

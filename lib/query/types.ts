@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import type { ActivityLogChange, ActivityLogEntry } from "../schemas/activity-log";
+import type { IdentityProviderConfig as IdentityProviderConfigSchema, OrganizationDomain } from "../schemas/domains";
 import type { PendingOrganizationInvite, OrganizationInvite } from "../schemas/invites";
 import type { OrganizationMember, OrganizationMemberGithubLogin, OrganizationMemberScopedAPIKeys } from "../schemas/members";
 import type { Organization as OrganizationSchema, OrganizationBasic } from "../schemas/organizations";
@@ -52,3 +53,9 @@ export type OutboxEmail = z.infer<typeof OutboxEmailSchema>;
 
 /** How a member joined (the console reads it beside the member object, which does not carry it). */
 export type { MemberOrigin } from "../services/member-origin";
+
+/** A domain the organization claims, with its SAML, SCIM and sign-in settings. */
+export type Domain = z.infer<typeof OrganizationDomain>;
+
+/** SAML and SCIM settings kept once and linked to several domains. */
+export type IdentityProviderConfig = z.infer<typeof IdentityProviderConfigSchema>;
