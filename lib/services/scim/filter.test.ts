@@ -243,3 +243,38 @@ test("userName eq with the tenant condition uses the unique index on (tenant_id,
   });
   assert.match(plan, /scim_users_tenant_user_name_idx/, plan);
 });
+
+test("every attribute, operator and kind of value either refuses with ScimFilterError or runs, never null", async () => {
+  const { db, tenant, alice } = await seed();
+  const values = ['"x"', '"%_\\\\"', '"ÄÖ"', "true", '"False"', "null", "5", '"2026-01-01T00:00:00Z"', '"not-a-uuid"', `"${alice.id}"`];
+  const ops = ["eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le"];
+  const paths = {
+    User: ["id", "userName", "externalId", "displayName", "name.givenName", "name.familyName", "active", "meta.created", "meta.lastModified"].concat(
+      ["emails", "emails.value", "emails.type", 'emails[type eq "work"].value', "urn:ietf:params:scim:schemas:core:2.0:User:emails.value"],
+    ),
+    Group: ["id", "displayName", "externalId", "meta.created", "meta.lastModified", "members", "members.value", "members[value pr].value"],
+  };
+  let ran = 0;
+  for (const [resource, names] of Object.entries(paths) as Array<["User" | "Group", string[]]>) {
+    const table = resource === "User" ? scimUsers : scimGroups;
+    for (const path of names) {
+      const conditions = [];
+      for (const filter of [`${path} pr`, ...ops.flatMap((op) => values.map((v) => `${path} ${op} ${v}`))]) {
+        try {
+          // Conditions are never null, so a filter or its negation holds for every row.
+          conditions.push(scimFilterToSql(`not (${filter}) or ${filter}`, resource));
+        } catch (err) {
+          assert.ok(err instanceof ScimFilterError, `${filter}: ${String(err)}`);
+        }
+      }
+      ran += conditions.length;
+      const rows = await db
+        .select({ id: table.id })
+        .from(table)
+        .where(and(eq(table.tenantId, tenant), ...conditions))
+        .catch((err) => assert.fail(`${resource} ${path}: ${String(err)}`));
+      assert.equal(rows.length, 3, path);
+    }
+  }
+  assert.ok(ran > 300, `${ran} filters ran`);
+});
