@@ -34,7 +34,7 @@ import {
   regenerateConfigScimToken,
   updateIdentityProviderConfig,
 } from "../services/identity-provider-configs";
-import { listDomainScimLogs } from "../services/scim-logs";
+import { listDomainScimLogs, listIdentityProviderConfigScimLogs } from "../services/scim-logs";
 import { bulkCreateInvites, createInvite, delegateInvite, deleteInvite, listInvites, resendInvite } from "../services/invites";
 import { getMemberGithubLogin, getMemberScopedApiKeys, listMembers, removeMember, updateMember } from "../services/members";
 import { createOrganization, deleteOrganization, getOrganization, listOrganizations, updateOrganization } from "../services/organizations";
@@ -114,6 +114,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
     operationId: "identity_provider_configs_scim_token_create", tag: DOMAINS,
     summary: "Make a new SCIM token for a config", description: "The old token stops working at once. Not with personal API keys.",
     detailOnly400: "when SCIM is not enabled for the config,",
+  }),
+  api("get", `${ORG}/identity_provider_configs/{id}/scim/logs/`, listIdentityProviderConfigScimLogs, PaginatedScimRequestLogList, {
+    operationId: "identity_provider_configs_scim_logs_retrieve", tag: DOMAINS,
+    summary: "The SCIM requests of an identity-provider config",
+    description: "Newest first, paged by `page` and `page_size` (20, at most 100). `search` matches the path or body, also in its masked form. Administrators only, not with personal API keys.",
   }),
   api("get", "/api/organizations/", listOrganizations, PaginatedOrganizationList, {
     operationId: "organizations_list", tag: ORGS,

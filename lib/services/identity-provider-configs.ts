@@ -38,7 +38,8 @@ function checkUrls(input: IdentityProviderConfigInput) {
   checkIdpUrl(input.id_jag_jwks_url, "id_jag_jwks_url");
 }
 
-async function configOf(db: Executor, organizationId: string, id: string, { lock = false } = {}) {
+/** The organization's identity-provider config with this id (404 otherwise, an id of another organization included). */
+export async function configOf(db: Executor, organizationId: string, id: string, { lock = false } = {}) {
   if (!isUuid(id)) throw notFound();
   const query = db
     .select()

@@ -1,8 +1,12 @@
 import { and, count, desc, eq, gte, ilike, lte, or, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import type { z } from "zod";
+import type { Executor } from "../../db/client";
 import { scimRequestLogs } from "../../db/schema";
 import { USER_CALLERS } from "../auth/principal";
 import { scimLogsInput, type ScimRequestLog } from "../schemas/domains";
 import { domainOf } from "./domain-rows";
+import { configOf } from "./identity-provider-configs";
 import { operation } from "./operation";
 import { Page } from "./page";
 import { iso } from "./serialize";
@@ -25,6 +29,39 @@ function searchCondition(term: string): SQL | undefined {
   return or(...patterns.flatMap((p) => [ilike(scimRequestLogs.requestPath, p), ilike(scimRequestLogs.requestBody, p)]));
 }
 
+/** One page of a tenant's SCIM requests (a domain's or a config's, by `column`), filtered and newest first. */
+async function scimLogsPage(db: Executor, column: PgColumn, id: string, input: z.infer<typeof scimLogsInput>) {
+  const where = and(
+    eq(column, id),
+    input.status_min !== undefined ? gte(scimRequestLogs.responseStatus, input.status_min) : undefined,
+    input.status_max !== undefined ? lte(scimRequestLogs.responseStatus, input.status_max) : undefined,
+    input.after ? gte(scimRequestLogs.createdAt, new Date(input.after)) : undefined,
+    input.before ? lte(scimRequestLogs.createdAt, new Date(input.before)) : undefined,
+    input.search ? searchCondition(input.search) : undefined,
+  );
+  const limit = input.page_size;
+  const offset = (input.page - 1) * limit;
+  const [rows, [total]] = await Promise.all([
+    db.select().from(scimRequestLogs).where(where).orderBy(desc(scimRequestLogs.createdAt), desc(scimRequestLogs.id)).limit(limit).offset(offset),
+    db.select({ n: count() }).from(scimRequestLogs).where(where),
+  ]);
+  const results = rows.map(
+    (r): ScimRequestLog => ({
+      id: r.id,
+      request_method: r.requestMethod,
+      request_path: r.requestPath,
+      request_headers: r.requestHeaders,
+      request_body: r.requestBody,
+      response_status: r.responseStatus,
+      response_body: r.responseBody,
+      identity_provider: r.identityProvider as ScimRequestLog["identity_provider"],
+      duration_ms: r.durationMs,
+      created_at: iso(r.createdAt),
+    }),
+  );
+  return new Page(results, total.n, { limit, offset }, true);
+}
+
 /** What the SCIM client of a domain asked and was answered, newest first (admins only, never with a key). */
 export const listDomainScimLogs = operation({
   permission: "organization_domain:admin",
@@ -33,34 +70,18 @@ export const listDomainScimLogs = operation({
   input: scimLogsInput,
   run: async ({ db, organization }, input) => {
     const domain = await domainOf(db, organization.id, input.id);
-    const where = and(
-      eq(scimRequestLogs.domainId, domain.id),
-      input.status_min !== undefined ? gte(scimRequestLogs.responseStatus, input.status_min) : undefined,
-      input.status_max !== undefined ? lte(scimRequestLogs.responseStatus, input.status_max) : undefined,
-      input.after ? gte(scimRequestLogs.createdAt, new Date(input.after)) : undefined,
-      input.before ? lte(scimRequestLogs.createdAt, new Date(input.before)) : undefined,
-      input.search ? searchCondition(input.search) : undefined,
-    );
-    const limit = input.page_size;
-    const offset = (input.page - 1) * limit;
-    const [rows, [total]] = await Promise.all([
-      db.select().from(scimRequestLogs).where(where).orderBy(desc(scimRequestLogs.createdAt), desc(scimRequestLogs.id)).limit(limit).offset(offset),
-      db.select({ n: count() }).from(scimRequestLogs).where(where),
-    ]);
-    const results = rows.map(
-      (r): ScimRequestLog => ({
-        id: r.id,
-        request_method: r.requestMethod,
-        request_path: r.requestPath,
-        request_headers: r.requestHeaders,
-        request_body: r.requestBody,
-        response_status: r.responseStatus,
-        response_body: r.responseBody,
-        identity_provider: r.identityProvider as ScimRequestLog["identity_provider"],
-        duration_ms: r.durationMs,
-        created_at: iso(r.createdAt),
-      }),
-    );
-    return new Page(results, total.n, { limit, offset }, true);
+    return scimLogsPage(db, scimRequestLogs.domainId, domain.id, input);
+  },
+});
+
+/** What the SCIM client of an identity-provider config asked and was answered, newest first (admins only, never with a key). */
+export const listIdentityProviderConfigScimLogs = operation({
+  permission: "organization_domain:admin",
+  levelDenial: "Only organization admins can view SCIM logs.",
+  callers: USER_CALLERS,
+  input: scimLogsInput,
+  run: async ({ db, organization }, input) => {
+    const config = await configOf(db, organization.id, input.id);
+    return scimLogsPage(db, scimRequestLogs.identityProviderConfigId, config.id, input);
   },
 });
