@@ -29,6 +29,8 @@ type ProviderSignIn = { email: string; firstName?: string; secondFactor?: boolea
  * and the picture URL it sends.
  */
 export async function completeProviderSignIn(page: Page, { email, firstName, secondFactor, unverifiedEmail, picture }: ProviderSignIn) {
+  // The console's own sign-in page also has an "Email address" field: wait until the provider's page is shown.
+  await page.waitForURL((url) => url.origin !== BASE_URL);
   await page.getByLabel("Email address", { exact: true }).fill(email);
   if (firstName) await page.getByLabel("First name (optional)").fill(firstName);
   if (picture) await page.getByLabel("Picture URL (optional)").fill(picture);

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { startE2eDnsServer, type TestDnsServer } from "../support/dns";
 import { startE2eSamlIdp, type E2eSamlIdp } from "../support/saml-idp";
-import { BASE_URL, completeProviderSignIn, continueWithEmail, ownerWithOrganization, signedInContext, signInThroughProvider } from "../support/ui";
+import { auditPage, BASE_URL, completeProviderSignIn, continueWithEmail, ownerWithOrganization, signedInContext } from "../support/ui";
 
 // The only browser spec that runs the test DNS server (127.0.0.1:3153, the server's DNS_SERVERS) and the test SAML IdP.
 let dns: TestDnsServer;
@@ -49,7 +49,13 @@ test("an admin proves a domain, connects a SAML IdP, turns on JIT and enforcemen
   await expect(admin.getByRole("switch", { name: "Just-in-time provisioning" })).toBeChecked();
   const veteran = `veteran@${domain}`;
   const oidc = await (await browser.newContext()).newPage();
-  await signInThroughProvider(oidc, { email: veteran });
+  await oidc.goto("/signin");
+  await continueWithEmail(oidc, veteran);
+  // SAML is set up but not required: the person chooses.
+  await expect(oidc.getByRole("button", { name: `Continue with ${org.name} single sign-on` })).toBeVisible();
+  await auditPage(oidc, "signin-choose-method", "light");
+  await oidc.getByRole("button", { name: "Continue with the development provider" }).click();
+  await completeProviderSignIn(oidc, { email: veteran });
   await expect(oidc).toHaveURL(new RegExp(`/organizations/${org.id}/`));
 
   // Requiring SAML lists who would be locked out: the person who has only ever used OpenID Connect.
@@ -83,4 +89,5 @@ test("an admin proves a domain, connects a SAML IdP, turns on JIT and enforcemen
   await expect(refused).toHaveURL(/\/signin\/refused\?reason=sso_required/);
   await expect(refused.getByRole("heading", { level: 1 })).toHaveText(`${org.name} requires single sign-on`);
   await expect(refused.getByRole("button", { name: /^Continue with your organization's SAML single sign-on/ })).toBeVisible();
+  await auditPage(refused, "signin-refused-sso-required", "light");
 });
