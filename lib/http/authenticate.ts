@@ -16,7 +16,8 @@ function decodeCookie(value: string) {
   }
 }
 
-function cookieValue(header: string | null, name: string) {
+/** A cookie's value from a Cookie header; null when absent or not valid percent-encoding. */
+export function cookieValue(header: string | null, name: string) {
   if (!header) return null;
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");

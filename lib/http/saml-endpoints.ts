@@ -10,6 +10,7 @@ import { samlConnectionExists } from "../services/saml/connections";
 import { startSamlLogin } from "../services/saml/login";
 import { samlServiceProviderUrls } from "../services/saml/urls";
 import { createSessionRow, deleteSessionByToken } from "../services/sessions";
+import { cookieValue } from "./authenticate";
 import { countSignInAttempt } from "./auth-route";
 import { readBodyBytes } from "./body";
 import { setSecurityHeaders } from "./security-headers";
@@ -61,8 +62,8 @@ export async function samlAcsResponse(req: Request, connectionId: string) {
   const result = await finishSamlLogin(db, connectionId, { samlResponse, relayState: form.get("RelayState") ?? undefined });
   if (!result.ok) return redirectTo(refusedPath(result));
   const cookieName = sessionCookieName();
-  const current = req.headers.get("cookie")?.match(new RegExp(`(?:^|;\\s*)${cookieName.replace(/[.]/g, "\\.")}=([^;]+)`))?.[1];
-  if (current) await deleteSessionByToken(db, decodeURIComponent(current));
+  const current = cookieValue(req.headers.get("cookie"), cookieName);
+  if (current) await deleteSessionByToken(db, current);
   const { token, session } = await createSessionRow(db, { userId: result.userId, mfa: result.mfa });
   const secure = env().SITE_URL.startsWith("https://") ? "; Secure" : "";
   const cookie = `${cookieName}=${token}; Path=/; HttpOnly; SameSite=Lax; Expires=${session.expires.toUTCString()}${secure}`;
