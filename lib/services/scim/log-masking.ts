@@ -7,6 +7,28 @@ const CONTACTS = new Set(["emails", "phonenumbers", "ims"]);
 /** Sub-attributes that tell what a value is rather than holding it. */
 const DESCRIPTIVE = new Set(["type", "primary"]);
 const COMPARISON = /^(eq|ne|co|sw|ew|gt|ge|lt|le)$/i;
+/** A character an address in free text may hold. */
+const ADDRESS_CHAR = /[^\s@"'<>(),;:[\]]/;
+
+/**
+ * Masks the addresses quoted in free text, looking only around each `@` so that a long string (a photo's data URL)
+ * costs linear time.
+ */
+function maskAddressesIn(text: string): string {
+  let out = "";
+  let done = 0;
+  for (let at = text.indexOf("@"); at >= 0; at = text.indexOf("@", at + 1)) {
+    let start = at;
+    while (start > done && at - start < 64 && ADDRESS_CHAR.test(text[start - 1])) start--;
+    let end = at + 1;
+    while (end < text.length && end - at <= 253 && ADDRESS_CHAR.test(text[end])) end++;
+    const domain = /^.*\.[a-z]{2,}/i.exec(text.slice(at + 1, end))?.[0];
+    if (start === at || !domain) continue;
+    out += text.slice(done, start) + maskValue(text.slice(start, at + 1 + domain.length));
+    done = at + 1 + domain.length;
+  }
+  return out + text.slice(done);
+}
 
 type Masker = (value: string) => string;
 const hidden: Masker = () => "***";
@@ -98,9 +120,12 @@ function maskNode(node: unknown, chain: string[]): unknown {
     return out;
   }
   const masker = maskerFor(chain);
-  if (!masker) return node;
-  if (typeof node === "string") return masker(node);
-  return typeof node === "number" ? masker(String(node)) : node;
+  if (masker) return typeof node === "string" || typeof node === "number" ? masker(String(node)) : node;
+  if (typeof node !== "string") return node;
+  // A search request's filter (POST /.search) masks as a query's does.
+  if (chain.at(-1) === "filter") return maskFilter(node);
+  // Free text (an error's detail, an extension's attribute) may quote an address all the same.
+  return maskAddressesIn(node);
 }
 
 /** A PATCH operation: its value sits at its `path` (or, without one, holds attribute paths as keys). */

@@ -180,6 +180,16 @@ test("PATCH: a path-less value with dotted and URN keys, a userName path, an ema
   assert.doesNotMatch(row.requestBody, /Hunter|Bob Brown|Dave|Carol|bobby|old@/);
 });
 
+test("free text quoting an address (an error's detail) and a search request's filter are masked too", async () => {
+  const { entry } = await tenant();
+  const error = { schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "409", scimType: "uniqueness", detail: "userName 'zoe@acme.test' is already taken." };
+  const search = { schemas: ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"], filter: 'userName eq "zoe@acme.test" and meta.resourceType eq "User"', startIndex: 1 };
+  const row = await stored(entry({ path: "/scim/v2/Users/.search", requestBody: JSON.stringify(search), status: 409, responseBody: JSON.stringify(error) }));
+  assert.equal(json(row.responseBody).detail, "userName 'z***e@acme.test' is already taken.");
+  assert.equal(json(row.responseBody).scimType, "uniqueness");
+  assert.equal(json(row.requestBody).filter, 'userName eq "z***e@acme.test" and meta.resourceType eq "User"');
+});
+
 test("headers: names lower-cased, the bearer token hidden, cookies left out; the identity provider told from the User-Agent", async () => {
   const { entry } = await tenant();
   const plain = await stored(entry({ headers: { Authorization: "Bearer odscim_secret", Cookie: "session=abc", "User-Agent": "Okta SCIM Client 1.0.0", "Content-Type": "application/scim+json" } }));
