@@ -4,6 +4,8 @@ import { bearer, makeKeyWithId, makeOrganization, makeSession } from "../support
 import { startE2eDnsServer, type TestDnsServer } from "../support/dns";
 import { E, err, expectError, expectOk, SITE_URL, uuidRe } from "./helpers";
 import { samlOverHttp } from "./saml-over-http";
+import { entraSequences } from "./scim/entra";
+import { oktaSequences } from "./scim/okta";
 
 const domains = (orgId: string, rest = "") => `/api/organizations/${orgId}/domains/${rest}`;
 const unique = (label = "acme") => `${label}-${randomBytes(4).toString("hex")}.example`;
@@ -156,3 +158,5 @@ test.describe("domains over HTTP", () => {
 });
 
 samlOverHttp(() => dns);
+oktaSequences(() => dns);
+entraSequences(() => dns);
