@@ -108,6 +108,9 @@ function valuePaths(node: Filter, out: ValuePath[] = []): ValuePath[] {
   return out;
 }
 
+// Names come from the client: `constructor` or `__proto__` must not reach the object's prototype.
+const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
 const isLeaf = (node: Filter): node is Leaf => node.op !== "and" && node.op !== "or" && node.op !== "not" && node.op !== "[]";
 
 class Translator {
@@ -146,11 +149,11 @@ class Translator {
 
   private topLeaf(node: Leaf): SQL {
     const name = this.name(node.attrPath);
-    const single = this.schema.attributes[name];
+    const single = own(this.schema.attributes, name);
     if (single) return leafSql(single, node, true);
     const dot = name.indexOf(".");
     const head = dot < 0 ? name : name.slice(0, dot);
-    const multi = this.schema.multi[head];
+    const multi = own(this.schema.multi, head);
     if (!multi) throw new ScimFilterError(`Unknown attribute "${node.attrPath}".`);
     const sub = dot < 0 ? "value" : name.slice(dot + 1);
     const element = this.element(multi, sub, node.attrPath);
@@ -159,7 +162,7 @@ class Translator {
   }
 
   private valuePath(node: ValuePath, extra?: Filter): SQL {
-    const multi = this.schema.multi[this.name(node.attrPath)];
+    const multi = own(this.schema.multi, this.name(node.attrPath));
     if (!multi) throw new ScimFilterError(`"${node.attrPath}" is not a multi-valued attribute that filters support.`);
     const inner = (f: Filter) =>
       this.walk(
@@ -178,7 +181,7 @@ class Translator {
   }
 
   private element(multi: MultiValued, sub: string, shown: string): Attribute {
-    const found = multi.sub[sub];
+    const found = own(multi.sub, sub);
     if (!found) throw new ScimFilterError(`Unknown attribute "${shown}".`);
     return found;
   }
