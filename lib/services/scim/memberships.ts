@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client";
-import { organizationDomains, organizationInvites, organizationMemberships, scimGroupMembers, scimGroups, scimUsers } from "../../../db/schema";
+import { organizationDomains, organizationInvites, organizationMemberships, scimUsers } from "../../../db/schema";
 import { MEMBER, OWNER } from "../../auth/permissions";
 import type { Principal } from "../../auth/principal";
 import { recordActivity } from "../activity";
@@ -102,12 +102,12 @@ export async function syncLevels(tx: Executor, organizationId: string, principal
   const rows = await tx
     .select({
       membership: organizationMemberships,
-      email: sql<string>`(select email from users where users.id = ${organizationMemberships.userId})`,
+      email: sql<string>`(select u.email from users u where u.id = organization_memberships.user_id)`,
       mapped: sql<number | null>`(
-        select max(${scimGroups.mappedLevel}) from ${scimGroups}
-        join ${scimGroupMembers} on ${scimGroupMembers.groupId} = ${scimGroups.id}
-        join ${scimUsers} on ${scimUsers.id} = ${scimGroupMembers.scimUserId}
-        where ${scimUsers.userId} = ${organizationMemberships.userId} and ${scimGroups.organizationId} = ${organizationId})`,
+        select max(g.mapped_level) from scim_groups g
+        join scim_group_members gm on gm.group_id = g.id
+        join scim_users su on su.id = gm.scim_user_id
+        where su.user_id = organization_memberships.user_id and g.organization_id = ${organizationId})`,
     })
     .from(organizationMemberships)
     .where(and(eq(organizationMemberships.organizationId, organizationId), inArray(organizationMemberships.userId, userIds), eq(organizationMemberships.source, "scim"), ne(organizationMemberships.level, OWNER)))

@@ -7,7 +7,8 @@ import { organizationMemberships, scimGroups, users } from "../../../db/schema";
 import { ADMIN, MEMBER, OWNER } from "../../auth/permissions";
 import type { Principal } from "../../auth/principal";
 import { defaultAdapters } from "../../adapters";
-import { call, expectAppError, makeOrganization, sessionOf } from "../../testing/fixtures";
+import { AppError } from "../../errors";
+import { call, expectAppError, makeOrganization, makeUser, sessionOf } from "../../testing/fixtures";
 import { createDomain, verifyDomain } from "../domains";
 import { execute } from "../operation";
 import { getOrganization } from "../organizations";
@@ -68,7 +69,12 @@ describe("SCIM users and memberships", () => {
     assert.equal(row.user.id, kept.id, "the same user is adopted");
     assert.notEqual(row.membership.suspendedAt, null);
     const person = { id: row.user.id, uuid: row.user.uuid, email, firstName: "", lastName: "", isActive: true } as Parameters<typeof sessionOf>[0];
-    await expectAppError(call(getOrganization, sessionOf(person), {}, t.org.id), 404, "not_found");
+    // Answered exactly as for someone who never belonged.
+    const stranger = await makeUser("stranger");
+    const asStranger = await call(getOrganization, sessionOf(stranger), {}, t.org.id).catch((err: unknown) => err);
+    const asSuspended = await call(getOrganization, sessionOf(person), {}, t.org.id).catch((err: unknown) => err);
+    assert.ok(asSuspended instanceof AppError && asStranger instanceof AppError);
+    assert.deepEqual([asSuspended.status, asSuspended.body], [asStranger.status, asStranger.body]);
     await call(patchScimUser, t.scim, { id: again.id, Operations: [{ op: "Replace", path: "active", value: "True" }] }, t.org.id);
     assert.equal((await call(getOrganization, sessionOf(person), {}, t.org.id)).id, t.org.id);
   });
