@@ -56,11 +56,16 @@ export function projectResource(resource: ScimObject, query: { attributes?: stri
  * path-less value's server-owned attributes (Okta sends the group's `id` in a rename) left out.
  */
 export function applyPatch(resource: ScimObject, operations: ScimPatchBody["Operations"]): ScimObject {
-  const ops = operations.map((raw) => {
+  const ops = operations.flatMap((raw): ScimPatchOperation[] => {
     const op = raw.op.toLowerCase();
     if (op !== "add" && op !== "remove" && op !== "replace") throw invalidInput(`Unknown PATCH op "${echo(raw.op)}".`, "op");
+    // A remove that lists the values to take out (Entra ID's members remove) removes each by its value, whatever
+    // else the stored items carry (`display`, `$ref`).
+    if (op === "remove" && raw.path && !raw.path.includes("[") && Array.isArray(raw.value)) {
+      return raw.value.map((item) => ({ op, path: `${raw.path}[value eq ${JSON.stringify(String((item as { value?: unknown })?.value ?? item))}]` }) as ScimPatchOperation);
+    }
     const value = !raw.path && raw.value && typeof raw.value === "object" && !Array.isArray(raw.value) ? clientAttributes(raw.value as ScimObject) : raw.value;
-    return { op, ...(raw.path !== undefined && { path: raw.path }), ...(value !== undefined && { value }) } as ScimPatchOperation;
+    return [{ op, ...(raw.path !== undefined && { path: raw.path }), ...(value !== undefined && { value }) } as ScimPatchOperation];
   });
   try {
     return scimPatch(structuredClone(resource) as unknown as Parameters<typeof scimPatch>[0], ops) as unknown as ScimObject;
