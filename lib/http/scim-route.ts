@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "../../db/client";
+import { log } from "../log";
 import { logScimRequestInBackground } from "../services/scim/request-log";
 import { scimTenantOf } from "../services/scim/tenant";
 import { scimFamily } from "./families/scim";
@@ -16,6 +17,8 @@ function logged(handler: Handler): Handler {
     const started = performance.now();
     const requestBody = req.method === "GET" || req.method === "DELETE" ? "" : await req.clone().text().catch(() => "");
     const response = await handler(req, ctx);
+    // Copied before the response is handed back: once Next.js streams it, it can no longer be cloned.
+    const copy = response.clone();
     const connectionId = String((await ctx.params).connection_id ?? "");
     void (async () => {
       const db = await getDb();
@@ -30,10 +33,10 @@ function logged(handler: Handler): Handler {
         headers: req.headers,
         requestBody,
         status: response.status,
-        responseBody: await response.clone().text(),
+        responseBody: await copy.text(),
         durationMs: Math.round(performance.now() - started),
       });
-    })().catch(() => undefined);
+    })().catch((err: unknown) => log.error({ err }, "SCIM request log not written"));
     return response;
   };
 }

@@ -42,6 +42,14 @@ export function oktaSequences(dns: () => TestDnsServer) {
       const wrong = await client(request, t.base, `odscim_${"x".repeat(43)}`).get("/Users");
       expect(wrong).toMatchObject({ status: 401, body: { schemas: [ERROR], status: "401", detail: expect.any(String) } });
       expect((await client(request, t.base, "").get("/Users")).status).toBe(401);
+
+      // Every request is in the domain's SCIM log, the token hidden and the person masked (written in the background).
+      const logs = `/api/organizations/${t.org.id}/domains/${t.domainId}/scim/logs/?page_size=100`;
+      await expect.poll(async () => (await expectOk(await request.get(logs, { headers: t.session }))).count).toBeGreaterThanOrEqual(15);
+      const { results } = await expectOk(await request.get(`${logs}&status_min=409&status_max=409`, { headers: t.session }));
+      expect(results).toHaveLength(1);
+      expect(results[0]).toMatchObject({ request_method: "POST", request_path: `${t.base}/Users`, response_status: 409, identity_provider: "okta", request_headers: { authorization: "***" } });
+      expect(results[0].request_body).not.toContain(userName);
     });
 
     test("a user's lifecycle: assigned (password never kept), a profile change by PUT, deactivated and reactivated by PATCH; the suspended member has no access", async ({ request }) => {
