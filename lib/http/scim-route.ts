@@ -16,6 +16,8 @@ function logged(handler: Handler): Handler {
     const started = performance.now();
     const requestBody = req.method === "GET" || req.method === "DELETE" ? "" : await req.clone().text().catch(() => "");
     const response = await handler(req, ctx);
+    // Read now: once returned, the server streams the body out and a later clone() throws.
+    const responseBody = response.clone().text().catch(() => "");
     const connectionId = String((await ctx.params).connection_id ?? "");
     void (async () => {
       const db = await getDb();
@@ -30,7 +32,7 @@ function logged(handler: Handler): Handler {
         headers: req.headers,
         requestBody,
         status: response.status,
-        responseBody: await response.clone().text(),
+        responseBody: await responseBody,
         durationMs: Math.round(performance.now() - started),
       });
     })().catch(() => undefined);
