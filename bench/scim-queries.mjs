@@ -11,7 +11,7 @@ import { createHash, randomBytes } from "node:crypto";
 
 const DOMAIN_COLUMNS =
   '"id", "organization_id", "domain", "verification_challenge", "verified_at", "last_verification_retry", "dns_checked_at", "dns_missing_since", "jit_provisioning_enabled", "sso_enforcement", "saml_entity_id", "saml_acs_url", "saml_x509_cert", "saml_allow_idp_initiated", "scim_enabled", "scim_token_hash", "id_jag_issuer_url", "id_jag_jwks_url", "id_jag_allowed_clients", "identity_provider_config_id", "created_at"';
-/** lib/services/scim/tenant.ts scimTenantOf: the domain of the base URL ($1 id). Our server runs it again after answering, for the request log. */
+/** lib/services/scim/tenant.ts scimTenantOf: the domain of the base URL ($1 id); again after the answer, for the request log. */
 export const TENANT_SQL = `select ${DOMAIN_COLUMNS} from "organization_domains" where "organization_domains"."id" = $1`;
 /** lib/services/operation.ts: the caller's organization ($1 id, $2 = 1). */
 export const ORG_SQL =
@@ -42,6 +42,12 @@ export const MEMBERSHIP_INSERT_SQL = `insert into "organization_memberships" (${
 /** Pending invitations to the address count as accepted: $1 now, $2 organization, $3 address. */
 export const INVITES_ACCEPT_SQL =
   'update "organization_invites" set "accepted_at" = $1 where ("organization_invites"."organization_id" = $2 and lower("organization_invites"."target_email") = $3 and "organization_invites"."accepted_at" is null)';
+/**
+ * lib/services/scim/request-log.ts recordScimRequest, after the answer (and TENANT_SQL again): $1 organization, $2 domain,
+ * $3 config, $4 method, $5 path, $6 headers, $7 request body, $8 status, $9 response body, $10 provider, $11 ms, $12 time.
+ */
+export const REQUEST_LOG_INSERT_SQL =
+  'insert into "scim_request_logs" ("id", "organization_id", "domain_id", "identity_provider_config_id", "request_method", "request_path", "request_headers", "request_body", "response_status", "response_body", "identity_provider", "duration_ms", "created_at") values (default, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)';
 /** postgres.js's own statements of `sql.begin()` as PostgreSQL logs them (its `begin ` ends with a space). */
 export const BEGIN_SQL = "begin ";
 export const COMMIT_SQL = "commit";

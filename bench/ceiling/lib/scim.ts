@@ -132,7 +132,25 @@ export async function listUsers(sql: postgres.Sql, tenantId: string, token: stri
   return { status: 200, body: { schemas: [LIST_SCHEMA], totalResults: Number(total), startIndex, itemsPerPage: resources.length, Resources: resources } };
 }
 
-/** What our server does after answering: it reads the tenant again for the request log. */
-export function afterAnswer(sql: postgres.Sql, tenantId: string) {
-  setImmediate(() => void run(sql, Q.TENANT_SQL, [tenantId.toLowerCase()]).catch(() => undefined));
+/** One request as lib/http/scim-route.ts logs it after answering: the tenant read again, then the request-log row. */
+export type Logged = { method: string; path: string; userAgent: string | null; requestBody: string; status: number; responseBody: string; started: number };
+
+/**
+ * What our server does after answering: it reads the tenant again and stores the request (our server masks the
+ * bodies and headers first; the ceiling stores them as they are).
+ */
+export function afterAnswer(sql: postgres.Sql, tenantId: string, entry: Logged) {
+  setImmediate(async () => {
+    try {
+      const [domain] = UUID.test(tenantId) ? await run(sql, Q.TENANT_SQL, [tenantId.toLowerCase()]) : [];
+      if (!domain || !domain[4]) return;
+      const provider = /okta/i.test(entry.userAgent ?? "") ? "okta" : "other";
+      await run(sql, Q.REQUEST_LOG_INSERT_SQL, [
+        domain[1], domain[0], null, entry.method, entry.path, { "user-agent": entry.userAgent ?? "" }, entry.requestBody, entry.status, entry.responseBody, provider,
+        Math.round(performance.now() - entry.started), new Date(),
+      ]);
+    } catch {
+      // a log must not fail the request, as in our server
+    }
+  });
 }
