@@ -28,7 +28,8 @@
  * the statement is prepared and has run 6 times (a generic plan may take over). JSON to bench/results/scim-<time>.json.
  * Knobs: BENCH_USERS, BENCH_WARMUP_USERS, BENCH_ROUNDS, BENCH_CONNECTIONS, BENCH_LIST_REQUESTS, BENCH_FILTER_REQUESTS,
  * BENCH_MEMBERS (10000), BENCH_PG_PORT (55436), BENCH_PORT_BASE (3230: our server 3231, the ceiling 3232; their
- * development identity providers on port + 1000).
+ * development identity providers on port + 1000), BENCH_CPU_PROF=<dir> (both servers under `node --cpu-prof`; the
+ * profiles cover the whole run, so shorten the reads, e.g. BENCH_LIST_REQUESTS=1 BENCH_FILTER_REQUESTS=1, to see a POST's).
  *
  * Everything it needs it starts and stops itself, also on failure (bench/lib.mjs): a throwaway PostgreSQL
  * (scripts/pg-temp.sh), both servers, each in its own process group; builds .next and bench/ceiling/.next when stale.
@@ -67,6 +68,8 @@ const PAGE = 100;
 const TARGET = { ratio: 0.6 };
 const SIDES = { ours: "(a) our server", ceiling: "(b) Next.js ceiling" };
 const DOMAINS = { ours: "northwind.example", ceiling: "contoso.example" };
+/** BENCH_CPU_PROF=<dir>: both servers run under `node --cpu-prof` and leave a .cpuprofile there when stopped. */
+const CPU_PROF = env.BENCH_CPU_PROF ? path.resolve(env.BENCH_CPU_PROF) : null;
 
 // ---------------------------------------------------------------------------------------------- data
 
@@ -293,8 +296,8 @@ async function main() {
     const startEnv = (port) => serverEnv(port, { DATABASE_URL: pg.url, DEV_IDP_PORT: String(port + IDP_OFFSET) });
     say(`== (a) our server (npm run start, port ${PORTS.ours}) and (b) the ceiling (next start bench/ceiling, port ${PORTS.ceiling})`);
     const servers = {
-      ours: { ...(await startServer("ours", ["npm", "run", "start"], startEnv(PORTS.ours), PORTS.ours, workDir)), port: PORTS.ours, tenant: tenants.ours },
-      ceiling: { ...(await startServer("ceiling", nextStart("ceiling", PORTS.ceiling, CEILING), startEnv(PORTS.ceiling), PORTS.ceiling, workDir)), port: PORTS.ceiling, tenant: tenants.ceiling },
+      ours: { ...(await startServer("ours", CPU_PROF ? nextStart("ours", PORTS.ours, null, CPU_PROF) : ["npm", "run", "start"], startEnv(PORTS.ours), PORTS.ours, workDir)), port: PORTS.ours, tenant: tenants.ours },
+      ceiling: { ...(await startServer("ceiling", nextStart("ceiling", PORTS.ceiling, CEILING, CPU_PROF), startEnv(PORTS.ceiling), PORTS.ceiling, workDir)), port: PORTS.ceiling, tenant: tenants.ceiling },
     };
 
     // People 0..USERS-1 are measured; the warm-up and the logged POST take the ones after them; the top-up the rest.
