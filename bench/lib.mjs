@@ -109,7 +109,7 @@ export function staleSources() {
 
 /**
  * Builds .next (`npm run build`) when missing, and with `rebuildStale` also when a source is newer than it; builds
- * bench/ceiling/.next when missing or older than its sources or bench/queries.mjs.
+ * bench/ceiling/.next when missing or older than its sources, bench/queries.mjs or bench/scim-queries.mjs.
  */
 export async function ensureBuilds({ rebuildStale = false } = {}) {
   const stale = rebuildStale ? staleSources() : [];
@@ -119,7 +119,7 @@ export async function ensureBuilds({ rebuildStale = false } = {}) {
     await run("npm", ["run", "build"], { quiet: false });
   }
   const ceilingBuild = path.join(CEILING, ".next", "BUILD_ID");
-  const sources = Math.max(newestMtime(CEILING), fs.statSync(path.join(BENCH, "queries.mjs")).mtimeMs);
+  const sources = Math.max(newestMtime(CEILING), ...["queries.mjs", "scim-queries.mjs"].map((f) => fs.statSync(path.join(BENCH, f)).mtimeMs));
   if (!fs.existsSync(ceilingBuild) || fs.statSync(ceilingBuild).mtimeMs < sources) {
     say("== building the ceiling app (npx next build bench/ceiling)");
     await run("npx", ["next", "build", "bench/ceiling"], { quiet: false });
@@ -230,6 +230,23 @@ export function loggedStatements(logFile, offset) {
   return statements.filter(
     (s) => !/^\s*(alter system|select pg_reload_conf|select b\.oid, b\.typarray)/i.test(s.text) && !/"(jobs|job_schedules)"/.test(s.text),
   );
+}
+
+/** Statements PostgreSQL logged while `fn` ran with `log_statement=all` (`pg` from startPostgres, `admin` a postgres.js client). */
+export async function logged(pg, admin, fn) {
+  const logFile = path.join(pg.dir, "server.log");
+  await admin.unsafe("alter system set log_statement = 'all'");
+  await admin.unsafe("select pg_reload_conf()");
+  await sleep(300);
+  const offset = fs.statSync(logFile).size;
+  try {
+    await fn();
+    await sleep(300);
+  } finally {
+    await admin.unsafe("alter system reset log_statement");
+    await admin.unsafe("select pg_reload_conf()");
+  }
+  return loggedStatements(logFile, offset);
 }
 
 export const asLogged = (value) => (value === true ? "t" : value === false ? "f" : value === null ? null : String(value));

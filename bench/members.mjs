@@ -67,13 +67,12 @@ import {
   cli,
   ensureBuilds,
   fmt,
-  loggedStatements,
+  logged,
   measure,
   nextStart,
   round2,
   say,
   serverEnv,
-  sleep,
   startPostgres,
   startServer,
   writeResults,
@@ -230,23 +229,6 @@ const SQL_NAMES = {
   [COMMIT_SQL]: "COMMIT",
 };
 const sqlName = (text) => SQL_NAMES[text] ?? `OTHER: ${text.slice(0, 160)}`;
-
-/** Statements PostgreSQL logged while `fn` ran with `log_statement=all`. */
-async function logged(pg, admin, fn) {
-  const logFile = path.join(pg.dir, "server.log");
-  await admin.unsafe("alter system set log_statement = 'all'");
-  await admin.unsafe("select pg_reload_conf()");
-  await sleep(300);
-  const offset = fs.statSync(logFile).size;
-  try {
-    await fn();
-    await sleep(300);
-  } finally {
-    await admin.unsafe("alter system reset log_statement");
-    await admin.unsafe("select pg_reload_conf()");
-  }
-  return loggedStatements(logFile, offset);
-}
 
 /** One request with `log_statement=all`: are its statements and parameters those of bench/queries.mjs? */
 async function sqlCheck(label, kind, pg, admin, port, data) {
