@@ -55,8 +55,11 @@ export const COMMIT_SQL = "commit";
 const ORDER = 'order by "scim_users"."created_at" asc, "scim_users"."id" asc';
 const BY_TENANT = '"scim_users"."tenant_id" = $1';
 const BY_USER_NAME = `(${BY_TENANT} and lower("scim_users"."user_name") = lower($2::text))`;
-/** listScimUsers, a page: $1 tenant, $2 count (drizzle adds ` offset $3` only for a startIndex above 1). */
-export const LIST_SQL = `select ${SCIM_USER_COLUMNS} from "scim_users" where ${BY_TENANT} ${ORDER} limit $2`;
+/**
+ * listScimUsers, a page: its ids from the creation-order index, then their rows. $1 tenant, $2 count (drizzle adds
+ * ` offset $3` inside only for a startIndex above 1; listStatements writes it there).
+ */
+export const LIST_SQL = `select ${SCIM_USER_COLUMNS} from "scim_users" where "scim_users"."id" in (select "id" from "scim_users" where ${BY_TENANT} ${ORDER} limit $2) ${ORDER}`;
 /** Its total, at the same time on another connection of the pool: $1 tenant. */
 export const LIST_COUNT_SQL = `select count(*) from "scim_users" where ${BY_TENANT}`;
 /** `filter=userName eq "…"` (lib/services/scim/filter.ts): $1 tenant, $2 the value, $3 count. */
@@ -75,7 +78,10 @@ export const newScimToken = () => `odscim_${randomBytes(32).toString("base64url"
 export function listStatements(tenantId, { startIndex = 1, count = 100, userName = null } = {}) {
   const offset = Math.max(1, startIndex) - 1;
   const page = userName === null ? { text: LIST_SQL, params: [tenantId, count] } : { text: FILTER_SQL, params: [tenantId, userName, count] };
-  if (offset > 0) page.text += ` offset $${page.params.push(offset)}`;
+  if (offset > 0) {
+    const at = `$${page.params.push(offset)}`;
+    page.text = userName === null ? page.text.replace(/ limit \$2\)/, ` limit $2 offset ${at})`) : `${page.text} offset ${at}`;
+  }
   const total = userName === null ? { text: LIST_COUNT_SQL, params: [tenantId] } : { text: FILTER_COUNT_SQL, params: [tenantId, userName] };
   return { list: page, count: total };
 }
