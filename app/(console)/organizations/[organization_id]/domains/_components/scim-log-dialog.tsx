@@ -1,5 +1,6 @@
 "use client";
 
+import { useId } from "react";
 import type { ScimRequestLog } from "@/lib/schemas/domains";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -8,11 +9,15 @@ import { Time } from "@/components/ui/time";
 import { providerWords, readableBody, statusTone } from "./scim-words";
 
 function Block({ title, text, empty }: { title: string; text: string; empty: string }) {
+  const id = useId();
   return (
-    <section className="mt-4">
-      <h3 className="font-medium">{title}</h3>
+    <section aria-labelledby={id} className="mt-4">
+      <h3 id={id} className="font-medium">
+        {title}
+      </h3>
       {text ? (
-        <pre tabIndex={0} aria-label={title} className="mt-1.5 max-h-72 overflow-y-auto rounded-md border border-line bg-subtle px-3 py-2 font-mono text-xs break-all whitespace-pre-wrap">
+        // Focusable so a keyboard can scroll a long body.
+        <pre tabIndex={0} className="mt-1.5 max-h-72 overflow-y-auto rounded-md border border-line bg-subtle px-3 py-2 font-mono text-xs break-all whitespace-pre-wrap">
           {text}
         </pre>
       ) : (
