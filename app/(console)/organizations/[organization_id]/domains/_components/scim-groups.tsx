@@ -63,7 +63,7 @@ export function ScimGroups({ target, canEdit }: { target: IdpTarget; canEdit: bo
   }
 
   const columns: Column<ScimGroupMapping>[] = [
-    { id: "name", header: "Group", cell: (g) => <span className="font-medium break-all">{g.display_name}</span> },
+    { id: "name", header: "Group", cell: (g) => <span className="font-medium break-words">{g.display_name}</span> },
     { id: "members", header: "Members", nowrap: true, cell: (g) => g.member_count },
     {
       id: "level",

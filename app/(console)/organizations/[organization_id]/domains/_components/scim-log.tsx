@@ -19,6 +19,9 @@ import { GIVE_IDP_THE_TOKEN, providerWords, statusTone } from "./scim-words";
 const logsPath = (target: IdpTarget) =>
   `/api/organizations/${target.organizationId}/${target.kind === "domain" ? "domains" : "identity_provider_configs"}/${target.id}/scim/logs/`;
 
+/** A path as seen from the SCIM base URL shown above ("/Users/…"); the details show it whole. */
+const relativePath = (path: string, targetId: string) => path.replace(new RegExp(`^/scim/v2/${targetId}(?=/|$)`, "i"), "") || "/";
+
 /** Every request the identity provider made to this target's SCIM, newest first, 20 a page; filters live in the URL. */
 export function ScimLog({ target }: { target: IdpTarget }) {
   // "Last 24 hours" counts back from when the page opened or the range was picked, so the list's query stays the same while shown.
@@ -39,8 +42,17 @@ export function ScimLog({ target }: { target: IdpTarget }) {
   });
   const columns: Column<ScimRequestLog>[] = [
     { id: "time", header: "Time", nowrap: true, cell: (r) => <Time iso={r.created_at} /> },
-    { id: "method", header: "Method", nowrap: true, cell: (r) => <span className="font-mono text-xs">{r.request_method}</span> },
-    { id: "path", header: "Path", cell: (r) => <span className="font-mono text-xs break-all">{r.request_path}</span> },
+    { id: "method", header: "Method", nowrap: true, from: "sm", cell: (r) => <span className="font-mono text-xs">{r.request_method}</span> },
+    {
+      id: "path",
+      header: "Path",
+      cell: (r) => (
+        <span title={r.request_path} className="font-mono text-xs break-all">
+          <span className="sm:hidden">{r.request_method} </span>
+          {relativePath(r.request_path, target.id)}
+        </span>
+      ),
+    },
     { id: "status", header: "Status", nowrap: true, cell: (r) => <Badge tone={statusTone(r.response_status)}>{r.response_status}</Badge> },
     { id: "provider", header: "Identity provider", from: "md", cell: (r) => providerWords(r.identity_provider) },
   ];
