@@ -11,11 +11,15 @@ import type { PagerProps } from "./pager";
 type Filters = Record<string, string>;
 type Query = Record<string, string | number | undefined>;
 
-type Options<F extends Filters> = {
+type Options<T, F extends Filters> = {
   /** The section's query key; the filters and page are appended, so invalidating the section refreshes every page. */
   queryKey: readonly unknown[];
-  /** The REST list (limit/offset pagination). */
-  path: string;
+  /** The REST list (limit/offset pagination, or page/page_size when `numbered`). */
+  path?: string;
+  /** Loads a page another way (a server action, where there is no REST list), given the same query. */
+  load?: (query: Query) => Promise<ListPage<T>>;
+  /** The list is paged by number (`page`, `page_size`) instead of `limit` and `offset`. */
+  numbered?: boolean;
   /** Every filter the URL may carry, with the value it has when absent. */
   defaults: F;
   /** The filter a search box edits: written to the URL a moment after typing stops, without a history entry each time. */
@@ -36,7 +40,7 @@ export const DEFAULT_PAGE_SIZE = 20;
  * A paged REST list whose page, search and filters live in the URL: a reload, a shared link and the back and forward
  * buttons all show the same list. Filter and page changes are history entries; typing in the search box is not.
  */
-export function usePagedList<T, F extends Filters>({ queryKey, path, defaults, searchParam, toQuery, pageSize = DEFAULT_PAGE_SIZE, follow, urlPrefix = "" }: Options<F>) {
+export function usePagedList<T, F extends Filters>({ queryKey, path, load, numbered = false, defaults, searchParam, toQuery, pageSize = DEFAULT_PAGE_SIZE, follow, urlPrefix = "" }: Options<T, F>) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -74,10 +78,10 @@ export function usePagedList<T, F extends Filters>({ queryKey, path, defaults, s
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text, urlSearch]);
 
-  const apiQuery = { ...(toQuery ? toQuery(filters) : filters), limit: pageSize, offset };
+  const apiQuery = { ...(toQuery ? toQuery(filters) : filters), ...(numbered ? { page, page_size: pageSize } : { limit: pageSize, offset }) };
   const query = useQuery({
     queryKey: [...queryKey, apiQuery],
-    queryFn: () => apiGet<ListPage<T>>(path, apiQuery),
+    queryFn: () => (load ? load(apiQuery) : apiGet<ListPage<T>>(path ?? "", apiQuery)),
     placeholderData: keepPreviousData,
     refetchInterval: follow ? (q) => (follow.while(q.state.data?.results ?? []) ? follow.everyMs : false) : undefined,
   });

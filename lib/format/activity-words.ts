@@ -28,6 +28,7 @@ const FIELD_WORDS: Record<string, string> = {
   last_name: "Last name",
   role_at_organization: "Role",
   current_organization_id: "Current organization",
+  mapped_level: "Level it grants",
 };
 
 /** "members_can_invite" → "Members can invite people"; a field without words of its own is spelled out ("logo_media_id" → "Logo media id"). */
@@ -41,7 +42,7 @@ export function fieldWords(field: string): string {
 /** A value as words: levels by name, booleans "on"/"off", nothing as "—", lists comma-separated. */
 export function valueWords(field: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return NO_VALUE;
-  if (field === "level" && isLevel(value)) return LEVEL_NAMES[value].toLowerCase();
+  if ((field === "level" || field === "mapped_level") && isLevel(value)) return LEVEL_NAMES[value].toLowerCase();
   if (typeof value === "boolean") return value ? "on" : "off";
   if (Array.isArray(value)) return value.length === 0 ? NO_VALUE : value.map((v) => valueWords(field, v)).join(", ");
   if (typeof value === "object") return JSON.stringify(value);
@@ -100,6 +101,7 @@ const OBJECT_WORDS: Record<string, string> = {
   PersonalAPIKey: "personal API key",
   User: "account",
   LegalDocument: "legal document",
+  ScimGroup: "SCIM group",
 };
 
 /** "OrganizationMembership" → "member"; an object type without words of its own is spelled out ("LegalDocument" → "legal document"). */

@@ -10,6 +10,7 @@ import {
 } from "@/lib/services/identity-provider-configs";
 import { previewSsoLockout } from "@/lib/services/saml/lockout";
 import { importSamlMetadata } from "@/lib/services/saml/metadata-import";
+import { listScimGroupMappings, listScimPeople, mapScimGroupLevel } from "@/lib/services/scim/admin";
 
 export const createDomainAction = action(createDomain);
 export const updateDomainAction = action(updateDomain);
@@ -22,3 +23,7 @@ export const createIdentityProviderConfigAction = action(createIdentityProviderC
 export const updateIdentityProviderConfigAction = action(updateIdentityProviderConfig);
 export const deleteIdentityProviderConfigAction = action(deleteIdentityProviderConfig);
 export const regenerateConfigScimTokenAction = action(regenerateConfigScimToken);
+/** What SCIM provisioned: read through actions because the console alone shows it (no documented REST resource). */
+export const listScimPeopleAction = action(listScimPeople);
+export const listScimGroupMappingsAction = action(listScimGroupMappings);
+export const mapScimGroupLevelAction = action(mapScimGroupLevel);

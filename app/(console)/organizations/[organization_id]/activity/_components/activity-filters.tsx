@@ -21,7 +21,7 @@ const dayStart = (day: string) => new Date(`${day}T00:00`);
  * The API's `after` and `before` for a time range: the last day, week or month before `now`, or from the start of one
  * day to the end of another in the browser's time zone.
  */
-export function timeBounds({ range, from, to }: ActivityFilterValues, now: number): { after?: string; before?: string } {
+export function timeBounds({ range, from, to }: Pick<ActivityFilterValues, "range" | "from" | "to">, now: number): { after?: string; before?: string } {
   if (range in RANGES) return { after: new Date(now - RANGES[range as keyof typeof RANGES]).toISOString() };
   if (range !== "custom") return {};
   const before = to ? dayStart(to) : null;

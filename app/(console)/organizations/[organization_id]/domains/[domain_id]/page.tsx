@@ -16,6 +16,7 @@ import { samlKey, VERIFY_FIRST } from "../_components/domain-words";
 import { MetadataImport } from "../_components/metadata-import";
 import { SamlForm } from "../_components/saml-form";
 import { ScimPanel } from "../_components/scim-panel";
+import { ScimProvisioning } from "../_components/scim-provisioning";
 import { ServiceProviderPanel } from "../_components/service-provider-panel";
 import { SignInPanel } from "../_components/sign-in-panel";
 import { VerificationPanel } from "../_components/verification-panel";
@@ -36,6 +37,7 @@ export default async function DomainPage({ params }: Params) {
     runOrNotFound(listIdentityProviderConfigs, organization.id, { limit: 1000, offset: 0 }),
   ]);
   const canEdit = levelGrants(organization.membership_level, "organization_domain:write");
+  const canReadScim = levelGrants(organization.membership_level, "organization_domain:admin");
   const target = { kind: "domain" as const, organizationId: organization.id, id: domain.id };
   const linked = configs.results.find((c) => c.id === domain.identity_provider_config);
   return (
@@ -66,6 +68,7 @@ export default async function DomainPage({ params }: Params) {
           <ServiceProviderPanel urls={samlServiceProviderUrls(domain.id)} certificate={domain.saml_x509_cert ? describeCertificate(domain.saml_x509_cert) : null} certificateSet={Boolean(domain.saml_x509_cert)} />
         </div>
         <ScimPanel target={target} enabled={domain.scim_enabled} baseUrl={domain.scim_base_url ?? scimBaseUrl(domain.id)} canEdit={canEdit} blockedReason={domain.is_verified ? null : VERIFY_FIRST} />
+        {canReadScim && <ScimProvisioning target={target} canEdit={canEdit} />}
         <ConfigLinkPanel organizationId={organization.id} domainId={domain.id} linked={domain.identity_provider_config} configs={configs.results} canEdit={canEdit} />
         {canEdit && (
           <DeletePanel

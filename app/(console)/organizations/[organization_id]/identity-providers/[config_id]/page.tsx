@@ -15,6 +15,7 @@ import { DeletePanel } from "../../domains/_components/delete-panel";
 import { samlKey } from "../../domains/_components/domain-words";
 import { SamlForm } from "../../domains/_components/saml-form";
 import { ScimPanel } from "../../domains/_components/scim-panel";
+import { ScimProvisioning } from "../../domains/_components/scim-provisioning";
 import { ServiceProviderPanel } from "../../domains/_components/service-provider-panel";
 
 type Params = { params: Promise<{ organization_id: string; config_id: string }> };
@@ -34,6 +35,7 @@ export default async function IdentityProviderPage({ params }: Params) {
     runOrNotFound(listDomains, organization.id, { limit: 1000, offset: 0 }),
   ]);
   const canEdit = levelGrants(organization.membership_level, "organization_domain:write");
+  const canReadScim = levelGrants(organization.membership_level, "organization_domain:admin");
   const target = { kind: "config" as const, organizationId: organization.id, id: config.id };
   const linked = domains.results.filter((d) => d.identity_provider_config === config.id);
   return (
@@ -71,6 +73,7 @@ export default async function IdentityProviderPage({ params }: Params) {
           <ServiceProviderPanel urls={samlServiceProviderUrls(config.id)} certificate={config.saml_x509_cert ? describeCertificate(config.saml_x509_cert) : null} certificateSet={Boolean(config.saml_x509_cert)} />
         </div>
         <ScimPanel target={target} enabled={config.scim_enabled} baseUrl={scimBaseUrl(config.id)} canEdit={canEdit} />
+        {canReadScim && <ScimProvisioning target={target} canEdit={canEdit} />}
         {canEdit && (
           <DeletePanel
             target={target}
