@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { bearer } from "../../support/cli";
+import { bearer, makeKey, makeUser } from "../../support/cli";
 import type { TestDnsServer } from "../../support/dns";
 import { expectOk } from "../helpers";
 import { expect, test } from "../recording";
@@ -69,7 +69,13 @@ export function oktaSequences(dns: () => TestDnsServer) {
       const members = await expectOk(await request.get(`/api/organizations/${t.org.id}/members/?email=${encodeURIComponent(userName)}`, { headers: bearer(t.ownerKey) }));
       expect(members.results[0]).toMatchObject({ is_suspended: false, user: { email: userName.toLowerCase(), last_name: "Renamed" } });
 
+      const personalKey = await makeKey(userName.toLowerCase(), "*");
+      const org = `/api/organizations/${t.org.id}/`;
+      expect((await request.get(org, { headers: bearer(personalKey) })).status()).toBe(200);
       const off = await t.call("PATCH", `/Users/${created.body.id}`, patch({ op: "replace", value: { active: false } }));
+      const stranger = await request.get(org, { headers: bearer(await makeKey((await makeUser("stranger")).email, "*")) });
+      const whileSuspended = await request.get(org, { headers: bearer(personalKey) });
+      expect([whileSuspended.status(), await whileSuspended.json()]).toEqual([stranger.status(), await stranger.json()]);
       expect(off).toMatchObject({ status: 200, body: { active: false } });
       const suspended = await expectOk(await request.get(`/api/organizations/${t.org.id}/members/?email=${encodeURIComponent(userName)}`, { headers: bearer(t.ownerKey) }));
       expect(suspended.results[0].is_suspended).toBe(true);
@@ -79,6 +85,7 @@ export function oktaSequences(dns: () => TestDnsServer) {
       expect(on.body.active).toBe(true);
       const restored = await expectOk(await request.get(`/api/organizations/${t.org.id}/members/?email=${encodeURIComponent(userName)}`, { headers: bearer(t.ownerKey) }));
       expect(restored.results[0].is_suspended).toBe(false);
+      expect((await request.get(org, { headers: bearer(personalKey) })).status()).toBe(200);
 
       // Import pages in creation order.
       await t.post("/Users", oktaUser(`second-${randomBytes(2).toString("hex")}@${t.domain}`));
