@@ -2,7 +2,8 @@
 
 import type { UserBasic } from "@/lib/query/types";
 import { objectWords } from "@/lib/format/activity-words";
-import { SelectField, TextField } from "@/components/form/field";
+import { SelectField } from "@/components/form/field";
+import { TimeRangeFilter } from "@/components/data/time-range-filter";
 import { PersonFilter } from "./person-filter";
 
 /** The object types an organization's log holds, in the order the filter offers them. */
@@ -48,27 +49,7 @@ export function ActivityFilters({ organizationId, values, person, onChange, onPe
         options={[{ value: "", label: "All objects" }, ...SCOPES.map((value) => ({ value, label: capitalize(objectWords(value)) }))]}
       />
       <PersonFilter organizationId={organizationId} value={values.user} known={person} onChange={onPerson} />
-      <div className="space-y-2">
-        <SelectField
-          label="Time"
-          name="range"
-          value={values.range}
-          onChange={(e) => onChange({ range: e.target.value, from: "", to: "" })}
-          options={[
-            { value: "any", label: "Any time" },
-            { value: "day", label: "Last 24 hours" },
-            { value: "week", label: "Last 7 days" },
-            { value: "month", label: "Last 30 days" },
-            { value: "custom", label: "Between dates…" },
-          ]}
-        />
-        {values.range === "custom" && (
-          <div className="grid grid-cols-2 gap-2">
-            <TextField label="From" name="from" type="date" value={values.from} max={values.to || undefined} onChange={(e) => onChange({ from: e.target.value })} />
-            <TextField label="To" name="to" type="date" value={values.to} min={values.from || undefined} onChange={(e) => onChange({ to: e.target.value })} />
-          </div>
-        )}
-      </div>
+      <TimeRangeFilter values={values} onChange={onChange} />
     </div>
   );
 }

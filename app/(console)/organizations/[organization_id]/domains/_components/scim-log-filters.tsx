@@ -1,6 +1,7 @@
 "use client";
 
-import { SelectField, TextField } from "@/components/form/field";
+import { SelectField } from "@/components/form/field";
+import { TimeRangeFilter } from "@/components/data/time-range-filter";
 import { SearchBox } from "@/components/data/search-box";
 
 /** The log's filters as the URL holds them: a class of answer, search text, a time range and its custom dates. */
@@ -42,27 +43,7 @@ export function ScimLogFilters({ values, onChange, search, fetching }: Props) {
             { value: "server", label: "Server errors (5xx)" },
           ]}
         />
-        <div className="space-y-2">
-          <SelectField
-            label="Time"
-            name="range"
-            value={values.range}
-            onChange={(e) => onChange({ range: e.target.value, from: "", to: "" })}
-            options={[
-              { value: "any", label: "Any time" },
-              { value: "day", label: "Last 24 hours" },
-              { value: "week", label: "Last 7 days" },
-              { value: "month", label: "Last 30 days" },
-              { value: "custom", label: "Between dates…" },
-            ]}
-          />
-          {values.range === "custom" && (
-            <div className="grid grid-cols-2 gap-2">
-              <TextField label="From" name="from" type="date" value={values.from} max={values.to || undefined} onChange={(e) => onChange({ from: e.target.value })} />
-              <TextField label="To" name="to" type="date" value={values.to} min={values.from || undefined} onChange={(e) => onChange({ to: e.target.value })} />
-            </div>
-          )}
-        </div>
+        <TimeRangeFilter values={values} onChange={onChange} />
       </div>
     </div>
   );
