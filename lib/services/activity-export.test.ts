@@ -25,8 +25,10 @@ describe("recording how the actor came in", () => {
     await call(updateMember, { ...sessionOf(owner), address: "203.0.113.7" }, { user__uuid: members[0].uuid, level: ADMIN }, org.id);
     const deployBot: Principal = { kind: "api_key", user: owner, key: { id: "k", label: "deploy bot", scopes: ["*"], scopedOrganizations: [] } };
     await call(updateOrganization, deployBot, { name: "Renamed" }, org.id);
-    const page = (await call(listActivityLog, sessionOf(owner), { limit: "2" }, org.id)) as Page<{ detail: Record<string, unknown> }>;
-    const [renamed, promoted] = page.results.map((e) => e.detail);
+    // Picked by what they record, not by position: entries of the same millisecond have no fixed order.
+    const page = (await call(listActivityLog, sessionOf(owner), { limit: "20" }, org.id)) as Page<{ scope: string; activity: string; detail: Record<string, unknown> }>;
+    const pick = (scope: string) => page.results.find((e) => e.scope === scope && e.activity === "updated")!.detail;
+    const [renamed, promoted] = [pick("Organization"), pick("OrganizationMembership")];
     assert.deepEqual(renamed.via, { kind: "api_key", key_label: "deploy bot" });
     assert.equal(renamed.address, undefined);
     assert.deepEqual(promoted.via, { kind: "console" });
