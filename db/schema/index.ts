@@ -11,3 +11,4 @@ export * from "./media";
 export * from "./domains";
 export * from "./saml";
 export * from "./scim";
+export * from "./integrations";

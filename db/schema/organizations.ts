@@ -14,6 +14,8 @@ export const organizations = pgTable("organizations", {
   membersCanUsePersonalApiKeys: boolean("members_can_use_personal_api_keys").notNull().default(true),
   isMemberJoinEmailEnabled: boolean("is_member_join_email_enabled").notNull().default(true),
   isAiDataProcessingApproved: boolean("is_ai_data_processing_approved"),
+  /** Whether members (not only admins) may create projects. */
+  membersCanCreateProjects: boolean("members_can_create_projects").notNull().default(false),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });

@@ -18,6 +18,8 @@ export const users = pgTable(
     /** The identity provider's `picture` claim at the last sign-in (https, or http on loopback), else null. */
     picture: varchar("picture", { length: 2048 }),
     currentOrganizationId: uuid("current_organization_id"),
+    /** The project `@current` names; when unset or no longer reachable, the first project the user can reach. */
+    currentProjectId: integer("current_project_id"),
     hasSocialAuth: boolean("has_social_auth").notNull().default(false),
     is2faEnabled: boolean("is_2fa_enabled").notNull().default(false),
     dateJoined: ts("date_joined").notNull().defaultNow(),
@@ -89,6 +91,8 @@ export const personalApiKeys = pgTable(
     maskValue: varchar("mask_value", { length: 16 }).notNull(),
     scopes: text("scopes").array().notNull(),
     scopedOrganizations: uuid("scoped_organizations").array().notNull().default(sql`'{}'::uuid[]`),
+    /** Project ids the key is limited to (a project-scoped key reaches project endpoints only); empty: not limited. */
+    scopedTeams: integer("scoped_teams").array().notNull().default(sql`'{}'::integer[]`),
     createdAt: ts("created_at").notNull().defaultNow(),
     lastUsedAt: ts("last_used_at"),
     lastRolledAt: ts("last_rolled_at"),

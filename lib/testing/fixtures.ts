@@ -85,12 +85,17 @@ export async function callAt<S extends z.ZodType, R>(
   return execute(op, { db: await getDb(), principal, input, organizationId, now });
 }
 
-/** A project of an organization (projects have no API yet); `private` turns access control on. */
+/** A project of an organization, written directly (no caller, no audit); `private` turns access control on. */
 export async function makeProject(organizationId: string, options: { private?: boolean } = {}) {
   const { projects } = await import("../../db/schema");
   const [project] = await (await getDb())
     .insert(projects)
-    .values({ organizationId, name: `Project ${randomBytes(3).toString("hex")}`, accessControl: options.private ?? false })
+    .values({
+      organizationId,
+      name: `Project ${randomBytes(3).toString("hex")}`,
+      apiToken: `odp_${randomBytes(24).toString("base64url")}`,
+      accessControl: options.private ?? false,
+    })
     .returning();
   return project;
 }
