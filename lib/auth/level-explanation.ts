@@ -19,6 +19,8 @@ const PHRASES: Record<OrganizationPermission, { sees: string[] } | { does: strin
   "organization_domain:read": { sees: ["its domains and identity providers"] },
   "organization_domain:write": { does: "manages domains, single sign-on and SCIM" },
   "organization_domain:admin": null,
+  "oauth_application:read": { sees: ["its OAuth applications"] },
+  "oauth_application:write": { does: "registers OAuth applications" },
   "organization_invite:delete": { does: "cancels invitations" },
   "organization:delete": { does: "deletes the organization" },
   "organization_invite:create": null,

@@ -53,6 +53,8 @@ export const PERMISSIONS = {
   /** Verifying a domain, SCIM tokens and SCIM request logs: from a person only, never with a personal API key. */
   "organization_domain:admin": { scope: null, organization: true },
   "outbox:read": { scope: null, organization: true },
+  "oauth_application:read": { scope: "organization:read", organization: true },
+  "oauth_application:write": { scope: "organization:write", organization: true },
   // For the caller alone.
   "organization:list": { scope: "organization:read", organization: false },
   "organization:create": { scope: "organization:write", organization: false },
@@ -83,6 +85,7 @@ const MEMBER_GRANTS = [
   "organization_invite:create",
   "organization_invite:link",
   "organization_domain:read",
+  "oauth_application:read",
 ] as const satisfies readonly OrganizationPermission[];
 const ADMIN_GRANTS = [
   ...MEMBER_GRANTS,
@@ -92,6 +95,7 @@ const ADMIN_GRANTS = [
   "organization_domain:admin",
   "activity_log:read",
   "outbox:read",
+  "oauth_application:write",
 ] as const satisfies readonly OrganizationPermission[];
 const OWNER_GRANTS = [...ADMIN_GRANTS, "organization:delete"] as const satisfies readonly OrganizationPermission[];
 

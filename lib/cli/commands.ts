@@ -5,6 +5,7 @@ import { SESSION_MAX_AGE_SECONDS, sessionCookieName } from "../auth/cookies";
 import type { Principal } from "../auth/principal";
 import { AppError } from "../errors";
 import { addMember, adminUserView, createUser, deactivateUser, requireUserByEmail } from "../services/admin";
+import { listOAuthApplicationsForOperator, setOAuthApplicationVerified } from "../services/oauth-applications-admin";
 import { execute } from "../services/operation";
 import { removeOrganizationLogo, setOrganizationLogo } from "../services/organization-logo";
 import { createOrganization } from "../services/organizations";
@@ -24,6 +25,9 @@ export const USAGE = `Usage: npm run --silent cli -- <command>
   member add --org ORG_ID --email E --level 1|8|15
   api-key create --email E --label L --scopes "*"|"obj:read,obj:write" [--orgs ORG_ID,...]
   session create --email E [--mfa] [--signed-in-seconds-ago N]
+  oauth-app verify --id APP_ID [--unverify]
+  oauth-app unverify --id APP_ID
+  oauth-app list [--organization ORG_ID]
   migrate
   seed-demo`;
 
@@ -118,6 +122,18 @@ const COMMANDS: Record<string, Command> = {
       expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
     });
     return { cookie_name: sessionCookieName(), cookie_value: token, expires: iso(session.expires) };
+  },
+  "oauth-app verify": async (args) => {
+    const f = flags(args, { id: "string", unverify: "boolean" });
+    return setOAuthApplicationVerified(await getDb(), required(f, "id"), f.unverify !== true);
+  },
+  "oauth-app unverify": async (args) => {
+    const f = flags(args, { id: "string" });
+    return setOAuthApplicationVerified(await getDb(), required(f, "id"), false);
+  },
+  "oauth-app list": async (args) => {
+    const f = flags(args, { organization: "string" });
+    return listOAuthApplicationsForOperator(await getDb(), typeof f.organization === "string" ? f.organization : undefined);
   },
   migrate: async (args) => {
     flags(args, {});

@@ -102,6 +102,7 @@ const OBJECT_WORDS: Record<string, string> = {
   User: "account",
   LegalDocument: "legal document",
   ScimGroup: "SCIM group",
+  OAuthApplication: "OAuth application",
 };
 
 /** "OrganizationMembership" → "member"; an object type without words of its own is spelled out ("LegalDocument" → "legal document"). */
@@ -136,6 +137,14 @@ const PHRASES: Record<string, Record<string, Phrase>> = {
     updated: (n) => `changed the personal API key ${n}`,
     deleted: (n) => `deleted the personal API key ${n}`,
     rolled: (n) => `rolled the personal API key ${n}`,
+  },
+  OAuthApplication: {
+    created: (n) => `registered the OAuth application ${n}`,
+    updated: (n) => `changed the OAuth application ${n}`,
+    deleted: (n) => `deleted the OAuth application ${n}`,
+    secret_rotated: (n) => `gave the OAuth application ${n} a new client secret`,
+    verified: (n) => `verified the OAuth application ${n}`,
+    unverified: (n) => `withdrew the verification of the OAuth application ${n}`,
   },
   User: {
     created: (n) => `created the account ${n}`,

@@ -19,6 +19,13 @@ import {
   PaginatedOrganizationMemberList,
   PatchedOrganizationMember,
 } from "../schemas/members";
+import {
+  CreateOrganizationOAuthApplication,
+  OrganizationOAuthApplication,
+  OrganizationOAuthApplicationWithSecret,
+  PaginatedOrganizationOAuthApplicationList,
+  PatchedOrganizationOAuthApplication,
+} from "../schemas/oauth-applications";
 import { Organization, PaginatedOrganizationList } from "../schemas/organizations";
 import { PaginatedOutboxEmailList } from "../schemas/outbox";
 import { PaginatedPersonalAPIKeyList, PersonalAPIKey, PersonalAPIKeyWithValue, updatePersonalApiKeyInput } from "../schemas/personal-api-keys";
@@ -37,6 +44,14 @@ import {
 import { listDomainScimLogs, listIdentityProviderConfigScimLogs } from "../services/scim-logs";
 import { bulkCreateInvites, createInvite, delegateInvite, deleteInvite, listInvites, resendInvite } from "../services/invites";
 import { getMemberGithubLogin, getMemberScopedApiKeys, listMembers, removeMember, updateMember } from "../services/members";
+import {
+  createOAuthApplication,
+  deleteOAuthApplication,
+  getOAuthApplication,
+  listOAuthApplications,
+  rotateOAuthApplicationSecret,
+  updateOAuthApplication,
+} from "../services/oauth-applications";
 import { createOrganization, deleteOrganization, getOrganization, listOrganizations, updateOrganization } from "../services/organizations";
 import { listOutbox } from "../services/outbox";
 import {
@@ -54,6 +69,8 @@ const ORG = "/api/organizations/{organization_id}";
 const KEYS = "/api/personal_api_keys";
 const [ORGS, MEMBERS, INVITES, ACTIVITY, OUTBOX, API_KEYS, USERS, DOMAINS] = ["Organizations", "Members", "Invites", "Activity log", "Outbox", "Personal API keys", "Users", "Domains"];
 const DOMAIN_GATES = "Until the domain is verified, `jit_provisioning_enabled`, `sso_enforcement`, `scim_enabled` and the `id_jag_*` fields cannot change (400 `verification_required` on the first sent). `domain` cannot change. Turning SCIM on returns its token in this response only.";
+
+const OAUTH_APPS = "OAuth applications";
 
 const LEVEL_RULES =
   "Administrators edit members of a level up to their own; only an owner makes someone an owner; nobody changes their own level; an organization always keeps an owner.";
@@ -207,6 +224,31 @@ export const API_ROUTES: readonly ApiRoute[] = [
   api("get", `${ORG}/outbox/`, listOutbox, PaginatedOutboxEmailList, {
     operationId: "outbox_list", tag: OUTBOX,
     summary: "List the outbox", description: "Administrators and owners, signed-in sessions only: the emails the organization's actions sent or would have sent, newest first.",
+  }),
+
+  api("get", `${ORG}/oauth_applications/`, listOAuthApplications, PaginatedOrganizationOAuthApplicationList, {
+    operationId: "oauth_applications_list", tag: OAUTH_APPS,
+    summary: "List OAuth applications", description: "Any member: the organization's own applications, newest first.",
+  }),
+  api("post", `${ORG}/oauth_applications/`, createOAuthApplication, OrganizationOAuthApplicationWithSecret, {
+    operationId: "oauth_applications_create", tag: OAUTH_APPS, status: 201, body: CreateOrganizationOAuthApplication,
+    summary: "Register an OAuth application",
+    description: "Administrators and owners. Redirect URIs are absolute, https (http only on localhost, 127.0.0.1 or [::1]) and without a fragment. `client_secret` is shown in this response only.",
+  }),
+  api("get", `${ORG}/oauth_applications/{id}/`, getOAuthApplication, OrganizationOAuthApplication, {
+    operationId: "oauth_applications_retrieve", tag: OAUTH_APPS, summary: "An OAuth application",
+  }),
+  api("patch", `${ORG}/oauth_applications/{id}/`, updateOAuthApplication, OrganizationOAuthApplication, {
+    operationId: "oauth_applications_partial_update", tag: OAUTH_APPS, body: PatchedOrganizationOAuthApplication,
+    summary: "Rename an OAuth application or replace its redirect URIs", description: "Administrators and owners.",
+  }),
+  api("delete", `${ORG}/oauth_applications/{id}/`, deleteOAuthApplication, null, {
+    operationId: "oauth_applications_destroy", tag: OAUTH_APPS, status: 204,
+    summary: "Delete an OAuth application", description: "Administrators and owners; its client stops working at once.",
+  }),
+  api("post", `${ORG}/oauth_applications/{id}/rotate-secret/`, rotateOAuthApplicationSecret, OrganizationOAuthApplicationWithSecret, {
+    operationId: "oauth_applications_rotate_secret_create", tag: OAUTH_APPS,
+    summary: "Give an OAuth application a new client secret", description: "Administrators and owners. The old secret stops working at once; the new one is shown in this response only.",
   }),
 
   api("get", `${KEYS}/`, listPersonalApiKeys, PaginatedPersonalAPIKeyList, {
