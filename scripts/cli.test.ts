@@ -130,6 +130,35 @@ await closeDb();`;
     usage(await cli("session", "create", "--email", user.email), /^This user is deactivated and cannot sign in\.$/);
   });
 
+  test("oauth-app verify, unverify and list: the operator's mark, printed with the organization; bad ids are exit 2", async () => {
+    const owner = ok(await cli("user", "create", "--email", email("oauth")));
+    const org = ok(await cli("org", "create", "--name", "OAuth Org", "--owner-email", owner.email));
+    const setup = `import { getDb, closeDb } from ${JSON.stringify(path.join(ROOT, "db/client.ts"))};
+import { requireUserByEmail } from ${JSON.stringify(path.join(ROOT, "lib/services/admin.ts"))};
+import { execute } from ${JSON.stringify(path.join(ROOT, "lib/services/operation.ts"))};
+import { createOAuthApplication } from ${JSON.stringify(path.join(ROOT, "lib/services/oauth-applications.ts"))};
+const db = await getDb();
+const user = await requireUserByEmail(db, ${JSON.stringify(owner.email)});
+const app = await execute(createOAuthApplication, { db, principal: { kind: "cli", user }, organizationId: ${JSON.stringify(org.id)}, input: { name: "Cli app", redirect_uris_list: ["https://app.example/cb"] } });
+console.log(app.id);
+await closeDb();`;
+    const file = path.join(dataDir, `setup-${randomBytes(3).toString("hex")}.mts`);
+    fs.writeFileSync(file, setup);
+    const seeded = await run([file]);
+    assert.equal(seeded.code, 0, seeded.stderr);
+    const id = seeded.stdout.trim();
+    const verified = ok(await cli("oauth-app", "verify", "--id", id));
+    assert.deepEqual([verified.id, verified.is_verified, verified.organization_id, verified.name], [id, true, org.id, "Cli app"]);
+    assert.equal("client_secret" in verified, false);
+    const listed = ok(await cli("oauth-app", "list", "--organization", org.id));
+    assert.deepEqual([listed.count, listed.results.map((a: { id: string; is_verified: boolean }) => [a.id, a.is_verified])], [1, [[id, true]]]);
+    assert.equal(ok(await cli("oauth-app", "unverify", "--id", id)).is_verified, false);
+    assert.equal(ok(await cli("oauth-app", "verify", "--id", id, "--unverify")).is_verified, false);
+    usage(await cli("oauth-app", "verify"), /^--id is required$/);
+    usage(await cli("oauth-app", "verify", "--id", "00000000-0000-4000-8000-000000000000"), /^not_found: Not found\.$/);
+    usage(await cli("oauth-app", "list", "--organization", "nope"), /^not_found: Organization not found\.$/);
+  });
+
   test("a stale lock in the data folder is taken over, and released at exit", async () => {
     const dead = spawnSync(process.execPath, ["-e", ""]).pid;
     fs.mkdirSync(dataDir, { recursive: true });
