@@ -17,6 +17,8 @@ export const queryKeys = {
   domains: (organizationId: string) => ["organizations", organizationId, "domains"] as const,
   /** The paged list appends its page and filters (components/data/use-paged-list.ts). */
   identityProviderConfigs: (organizationId: string) => ["organizations", organizationId, "identity-provider-configs"] as const,
+  /** The paged list appends its page and filters (components/data/use-paged-list.ts). */
+  oauthApplications: (organizationId: string) => ["organizations", organizationId, "oauth-applications"] as const,
   /** What SCIM provisioned for one domain or identity-provider config (its people, groups and request log below it). */
   scim: (organizationId: string, targetId: string) => ["organizations", organizationId, "scim", targetId] as const,
   /** The paged list appends its page and filters (components/data/use-paged-list.ts). */

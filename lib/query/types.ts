@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { ActivityLogChange, ActivityLogEntry } from "../schemas/activity-log";
 import type { IdentityProviderConfig as IdentityProviderConfigSchema, OrganizationDomain } from "../schemas/domains";
 import type { PendingOrganizationInvite, OrganizationInvite } from "../schemas/invites";
+import type { OrganizationOAuthApplication } from "../schemas/oauth-applications";
 import type { OrganizationMember, OrganizationMemberGithubLogin, OrganizationMemberScopedAPIKeys } from "../schemas/members";
 import type { Organization as OrganizationSchema, OrganizationBasic } from "../schemas/organizations";
 import type { OutboxEmail as OutboxEmailSchema, OutboxEmailStatusEnum } from "../schemas/outbox";
@@ -59,3 +60,6 @@ export type Domain = z.infer<typeof OrganizationDomain>;
 
 /** SAML and SCIM settings kept once and linked to several domains. */
 export type IdentityProviderConfig = z.infer<typeof IdentityProviderConfigSchema>;
+
+/** An OAuth client the organization registered (its secret is shown only by the action that made it). */
+export type OAuthApplication = z.infer<typeof OrganizationOAuthApplication>;
