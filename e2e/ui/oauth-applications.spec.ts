@@ -95,14 +95,14 @@ test.describe("OAuth applications", () => {
 
     const member = await makeUser("oauth-member");
     await addMember(org.id, member.email, 1);
-    const page = await (await signedInContext(browser, member.email)).newPage();
+    const page = await (await signedInContext(browser, member.email, { theme: "dark" })).newPage();
     await page.goto(`/organizations/${org.id}/oauth-applications`);
     const row = table(page).getByRole("row").filter({ hasText: "Trusted app" });
     await expect(row.getByText("Verified", { exact: true })).toBeVisible();
     await expect(page.getByRole("note").filter({ hasText: "Only admins and owners can register" })).toBeVisible();
     await expect(page.getByRole("button", { name: "New application" })).toHaveCount(0);
     await expect(row.getByRole("button", { name: /Edit|New secret|Delete/ })).toHaveCount(0);
-    await auditPage(page, "oauth-applications-member", "light");
+    await auditPage(page, "oauth-applications-member", "dark");
     await page.context().close();
   });
 });

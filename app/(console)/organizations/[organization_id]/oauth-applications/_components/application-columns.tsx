@@ -12,18 +12,23 @@ export const applicationColumns: Column<OAuthApplication>[] = [
     id: "name",
     header: "Application",
     cell: (a) => (
-      <span className="flex flex-wrap items-center gap-2">
-        <span className="font-medium">{a.name}</span>
-        {a.is_verified && <Badge tone="ok">Verified</Badge>}
-      </span>
+      <>
+        <span className="flex flex-wrap items-center gap-2">
+          <span className="font-medium">{a.name}</span>
+          {a.is_verified && <Badge tone="ok">Verified</Badge>}
+        </span>
+        {/* Narrow screens drop the client ID column: the ID stays readable under the name. */}
+        <code className="mt-1 block font-mono text-xs break-all text-muted sm:hidden">{a.client_id}</code>
+      </>
     ),
   },
   {
     id: "client-id",
     header: "Client ID",
+    from: "sm",
     cell: (a) => (
       <span className="flex items-center gap-2">
-        <code className="font-mono text-xs break-all">{a.client_id}</code>
+        <code className="min-w-[14ch] font-mono text-xs break-all">{a.client_id}</code>
         <CopyButton size="sm" value={a.client_id} what={`client ID of ${a.name}`} />
       </span>
     ),
