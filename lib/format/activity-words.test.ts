@@ -42,6 +42,8 @@ test("entries read as sentences", () => {
   assert.equal(actionWords({ scope: "User", activity: "signed_in", detail: detail("ada@example.com") }), "signed in");
   assert.equal(actionWords({ scope: "LegalDocument", activity: "created", detail: detail("DPA") }), "created the legal document DPA");
   assert.equal(actionWords({ scope: "Widget", activity: "polished", detail: detail("W1") }), "polished the widget W1");
+  assert.equal(actionWords({ scope: "OAuthApplication", activity: "secret_rotated", detail: detail("Billing") }), "gave the OAuth application Billing a new client secret");
+  assert.equal(actionWords({ scope: "OAuthApplication", activity: "verified", detail: detail("Billing") }), "verified the OAuth application Billing");
 });
 
 test("the actor is the person, else the identity provider, the SCIM client, the CLI or the system", () => {
