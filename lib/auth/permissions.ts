@@ -53,6 +53,9 @@ export const PERMISSIONS = {
   /** Verifying a domain, SCIM tokens and SCIM request logs: from a person only, never with a personal API key. */
   "organization_domain:admin": { scope: null, organization: true },
   "outbox:read": { scope: null, organization: true },
+  /** Projects: which project a caller reaches, and what they may change in it, are the operations' own rules. */
+  "project:read": { scope: "project:read", organization: true },
+  "project:write": { scope: "project:write", organization: true },
   // For the caller alone.
   "organization:list": { scope: "organization:read", organization: false },
   "organization:create": { scope: "organization:write", organization: false },
@@ -83,6 +86,8 @@ const MEMBER_GRANTS = [
   "organization_invite:create",
   "organization_invite:link",
   "organization_domain:read",
+  "project:read",
+  "project:write",
 ] as const satisfies readonly OrganizationPermission[];
 const ADMIN_GRANTS = [
   ...MEMBER_GRANTS,
