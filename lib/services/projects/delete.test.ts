@@ -7,7 +7,8 @@ import { jobs, personalApiKeys, projectMemberships, projects, users } from "../.
 import { deleteProjectJob } from "../../jobs/kinds/delete-project";
 import type { Job } from "../../jobs/types";
 import { defaultAdapters } from "../../adapters";
-import { call, callAt, expectAppError, makeApiKey, makeOrganization, sessionOf } from "../../testing/fixtures";
+import { call, callAt, expectAppError, makeApiKey, makeOrganization, sessionOf, uniqueEmail } from "../../testing/fixtures";
+import { createInvite } from "../invites";
 import { createProject, deleteProject, getProject, listProjects, setProjectMember } from "./index";
 import { DELETE_PROJECT_JOB, PROJECT_TOMBSTONE_MS } from "./delete";
 
@@ -42,6 +43,17 @@ describe("deleting projects", () => {
     assert.deepEqual(list.results.map((p) => p.id), [keep.id, open.id]);
     const recreated = await call(createProject, sessionOf(owner), { name: "Doomed" }, org.id);
     assert.equal(recreated.name, "Doomed", "a pending project's name is free again");
+  });
+
+  test("a project being deleted cannot be offered in an invitation", async () => {
+    const { org, owner } = await makeOrganization();
+    const doomed = await call(createProject, sessionOf(owner), { name: "Doomed", access_control: true }, org.id);
+    const access = [{ id: doomed.id, level: "member" }];
+    await call(createInvite, sessionOf(owner), { target_email: uniqueEmail(), private_project_access: access }, org.id);
+    await call(deleteProject, sessionOf(owner), { id: String(doomed.id) }, org.id);
+    await expectAppError(call(createInvite, sessionOf(owner), { target_email: uniqueEmail(), private_project_access: access }, org.id), 400, "invalid_input", {
+      attr: "private_project_access",
+    });
   });
 
   test("the job removes what the project owns at once and the row after a day; keys scoped to it alone reach nothing", async () => {
