@@ -22,16 +22,8 @@ import {
 import { Organization, PaginatedOrganizationList } from "../schemas/organizations";
 import { PaginatedOutboxEmailList } from "../schemas/outbox";
 import { PaginatedPersonalAPIKeyList, PersonalAPIKey, PersonalAPIKeyWithValue, updatePersonalApiKeyInput } from "../schemas/personal-api-keys";
-import {
-  createProjectInput,
-  PaginatedProjectBackwardCompatBasicList,
-  PaginatedProjectMemberList,
-  PatchedProjectBackwardCompat,
-  ProjectBackwardCompat,
-  ProjectMember,
-  ProjectMemberGrant,
-  ProjectMemberLevel,
-} from "../schemas/projects";
+import { PaginatedProjectMemberList, ProjectMember, ProjectMemberGrant, ProjectMemberLevel } from "../schemas/project-members";
+import { createProjectInput, PaginatedProjectBackwardCompatBasicList, PatchedProjectBackwardCompat, ProjectBackwardCompat } from "../schemas/projects";
 import { updateMeInput, User } from "../schemas/users";
 import { exportActivityLog } from "../services/activity-export";
 import { listActivityLog, listMyActivityLog } from "../services/activity-log";

@@ -4,7 +4,6 @@
  */
 import { z } from "zod";
 import { paginated, paginationQuery, text, timestamp, withoutNul } from "./common";
-import { UserBasic } from "./users";
 
 export const RETENTION_PERIODS = ["30d", "90d", "1y", "5y"] as const;
 export const BUSINESS_MODELS = ["b2b", "b2c", "other", ""] as const;
@@ -208,21 +207,3 @@ export const ProjectBackwardCompat = z
   })
   .meta({ id: "ProjectBackwardCompat" });
 export type ProjectBackwardCompat = z.infer<typeof ProjectBackwardCompat>;
-
-/** Granting access to a private project: a user of the organization, at a project level. */
-export const setProjectMemberInput = z.object({
-  id: z.string(),
-  user_uuid: z.string(),
-  level: z.enum(["member", "admin"]),
-});
-export const ProjectMemberLevel = setProjectMemberInput.omit({ id: true, user_uuid: true }).meta({ id: "ProjectMemberLevel" });
-export const ProjectMemberGrant = setProjectMemberInput.omit({ id: true }).meta({ id: "ProjectMemberGrant" });
-export const projectMemberInput = z.object({ id: z.string(), user_uuid: z.string() });
-export const listProjectMembersInput = paginationQuery.extend({ id: z.string() });
-
-/** Someone with explicit access to a private project. */
-export const ProjectMember = z
-  .strictObject({ id: z.uuid(), user: UserBasic, level: z.enum(["member", "admin"]), joined_at: timestamp })
-  .meta({ id: "ProjectMember" });
-export type ProjectMember = z.infer<typeof ProjectMember>;
-export const PaginatedProjectMemberList = paginated(ProjectMember, "ProjectMember");

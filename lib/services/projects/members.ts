@@ -11,7 +11,7 @@ import {
 } from "../../auth/project-rules";
 import { enforce, invalidInput, notFound } from "../../errors";
 import { isUuid } from "../../schemas/common";
-import { listProjectMembersInput, projectMemberInput, setProjectMemberInput, type ProjectMember } from "../../schemas/projects";
+import { listProjectMembersInput, projectMemberInput, setProjectMemberInput, type ProjectMember } from "../../schemas/project-members";
 import { recordActivity } from "../activity";
 import { operation } from "../operation";
 import { Page } from "../page";
