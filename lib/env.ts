@@ -34,6 +34,8 @@ const schema = z.object({
   /** Abuse limits, counted in the database so every instance shares them. */
   RATE_LIMIT_INVITES_PER_HOUR: z.coerce.number().int().min(1).default(500),
   RATE_LIMIT_SIGNINS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** The most projects (demo projects aside) one organization may have. */
+  ORGDECK_MAX_PROJECTS_PER_ORG: z.coerce.number().int().min(1).default(2000),
   /** Proxies in front of the server: a number of hops, or addresses/CIDRs; unset, the socket's peer is the client. */
   TRUSTED_PROXIES: parsedBy(parseTrustedProxies),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

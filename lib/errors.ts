@@ -82,7 +82,7 @@ const TABLE = {
   // 404, 405, 409
   not_found: { status: 404, type: "invalid_request", code: "not_found", detail: "Not found." },
   method_not_allowed: { status: 405, type: "invalid_request", code: "method_not_allowed", detail: "Method not allowed." },
-  conflict: { status: 409, type: "validation_error", code: "conflict", detail: "This resource already exists." },
+  conflict: { status: 409, type: "server_error", code: "conflict", detail: "This resource already exists." },
   // 413, 415
   request_too_large: { status: 413, type: "invalid_request", code: "request_too_large", detail: "Request body is larger than 1 MiB." },
   unsupported_media_type: { status: 415, type: "invalid_request", code: "unsupported_media_type", detail: "Unsupported media type in request." },

@@ -26,6 +26,9 @@ const PHRASES: Record<OrganizationPermission, { sees: string[] } | { does: strin
   "organization_invite:create": null,
   "organization_invite:link": null,
   "organization_member:write": null,
+  // What a member reaches in projects depends on each project's access control, not on the level alone.
+  "project:read": null,
+  "project:write": null,
 };
 
 const grants = (level: Level) => ROLES[roleOf(level)].grants;

@@ -55,6 +55,9 @@ export const PERMISSIONS = {
   "outbox:read": { scope: null, organization: true },
   "oauth_application:read": { scope: "organization:read", organization: true },
   "oauth_application:write": { scope: "organization:write", organization: true },
+  /** Projects: which project a caller reaches, and what they may change in it, are the operations' own rules. */
+  "project:read": { scope: "project:read", organization: true },
+  "project:write": { scope: "project:write", organization: true },
   // For the caller alone.
   "organization:list": { scope: "organization:read", organization: false },
   "organization:create": { scope: "organization:write", organization: false },
@@ -86,6 +89,8 @@ const MEMBER_GRANTS = [
   "organization_invite:link",
   "organization_domain:read",
   "oauth_application:read",
+  "project:read",
+  "project:write",
 ] as const satisfies readonly OrganizationPermission[];
 const ADMIN_GRANTS = [
   ...MEMBER_GRANTS,

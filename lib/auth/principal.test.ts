@@ -46,7 +46,7 @@ describe("authenticateApiKey", () => {
     assert.equal(principal.kind, "api_key");
     assert.equal(principal.user?.id, user.id);
     assert.ok(principal.kind === "api_key");
-    assert.deepEqual(principal.key, { id: key.id, label: "test key", scopes: ["organization:read", "user:write"], scopedOrganizations: [] });
+    assert.deepEqual(principal.key, { id: key.id, label: "test key", scopes: ["organization:read", "user:write"], scopedOrganizations: [], scopedTeams: [] });
   });
 
   test("a deactivated user's key is 401", async () => {

@@ -23,7 +23,7 @@ export type ScimTarget = { kind: "domain" | "identity_provider_config"; id: stri
  */
 export type Principal = (
   | { kind: "session"; user: AuthUser; session: { id: string; signedInAt: Date; mfa: boolean } }
-  | { kind: "api_key"; user: AuthUser; key: { id: string; label: string; scopes: string[]; scopedOrganizations: string[] } }
+  | { kind: "api_key"; user: AuthUser; key: { id: string; label: string; scopes: string[]; scopedOrganizations: string[]; scopedTeams?: number[] } }
   | { kind: "cli"; user: AuthUser | null }
   | { kind: "scim"; user: null; organizationId: string; target: ScimTarget; label: string }
   | { kind: "anonymous"; user: null }
@@ -95,7 +95,7 @@ export async function authenticateApiKey(
   return {
     kind: "api_key",
     user: row.user,
-    key: { id: key.id, label: key.label, scopes: key.scopes, scopedOrganizations: key.scopedOrganizations },
+    key: { id: key.id, label: key.label, scopes: key.scopes, scopedOrganizations: key.scopedOrganizations, scopedTeams: key.scopedTeams },
   };
 }
 
@@ -108,6 +108,11 @@ export async function authenticateSession(db: Db, token: string, now = new Date(
     user: row.user,
     session: { id: row.session.id, signedInAt: row.session.signedInAt, mfa: row.session.mfa },
   };
+}
+
+/** The projects a caller is limited to: a project-scoped personal API key's, else null (all it may otherwise reach). */
+export function projectLimit(principal: Principal): readonly number[] | null {
+  return principal.kind === "api_key" && (principal.key.scopedTeams?.length ?? 0) > 0 ? (principal.key.scopedTeams as number[]) : null;
 }
 
 /** The organizations a caller is limited to: an organization-scoped personal API key's, else null (all the user's). */

@@ -77,11 +77,12 @@ export function inviteLevelDenial(requester: Level, level: Level): Denial | null
 }
 
 /** What a personal API key holds, or what a request asks a key to hold (no organizations: all of the owner's). */
-export type KeyReach = { scopes: readonly string[]; scopedOrganizations: readonly string[] };
+export type KeyReach = { scopes: readonly string[]; scopedOrganizations: readonly string[]; scopedTeams?: readonly number[] };
 
 /**
  * A request made with a personal API key cannot give a key more than the calling key holds: every scope must be one
- * the calling key has (`*` only from `*`), and a calling key scoped to some organizations can grant only those.
+ * the calling key has (`*` only from `*`), and a calling key scoped to some organizations (or projects) can grant only
+ * those.
  * `requested` names only what the request sets; an unscoped calling key may scope freely.
  */
 export function keyGrantDenial(caller: KeyReach, requested: Partial<KeyReach>): Denial | null {
@@ -92,6 +93,8 @@ export function keyGrantDenial(caller: KeyReach, requested: Partial<KeyReach>): 
       "Beyond the calling key's scopes.",
     );
   }
+  const projects = projectGrantDenial(caller.scopedTeams ?? [], requested.scopedTeams);
+  if (projects) return projects;
   const organizations = requested.scopedOrganizations;
   if (organizations === undefined || caller.scopedOrganizations.length === 0) return null;
   if (organizations.length === 0) {
@@ -106,6 +109,19 @@ export function keyGrantDenial(caller: KeyReach, requested: Partial<KeyReach>): 
       `This personal API key cannot grant access to organizations it is not scoped to: ${outside.join(", ")}.`,
       "Beyond the calling key's organizations.",
     );
+  }
+  return null;
+}
+
+/** A calling key scoped to some projects grants only those, and never a key without a project limit. */
+function projectGrantDenial(caller: readonly number[], requested: readonly number[] | undefined): Denial | null {
+  if (requested === undefined || caller.length === 0) return null;
+  if (requested.length === 0) {
+    return deny("This personal API key is scoped to some projects and cannot grant access to all of them.", "Beyond the calling key's projects.");
+  }
+  const outside = requested.filter((id) => !caller.includes(id));
+  if (outside.length > 0) {
+    return deny(`This personal API key cannot grant access to projects it is not scoped to: ${outside.join(", ")}.`, "Beyond the calling key's projects.");
   }
   return null;
 }

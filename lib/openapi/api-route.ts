@@ -19,6 +19,8 @@ export type ApiRoute = {
   response: z.ZodType | null;
   /** The request body when it is not the operation's input (which some operations validate in steps). */
   body?: z.ZodType;
+  /** Whether the object may clash with another (409). */
+  conflict?: true;
   /** Whether an abuse limit may answer 429. */
   throttled?: true;
   /** A file download instead of a JSON body: its media types, and what the file holds. */
@@ -40,7 +42,7 @@ type Fits<R, Z> = Z extends z.ZodType
       ? []
       : [resultIsNotEmpty: R];
 
-type Details = Pick<ApiRoute, "operationId" | "tag" | "summary" | "description" | "body" | "throttled" | "download" | "detailOnly400"> & { status?: 201 | 204 };
+type Details = Pick<ApiRoute, "operationId" | "tag" | "summary" | "description" | "body" | "conflict" | "throttled" | "download" | "detailOnly400"> & { status?: 201 | 204 };
 
 /** Declares one documented endpoint; it does not compile when the operation's result does not fit `response`. */
 export function api<S extends z.ZodType, R, Z extends z.ZodType | null>(

@@ -9,6 +9,7 @@ const PATH_PARAMETERS: Record<string, string> = {
   organization_id: "An organization's UUID, or `@current` for the caller's current organization.",
   user__uuid: "The member's user UUID (not the membership id), or `@me` for the caller.",
   user_id: "`@me`, or the caller's own UUID.",
+  user_uuid: "A user's UUID.",
   id: "The object's UUID.",
 };
 
@@ -21,6 +22,7 @@ const TAGS = [
   { name: "Domains", description: "Domains an organization proves by DNS, and the single sign-on, SCIM and JIT settings for people of each." },
   { name: "OAuth applications", description: "OAuth clients an organization registers: redirect URIs and a client secret shown once." },
   { name: "Personal API keys", description: "The caller's own keys for this API." },
+  { name: "Projects", description: "An organization's projects, their settings, and who reaches the private ones." },
   { name: "Users", description: "The signed-in person." },
   { name: "Schema", description: "This document." },
 ];
@@ -51,6 +53,7 @@ const ERROR_RESPONSES: Record<string, ResponseObject> = {
   },
   Forbidden: errorResponse("Not allowed: a key without the scope, not a member, a level too low, or a rule of the operation."),
   NotFound: errorResponse("The organization or the object does not exist here."),
+  Conflict: errorResponse("The object would clash with another (a name already taken)."),
   RequestTooLarge: errorResponse("The request body is larger than 1 MiB."),
   UnsupportedMediaType: errorResponse("The request has a body that is not JSON (`application/json` or a `+json` type)."),
   Throttled: {
@@ -102,7 +105,7 @@ function operationObject(route: ApiRoute, components: SchemaComponents): Operati
     name,
     in: "path",
     required: true,
-    description: PATH_PARAMETERS[name],
+    description: ((input.properties?.[name] as JsonSchema | undefined)?.description as string | undefined) ?? PATH_PARAMETERS[name],
     schema: (input.properties?.[name] as JsonSchema | undefined) ?? { type: "string" },
   }));
   const hasBody = route.method !== "get" && route.method !== "delete";
@@ -140,6 +143,7 @@ function operationObject(route: ApiRoute, components: SchemaComponents): Operati
       ...(ids.length > 0 && { "404": ref("NotFound") }),
       // Every method but GET reads a body, even one it then ignores: over 1 MiB, or not JSON, is refused first.
       ...(route.method !== "get" && { "413": ref("RequestTooLarge"), "415": ref("UnsupportedMediaType") }),
+      ...(route.conflict && { "409": ref("Conflict") }),
       ...(route.throttled && { "429": ref("Throttled") }),
     },
   };

@@ -27,12 +27,19 @@ const scopedOrganizations = z
   .pipe(z.array(z.string()).max(MAX_SCOPED_ORGANIZATIONS))
   .nullable();
 
+/** How many projects one key may be scoped to. */
+export const MAX_SCOPED_TEAMS = 50;
+
+/** Project ids, each kept once; empty means the key is not limited to some projects. */
+const scopedTeams = z.array(z.int().min(1)).transform(unique).pipe(z.array(z.int()).max(MAX_SCOPED_TEAMS)).nullable();
+
 const label = withoutNul(z.string().trim().min(1).max(40));
 
 export const createPersonalApiKeyInput = z.object({
   label,
   scopes,
   scoped_organizations: scopedOrganizations.optional(),
+  scoped_teams: scopedTeams.optional(),
 });
 
 export const updatePersonalApiKeyInput = z.object({
@@ -40,6 +47,7 @@ export const updatePersonalApiKeyInput = z.object({
   label: label.optional(),
   scopes: scopes.optional(),
   scoped_organizations: scopedOrganizations.optional(),
+  scoped_teams: scopedTeams.optional(),
 });
 
 export const personalApiKeyIdInput = z.object({ id: z.string() });
@@ -56,7 +64,7 @@ const keyFields = {
   user_id: z.uuid().meta({ description: "The owner's UUID." }),
   scopes: z.array(z.string()),
   scoped_organizations: z.array(z.uuid()).meta({ description: "Organizations the key may reach; empty means all of the owner's." }),
-  scoped_teams: z.array(z.int()),
+  scoped_teams: z.array(z.int()).meta({ description: "Projects the key may reach (project endpoints only); empty means not limited to some projects." }),
 };
 
 /** One of the caller's personal API keys, without its value. */

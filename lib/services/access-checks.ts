@@ -1,10 +1,16 @@
 import { ADMIN, levelGrants, MACHINE_GRANTS, type OrganizationPermission } from "../auth/permissions";
-import type { Principal } from "../auth/principal";
+import { projectLimit, type Principal } from "../auth/principal";
 import { env } from "../env";
 import { AppError, LEVEL_INSUFFICIENT, permissionDenied } from "../errors";
 import type { OrganizationAccess } from "./organization-access";
 
-type Requirement = { permission: OrganizationPermission; sensitive?: boolean; levelDenial?: string };
+type Requirement = { permission: OrganizationPermission; sensitive?: boolean; levelDenial?: string; project?: true };
+
+/** A personal API key scoped to some projects reaches project endpoints only. */
+export function checkKeyProjects(principal: Principal, projectEndpoint: boolean) {
+  if (projectEndpoint || projectLimit(principal) === null) return;
+  throw permissionDenied("API keys with scoped projects are only supported on project-based endpoints.");
+}
 
 /**
  * The organization steps of the pipeline for a user: the key's organization scoping and the organization's API-key
@@ -23,6 +29,7 @@ export function checkOrganizationAccess(principal: Principal, access: Organizati
     if (scoped.length > 0 && !scoped.includes(organization.id)) {
       throw permissionDenied(`API key does not have access to the requested organization: ID ${organization.id}.`);
     }
+    checkKeyProjects(principal, op.project === true);
     if (membership && !organization.membersCanUsePersonalApiKeys && membership.level < ADMIN) {
       throw permissionDenied(
         `Organization '${organization.name}' does not allow using personal API keys. Contact an admin to enable personal API keys for this organization.`,

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, ne, not, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Executor } from "../../db/client";
 import { organizationInvites, organizationMemberships, organizations, projectMemberships, projects, users } from "../../db/schema";
@@ -47,14 +47,14 @@ export async function inspectInvite(token: string, now = new Date()) {
 
 const refused = (detail: string) => invalidInput(detail, "token");
 
-/** The invite's project access, for those of its projects that still exist in the organization (one query each way). */
+/** The invite's project access, for those of its projects that still exist in the organization and are not being deleted (one query each way). */
 async function grantProjectAccess(tx: Executor, invite: typeof organizationInvites.$inferSelect, userId: number, now: Date) {
   const access = invite.privateProjectAccess ?? [];
   if (access.length === 0) return;
   const existing = await tx
     .select({ id: projects.id })
     .from(projects)
-    .where(and(eq(projects.organizationId, invite.organizationId), inArray(projects.id, access.map((a) => a.id))));
+    .where(and(eq(projects.organizationId, invite.organizationId), inArray(projects.id, access.map((a) => a.id)), not(projects.isPendingDeletion)));
   const ids = new Set(existing.map((p) => p.id));
   const rows = access
     .filter((a) => ids.has(a.id))

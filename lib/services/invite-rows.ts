@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, not, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { organizationInvites, organizationMemberships, projectMemberships, projects, users, type ProjectAccess } from "../../db/schema";
 import { ADMIN, type Level } from "../auth/permissions";
@@ -82,7 +82,7 @@ export function mergeProjectAccess(requested: ProjectAccess[], existing: Project
   return [...byId.values()];
 }
 
-/** Every project is this organization's, and a private one needs an org admin or a project admin. */
+/** Every project is this organization's and not being deleted, and a private one needs an org admin or a project admin. */
 async function checkProjects(tx: Executor, ctx: OrgContext & { user: AuthUser }, access: ProjectAccess[]) {
   if (access.length === 0) return;
   const ids = [...new Set(access.map((a) => a.id))];
@@ -90,7 +90,7 @@ async function checkProjects(tx: Executor, ctx: OrgContext & { user: AuthUser },
     .select({ id: projects.id, accessControl: projects.accessControl, myLevel: projectMemberships.level })
     .from(projects)
     .leftJoin(projectMemberships, and(eq(projectMemberships.projectId, projects.id), eq(projectMemberships.userId, ctx.user.id)))
-    .where(and(eq(projects.organizationId, ctx.organization.id), inArray(projects.id, ids)));
+    .where(and(eq(projects.organizationId, ctx.organization.id), inArray(projects.id, ids), not(projects.isPendingDeletion)));
   const reachable = found.filter((p) => !p.accessControl || ctx.membership.level >= ADMIN || (p.myLevel ?? 0) >= ADMIN);
   if (reachable.length !== ids.length) {
     throw invalidInput("Project does not exist on this organization, or it is private and you do not have access to it.", "private_project_access");

@@ -11,7 +11,7 @@ import { ANONYMOUS, isUserCaller, type AuthUser, type CallerKind, type Principal
 import { scopesAllow } from "../auth/scopes";
 import { AppError, organizationNotFound, permissionDenied } from "../errors";
 import { parseInput } from "../schemas/parse";
-import { checkOrganizationAccess } from "./access-checks";
+import { checkKeyProjects, checkOrganizationAccess } from "./access-checks";
 import { resolveAccess, type Membership, type OrganizationRow } from "./organization-access";
 
 export type Context = {
@@ -55,6 +55,8 @@ export type OrgOperation<S extends z.ZodType, R, C extends Exclude<CallerKind, "
   sensitive?: boolean;
   /** The 403 message for a member whose level lacks the permission, where it is not the usual one. */
   levelDenial?: string;
+  /** A project endpoint: the only kind a project-scoped personal API key may call (the operation checks which project). */
+  project?: true;
   /** A rule beyond the permission, checked before the input is validated (e.g. "can invite"). */
   authorize?(ctx: OrgContext<C>): void;
   run(ctx: OrgContext<C>, input: z.output<S>): Promise<R>;
@@ -123,6 +125,7 @@ export async function execute<S extends z.ZodType, R>(op: Operation<S, R>, call:
 
   if (!isOrganizationPermission(op.permission)) {
     const userOp = op as UserOperation<S, R, CallerKind>;
+    checkKeyProjects(principal, false);
     return userOp.run(base, parseInput(op.input, call.input));
   }
   const orgOp = op as OrgOperation<S, R, Exclude<CallerKind, "anonymous">>;

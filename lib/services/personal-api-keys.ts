@@ -1,7 +1,7 @@
-import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, not } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
-import { organizationMemberships, personalApiKeys, users } from "../../db/schema";
+import { organizationMemberships, personalApiKeys, projects, users } from "../../db/schema";
 import { type AuthUser, USER_CALLERS } from "../auth/principal";
 import { generateApiKey, maskApiKey, sha256 } from "../auth/tokens";
 import { invalidInput, notFound } from "../errors";
@@ -34,12 +34,26 @@ function serializeKey(key: KeyRow, owner: AuthUser): PersonalAPIKey {
     user_id: owner.uuid,
     scopes: key.scopes,
     scoped_organizations: key.scopedOrganizations,
-    scoped_teams: [] as number[],
+    scoped_teams: key.scopedTeams,
   };
 }
 
 /** What the activity log shows of a key: never its value. */
-const auditFields = (key: KeyRow) => ({ label: key.label, scopes: key.scopes, scoped_organizations: key.scopedOrganizations });
+const auditFields = (key: KeyRow) => ({ label: key.label, scopes: key.scopes, scoped_organizations: key.scopedOrganizations, scoped_teams: key.scopedTeams });
+
+/** Scoped projects must be live projects of organizations the caller belongs to; an empty list means no project limit. */
+async function checkScopedTeams(db: Executor, user: AuthUser, ids: number[] | null | undefined) {
+  if (!ids || ids.length === 0) return [];
+  const found = await db
+    .select({ id: projects.id })
+    .from(projects)
+    .innerJoin(organizationMemberships, eq(organizationMemberships.organizationId, projects.organizationId))
+    .where(and(inArray(projects.id, ids), not(projects.isPendingDeletion), eq(organizationMemberships.userId, user.id), isNull(organizationMemberships.suspendedAt)));
+  if (new Set(found.map((p) => p.id)).size !== ids.length) {
+    throw invalidInput("You must be a member of the organizations of all projects that you are scoping the key to.", "scoped_teams");
+  }
+  return ids;
+}
 
 /** Scoped organizations must be organizations the caller belongs to; an empty list means all of them. */
 async function checkScopedOrganizations(db: Executor, user: AuthUser, ids: string[] | null | undefined) {
@@ -97,7 +111,8 @@ export const createPersonalApiKey = operation({
         throw invalidInput(`You can have at most ${MAX_KEYS_PER_USER} personal API keys. Delete one before creating another.`);
       }
       const scopedOrganizations = await checkScopedOrganizations(tx, user, input.scoped_organizations);
-      checkWithinCallingKey(principal, { scopes: input.scopes, scopedOrganizations });
+      const scopedTeams = await checkScopedTeams(tx, user, input.scoped_teams);
+      checkWithinCallingKey(principal, { scopes: input.scopes, scopedOrganizations, scopedTeams });
       await checkSessionMayMintKey(tx, principal, user.id, scopedOrganizations, now);
       const value = generateApiKey();
       const [key] = await tx
@@ -109,6 +124,7 @@ export const createPersonalApiKey = operation({
           maskValue: maskApiKey(value),
           scopes: [...new Set(input.scopes)],
           scopedOrganizations,
+          scopedTeams,
           createdAt: now,
         })
         .returning();
@@ -125,7 +141,7 @@ export const getPersonalApiKey = operation({
   run: async ({ db, user }, { id }) => serializeKey(await ownKey(db, user, id), user),
 });
 
-/** Changes a key's label, scopes or organizations. */
+/** Changes a key's label, scopes, organizations or projects. */
 export const updatePersonalApiKey = operation({
   permission: "personal_api_key:write",
   callers: USER_CALLERS,
@@ -137,7 +153,8 @@ export const updatePersonalApiKey = operation({
       const input = parseInput(updatePersonalApiKeyInput, raw);
       const scopedOrganizations =
         input.scoped_organizations === undefined ? undefined : await checkScopedOrganizations(tx, user, input.scoped_organizations);
-      const requested = { scopes: input.scopes, scopedOrganizations };
+      const scopedTeams = input.scoped_teams === undefined ? undefined : await checkScopedTeams(tx, user, input.scoped_teams);
+      const requested = { scopes: input.scopes, scopedOrganizations, scopedTeams };
       checkWithinCallingKey(principal, requested);
       if (widensKey(key, requested)) {
         await checkSessionMayMintKey(tx, principal, user.id, scopedOrganizations ?? key.scopedOrganizations, now);
@@ -146,6 +163,7 @@ export const updatePersonalApiKey = operation({
         ...(input.label !== undefined && { label: input.label }),
         ...(input.scopes !== undefined && { scopes: [...new Set(input.scopes)] }),
         ...(scopedOrganizations !== undefined && { scopedOrganizations }),
+        ...(scopedTeams !== undefined && { scopedTeams }),
       };
       // Nothing to change (an empty body, or unknown fields only) answers the key as it is.
       const [updated] =

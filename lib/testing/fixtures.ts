@@ -23,8 +23,8 @@ export function sessionOf(user: AuthUser, options: { mfa?: boolean; signedInAt?:
   return { kind: "session", user, session: { id: "test", signedInAt: options.signedInAt ?? new Date(), mfa: options.mfa ?? false } };
 }
 
-export function apiKeyOf(user: AuthUser, scopes: string[], scopedOrganizations: string[] = []): Principal {
-  return { kind: "api_key", user, key: { id: "test", label: "test", scopes, scopedOrganizations } };
+export function apiKeyOf(user: AuthUser, scopes: string[], scopedOrganizations: string[] = [], scopedTeams: number[] = []): Principal {
+  return { kind: "api_key", user, key: { id: "test", label: "test", scopes, scopedOrganizations, scopedTeams } };
 }
 
 /** Runs an operation as a caller, the way the REST adapter does. */

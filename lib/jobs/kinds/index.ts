@@ -1,4 +1,5 @@
 import type { JobHandler, JobSchedule } from "../types";
+import { DELETE_PROJECT_JOB, deleteProjectJob } from "./delete-project";
 import { MAIL_OUTBOX, runMailOutbox } from "./mail-outbox";
 import { PRUNE_JOBS, pruneJobs } from "./prune-jobs";
 import { PRUNE_SCIM_LOGS, pruneScimLogs } from "./prune-scim-logs";
@@ -6,6 +7,7 @@ import { RECHECK_DOMAINS, recheckDomains } from "./recheck-domains";
 
 /** Every job kind this code runs, by name: a job whose kind is missing here fails with an error that names it. */
 export const jobKinds: Record<string, JobHandler> = {
+  [DELETE_PROJECT_JOB]: deleteProjectJob,
   [MAIL_OUTBOX]: runMailOutbox,
   [PRUNE_JOBS]: pruneJobs,
   [PRUNE_SCIM_LOGS]: pruneScimLogs,
