@@ -74,6 +74,7 @@ test.describe("activity log", () => {
         ["enforce_2fa", null],
         ["members_can_invite", true],
         ["members_can_use_personal_api_keys", true],
+        ["members_can_create_projects", false],
         ["is_member_join_email_enabled", true],
         ["is_ai_data_processing_approved", null],
       ].map(([field, after]) => ({ type: "Organization", field, action: "created", before: null, after })),

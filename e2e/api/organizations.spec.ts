@@ -19,6 +19,7 @@ test.describe("organization lookup and membership", () => {
       enforce_2fa: null,
       members_can_invite: true,
       members_can_use_personal_api_keys: true,
+      members_can_create_projects: false,
       is_member_join_email_enabled: true,
       is_ai_data_processing_approved: null,
     });
@@ -114,6 +115,7 @@ test.describe("creating and changing organizations", () => {
       enforce_2fa: null,
       members_can_invite: true,
       members_can_use_personal_api_keys: true,
+      members_can_create_projects: false,
       is_member_join_email_enabled: true,
       is_ai_data_processing_approved: null,
     });

@@ -74,6 +74,14 @@ test.describe("projects over HTTP", () => {
     await expectError(await post({ name: "SHOP" }), 409, err("server_error", "conflict", 'There is already a project called "SHOP" in this organization. Choose a different name.'));
   });
 
+  test("members create projects once the organization's members_can_create_projects is on", async ({ request }) => {
+    const { org, ownerKey, members: [member] } = await makeOrganization([1]);
+    const turned = await expectOk(await request.patch(`/api/organizations/${org.id}/`, { headers: bearer(ownerKey), data: { members_can_create_projects: true } }));
+    expect(turned.members_can_create_projects).toBe(true);
+    const mine = await expectOk(await request.post(projects(org.id), { headers: bearer(member.key), data: { name: "Members' own" } }), 201);
+    expect(mine).toMatchObject({ name: "Members' own", effective_membership_level: 1, user_access_level: "member" });
+  });
+
   test("retrieve by id or @current; unknown, malformed and other organizations' ids are 404; a non-member is 403", async ({ request }) => {
     const { org, ownerKey } = await makeOrganization();
     const other = await makeOrganization();

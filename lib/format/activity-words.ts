@@ -14,6 +14,7 @@ const FIELD_WORDS: Record<string, string> = {
   enforce_2fa: "Require two-factor authentication",
   members_can_invite: "Members can invite people",
   members_can_use_personal_api_keys: "Members can use personal API keys",
+  members_can_create_projects: "Members can create projects",
   is_member_join_email_enabled: "Email members when someone joins",
   is_ai_data_processing_approved: "AI data processing approved",
   level: "Level",

@@ -11,6 +11,7 @@ const settings = {
   enforce_2fa: z.boolean().nullable().optional(),
   members_can_invite: z.boolean().optional(),
   members_can_use_personal_api_keys: z.boolean().optional(),
+  members_can_create_projects: z.boolean().optional(),
   is_member_join_email_enabled: z.boolean().optional(),
   is_ai_data_processing_approved: z.boolean().nullable().optional(),
 };
@@ -40,6 +41,7 @@ export const Organization = z
     enforce_2fa: z.boolean().nullable(),
     members_can_invite: z.boolean(),
     members_can_use_personal_api_keys: z.boolean(),
+    members_can_create_projects: z.boolean().meta({ description: "Whether members, not only admins and owners, may create projects." }),
     is_member_join_email_enabled: z.boolean(),
     is_ai_data_processing_approved: z.boolean().nullable(),
     logo_media_id: z.uuid().nullable(),

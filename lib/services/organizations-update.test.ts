@@ -31,6 +31,7 @@ describe("updateOrganization", () => {
       enforce_2fa: true,
       members_can_invite: false,
       members_can_use_personal_api_keys: false,
+      members_can_create_projects: true,
       is_member_join_email_enabled: false,
       is_ai_data_processing_approved: true,
     };

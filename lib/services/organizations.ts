@@ -30,6 +30,7 @@ function settingsOf(org: OrganizationRow) {
     enforce_2fa: org.enforce2fa,
     members_can_invite: org.membersCanInvite,
     members_can_use_personal_api_keys: org.membersCanUsePersonalApiKeys,
+    members_can_create_projects: org.membersCanCreateProjects,
     is_member_join_email_enabled: org.isMemberJoinEmailEnabled,
     is_ai_data_processing_approved: org.isAiDataProcessingApproved,
   };
@@ -91,6 +92,7 @@ function settingsColumns(input: z.output<typeof updateOrganizationInput>) {
     ...(input.members_can_use_personal_api_keys !== undefined && {
       membersCanUsePersonalApiKeys: input.members_can_use_personal_api_keys,
     }),
+    ...(input.members_can_create_projects !== undefined && { membersCanCreateProjects: input.members_can_create_projects }),
     ...(input.is_member_join_email_enabled !== undefined && { isMemberJoinEmailEnabled: input.is_member_join_email_enabled }),
     ...(input.is_ai_data_processing_approved !== undefined && {
       isAiDataProcessingApproved: input.is_ai_data_processing_approved,
