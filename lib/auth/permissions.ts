@@ -53,6 +53,12 @@ export const PERMISSIONS = {
   /** Verifying a domain, SCIM tokens and SCIM request logs: from a person only, never with a personal API key. */
   "organization_domain:admin": { scope: null, organization: true },
   "outbox:read": { scope: null, organization: true },
+  "organization_integration:read": { scope: "organization_integration:read", organization: true },
+  "organization_integration:write": { scope: "organization_integration:write", organization: true },
+  /** A webhook's delivery log, which holds activity entries: administrators only, with a key that may read integrations. */
+  "organization_integration:deliveries": { scope: "organization_integration:read", organization: true },
+  /** Environment mapping and test events: from a person only, never with a personal API key. */
+  "organization_integration:admin": { scope: null, organization: true },
   // For the caller alone.
   "organization:list": { scope: "organization:read", organization: false },
   "organization:create": { scope: "organization:write", organization: false },
@@ -83,6 +89,7 @@ const MEMBER_GRANTS = [
   "organization_invite:create",
   "organization_invite:link",
   "organization_domain:read",
+  "organization_integration:read",
 ] as const satisfies readonly OrganizationPermission[];
 const ADMIN_GRANTS = [
   ...MEMBER_GRANTS,
@@ -92,6 +99,9 @@ const ADMIN_GRANTS = [
   "organization_domain:admin",
   "activity_log:read",
   "outbox:read",
+  "organization_integration:write",
+  "organization_integration:deliveries",
+  "organization_integration:admin",
 ] as const satisfies readonly OrganizationPermission[];
 const OWNER_GRANTS = [...ADMIN_GRANTS, "organization:delete"] as const satisfies readonly OrganizationPermission[];
 

@@ -19,6 +19,7 @@ const TAGS = [
   { name: "Activity log", description: "An organization's audit trail." },
   { name: "Outbox", description: "The emails an organization's actions sent or would have sent." },
   { name: "Domains", description: "Domains an organization proves by DNS, and the single sign-on, SCIM and JIT settings for people of each." },
+  { name: "Integrations", description: "Outgoing webhooks that receive the organization's activity, signed in the Standard Webhooks format." },
   { name: "Personal API keys", description: "The caller's own keys for this API." },
   { name: "Users", description: "The signed-in person." },
   { name: "Schema", description: "This document." },
