@@ -1,5 +1,5 @@
-import { and, eq } from "drizzle-orm";
-import type { Db } from "../../../db/client";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, Executor } from "../../../db/client";
 import { organizationIntegrations, webhookDeliveries, webhookDeliveryAttempts } from "../../../db/schema";
 import { env } from "../../env";
 import { enqueueJob } from "../../jobs/enqueue";
@@ -80,34 +80,46 @@ export async function attemptDelivery(db: Db, job: DeliveryJobPayload, now: Date
   const attempts = job.attempt + 1;
   const delivered = outcome.error === null;
   const retryAt = delivered ? null : nextAttemptAt(attempts, now, new Date(job.since));
-  await db.transaction(async (tx) => {
-    const updated = await tx
-      .update(webhookDeliveries)
-      .set({
-        attempts,
-        status: delivered ? "delivered" : retryAt ? "pending" : "failed",
-        lastStatusCode: outcome.statusCode,
-        lastDurationMs: durationMs,
-        lastResponseExcerpt: outcome.excerpt,
-        lastError: outcome.error,
-        nextAttemptAt: retryAt,
-        deliveredAt: delivered ? now : null,
+  const record = async (executor: Executor) => {
+    // One statement: the outcome and its attempt row are written together, and only by the run whose attempt number
+    // still matches (another run of the same job finds nothing to update, and writes nothing).
+    const recorded = executor.$with("recorded").as(
+      executor
+        .update(webhookDeliveries)
+        .set({
+          attempts,
+          status: delivered ? "delivered" : retryAt ? "pending" : "failed",
+          lastStatusCode: outcome.statusCode,
+          lastDurationMs: durationMs,
+          lastResponseExcerpt: outcome.excerpt,
+          lastError: outcome.error,
+          nextAttemptAt: retryAt,
+          deliveredAt: delivered ? now : null,
+        })
+        .where(and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.attempts, job.attempt), eq(webhookDeliveries.status, "pending")))
+        .returning({ deliveryId: webhookDeliveries.id }),
+    );
+    const row = executor
+      .select({
+        id: sql`gen_random_uuid()`.as("id"),
+        deliveryId: recorded.deliveryId,
+        attempt: sql`${attempts}::integer`.as("attempt"),
+        statusCode: sql`${outcome.statusCode}::integer`.as("status_code"),
+        durationMs: sql`${durationMs}::integer`.as("duration_ms"),
+        responseExcerpt: sql`${outcome.excerpt}::text`.as("response_excerpt"),
+        error: sql`${outcome.error}::text`.as("error"),
+        createdAt: sql`${now.toISOString()}::timestamptz`.as("created_at"),
       })
-      .where(and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.attempts, job.attempt), eq(webhookDeliveries.status, "pending")))
-      .returning({ id: webhookDeliveries.id });
-    // Another run of this attempt recorded it first.
-    if (!updated.length) return;
-    await tx.insert(webhookDeliveryAttempts).values({
-      deliveryId: delivery.id,
-      attempt: attempts,
-      statusCode: outcome.statusCode,
-      durationMs,
-      responseExcerpt: outcome.excerpt,
-      error: outcome.error,
-      createdAt: now,
-    });
-    if (retryAt) {
-      await enqueueJob(tx, WEBHOOK_DELIVERY_JOB, { ...job, attempt: attempts }, { runAt: retryAt, uniqueKey: `${WEBHOOK_DELIVERY_JOB}:${delivery.id}:${attempts}` });
-    }
+      .from(recorded);
+    const written = await executor.with(recorded).insert(webhookDeliveryAttempts).select(row).returning({ id: webhookDeliveryAttempts.id });
+    return written.length > 0;
+  };
+  if (!retryAt) {
+    await record(db);
+    return;
+  }
+  await db.transaction(async (tx) => {
+    if (!(await record(tx))) return;
+    await enqueueJob(tx, WEBHOOK_DELIVERY_JOB, { ...job, attempt: attempts }, { runAt: retryAt, uniqueKey: `${WEBHOOK_DELIVERY_JOB}:${delivery.id}:${attempts}` });
   });
 }
