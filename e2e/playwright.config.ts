@@ -67,6 +67,9 @@ export default defineConfig({
       EMAIL_FROM: "Orgdeck <orgdeck@example.test>",
       // Domain verification asks only this server: the domain specs run a DNS server here (e2e/support/dns.ts).
       DNS_SERVERS: "127.0.0.1:3153",
+      // Webhook specs run their receivers on 127.0.0.1 and wait for retries.
+      ORGDECK_ALLOW_PRIVATE_URLS: "1",
+      ORGDECK_WEBHOOK_RETRY_BASE_SECONDS: "1",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },
   },

@@ -18,6 +18,14 @@ function parsedBy<T>(parse: (value: string | undefined) => T) {
     });
 }
 
+/** 32 bytes written as 64 hex digits or as base64 (standard or URL-safe); unset stays unset. */
+function parseEncryptionKey(value: string | undefined): Buffer | undefined {
+  if (value === undefined) return undefined;
+  const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
+  if (key.length !== 32) throw new Error("must be 32 bytes, written as 64 hex digits or as base64");
+  return key;
+}
+
 /** Every setting Orgdeck reads, each with a default that works on a fresh clone. */
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -55,6 +63,12 @@ const schema = z.object({
   DNS_SERVERS: parsedBy(parseDnsServers),
   /** `1` lets outbound requests reach http:// and private, loopback or link-local addresses (tests, closed networks). */
   ORGDECK_ALLOW_PRIVATE_URLS: z.enum(["0", "1"]).default("0").transform((v) => v === "1"),
+  /** The key that encrypts stored secrets (webhook signing secrets…): 32 bytes as base64 or hex; unset, derived from the instance secret. */
+  ORGDECK_ENCRYPTION_KEY: parsedBy(parseEncryptionKey),
+  /** Seconds before a failed webhook delivery's first retry; later retries wait four times longer each, for a day in all. */
+  ORGDECK_WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
+  /** Webhook attempts each instance makes at once, in a lane of their own beside the other background jobs. */
+  ORGDECK_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
 });
 
 export type Env = Omit<z.infer<typeof schema>, "SITE_URL"> & {

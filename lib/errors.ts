@@ -33,6 +33,7 @@ const TABLE = {
   already_verified: { status: 400, type: "validation_error", code: "already_verified", detail: "This domain has already been verified." },
   does_not_exist: { status: 400, type: "validation_error", code: "does_not_exist", detail: "Object does not exist." },
   scim_not_enabled: { status: 400, type: "validation_error", code: "scim_not_enabled", detail: "SCIM is not enabled.", detailOnly: true },
+  environment_mapping: { status: 400, type: "validation_error", code: "invalid_input", detail: "Invalid environment mapping.", detailOnly: true },
   invalid_filter: { status: 400, type: "validation_error", code: "invalid_filter", detail: "The filter is not valid." },
   no_target: { status: 400, type: "validation_error", code: "no_target", detail: "The path matches nothing." },
   two_factor_required_to_enforce: {

@@ -3,6 +3,7 @@ import type { OpenApiDocument } from "../../lib/openapi/types";
 import * as activityLog from "../../lib/schemas/activity-log";
 import * as domains from "../../lib/schemas/domains";
 import * as errors from "../../lib/schemas/errors";
+import * as integrations from "../../lib/schemas/integrations";
 import * as invites from "../../lib/schemas/invites";
 import * as members from "../../lib/schemas/members";
 import * as oauthApplications from "../../lib/schemas/oauth-applications";
@@ -22,7 +23,7 @@ test("the api specs' responses match their schemas in the OpenAPI document", asy
   const res = await request.get("/api/schema/");
   expect(res.status()).toBe(200);
   const doc = (await res.json()) as OpenApiDocument;
-  const named = namedSchemas([activityLog, domains, errors, invites, members, oauthApplications, organizations, outbox, personalApiKeys, projectMembers, projects, users]);
+  const named = namedSchemas([activityLog, domains, errors, integrations, invites, members, oauthApplications, organizations, outbox, personalApiKeys, projectMembers, projects, users]);
   const { problems, counts } = checkResponses(doc, records, named);
   testInfo.annotations.push({ type: "checked", description: JSON.stringify({ responses: records.length, ...counts }) });
   console.log(`contract: ${records.length} responses`, counts);

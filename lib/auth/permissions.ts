@@ -58,6 +58,12 @@ export const PERMISSIONS = {
   /** Projects: which project a caller reaches, and what they may change in it, are the operations' own rules. */
   "project:read": { scope: "project:read", organization: true },
   "project:write": { scope: "project:write", organization: true },
+  "organization_integration:read": { scope: "organization_integration:read", organization: true },
+  "organization_integration:write": { scope: "organization_integration:write", organization: true },
+  /** A webhook's delivery log, which holds activity entries: administrators only, with a key that may read integrations. */
+  "organization_integration:deliveries": { scope: "organization_integration:read", organization: true },
+  /** Environment mapping and test events: from a person only, never with a personal API key. */
+  "organization_integration:admin": { scope: null, organization: true },
   // For the caller alone.
   "organization:list": { scope: "organization:read", organization: false },
   "organization:create": { scope: "organization:write", organization: false },
@@ -91,6 +97,7 @@ const MEMBER_GRANTS = [
   "oauth_application:read",
   "project:read",
   "project:write",
+  "organization_integration:read",
 ] as const satisfies readonly OrganizationPermission[];
 const ADMIN_GRANTS = [
   ...MEMBER_GRANTS,
@@ -101,6 +108,9 @@ const ADMIN_GRANTS = [
   "activity_log:read",
   "outbox:read",
   "oauth_application:write",
+  "organization_integration:write",
+  "organization_integration:deliveries",
+  "organization_integration:admin",
 ] as const satisfies readonly OrganizationPermission[];
 const OWNER_GRANTS = [...ADMIN_GRANTS, "organization:delete"] as const satisfies readonly OrganizationPermission[];
 

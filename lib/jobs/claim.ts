@@ -1,25 +1,37 @@
-import { and, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, lte, notInArray, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { jobs } from "../../db/schema";
 import { nextDelaySeconds } from "./backoff";
 import type { Job } from "./types";
 
-/** Who claims, by which clock, for how long, and how many jobs at most. */
-export type ClaimOptions = { runnerId: string; now: Date; leaseSeconds: number; limit: number };
+/** Which kinds a runner claims: only these, or all but these (a lane of its own runs them). Unset: every kind. */
+export type KindFilter = { only?: readonly string[]; except?: readonly string[] };
+
+/** Who claims, by which clock, for how long, how many jobs at most, and of which kinds. */
+export type ClaimOptions = { runnerId: string; now: Date; leaseSeconds: number; limit: number; kinds?: KindFilter };
+
+function kindCondition(kinds: KindFilter | undefined) {
+  if (kinds?.only) return inArray(jobs.kind, [...kinds.only]);
+  if (kinds?.except?.length) return notInArray(jobs.kind, [...kinds.except]);
+  return undefined;
+}
 
 /**
  * Claims up to `limit` due jobs (pending and due, or running past an expired lease) for one runner alone, counting an
  * attempt.
  */
-export async function claimJobs(db: Executor, { runnerId, now, leaseSeconds, limit }: ClaimOptions): Promise<Job[]> {
+export async function claimJobs(db: Executor, { runnerId, now, leaseSeconds, limit, kinds }: ClaimOptions): Promise<Job[]> {
   // SKIP LOCKED: runners on any number of instances claim side by side, never waiting on one another or sharing a row.
   const due = db
     .select({ id: jobs.id })
     .from(jobs)
     .where(
-      or(
-        and(eq(jobs.status, "pending"), lte(jobs.runAt, now)),
-        and(eq(jobs.status, "running"), lt(jobs.lockedUntil, now)),
+      and(
+        or(
+          and(eq(jobs.status, "pending"), lte(jobs.runAt, now)),
+          and(eq(jobs.status, "running"), lt(jobs.lockedUntil, now)),
+        ),
+        kindCondition(kinds),
       ),
     )
     .orderBy(jobs.runAt)

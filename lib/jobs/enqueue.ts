@@ -35,3 +35,16 @@ export async function enqueueJob(
     .returning({ id: jobs.id });
   return row?.id ?? null;
 }
+
+/** Adds one pending job of `kind` per payload in a single insert, on the caller's executor (no unique keys). */
+export async function enqueueJobs(
+  executor: Executor,
+  kind: string,
+  payloads: Record<string, unknown>[],
+  options: Omit<EnqueueOptions, "uniqueKey"> = {},
+): Promise<void> {
+  if (!payloads.length) return;
+  const runAt = options.runAt ?? new Date();
+  const maxAttempts = options.maxAttempts ?? 10;
+  await executor.insert(jobs).values(payloads.map((payload) => ({ kind, payload, runAt, maxAttempts })));
+}

@@ -11,6 +11,16 @@ import {
   PatchedOrganizationDomain,
   ScimTokenResponse,
 } from "../schemas/domains";
+import {
+  CreateOrganizationIntegration,
+  EnvironmentMapping,
+  OrganizationIntegration,
+  OrganizationIntegrationWithSecret,
+  PaginatedOrganizationIntegrationList,
+  PaginatedWebhookDeliveryList,
+  PatchedOrganizationIntegration,
+  WebhookDelivery,
+} from "../schemas/integrations";
 import { createInviteInput, MAX_BULK_INVITES, OrganizationInvite, OrganizationInviteDelegate, PaginatedOrganizationInviteList } from "../schemas/invites";
 import {
   OrganizationMember,
@@ -43,6 +53,18 @@ import {
   regenerateConfigScimToken,
   updateIdentityProviderConfig,
 } from "../services/identity-provider-configs";
+import {
+  createIntegration,
+  deleteIntegration,
+  getIntegration,
+  listIntegrations,
+  listWebhookDeliveries,
+  redeliverWebhook,
+  rotateWebhookSecret,
+  sendTestEvent,
+  updateEnvironmentMapping,
+  updateWebhook,
+} from "../services/integrations";
 import { listDomainScimLogs, listIdentityProviderConfigScimLogs } from "../services/scim-logs";
 import { bulkCreateInvites, createInvite, delegateInvite, deleteInvite, listInvites, resendInvite } from "../services/invites";
 import { getMemberGithubLogin, getMemberScopedApiKeys, listMembers, removeMember, updateMember } from "../services/members";
@@ -85,6 +107,8 @@ const PROJECTS = "Projects";
 const PROJECT_RULES =
   "Project members change settings; the name, `access_control` and `secret_api_token_action` need a project admin (effective level 8 or more). A name another project of the organization has (any case) is 409.";
 const PROJECT_ACCESS = "Orgdeck's addition: explicit access to a private project, granted and taken by its project admins.";
+const INTEGRATIONS = "Integrations";
+const SIGNING = "Each event is POSTed as JSON signed in the Standard Webhooks format (`webhook-id`, `webhook-timestamp`, `webhook-signature`).";
 const DOMAIN_GATES = "Until the domain is verified, `jit_provisioning_enabled`, `sso_enforcement`, `scim_enabled` and the `id_jag_*` fields cannot change (400 `verification_required` on the first sent). `domain` cannot change. Turning SCIM on returns its token in this response only.";
 
 const OAUTH_APPS = "OAuth applications";
@@ -223,6 +247,47 @@ export const API_ROUTES: readonly ApiRoute[] = [
   api("post", `${ORG}/invites/delegate/`, delegateInvite, OrganizationInvite, {
     operationId: "invites_delegate_create", tag: INVITES, status: 201, throttled: true, body: OrganizationInviteDelegate,
     summary: "Delegate the organization's setup", description: "Invites someone as an administrator to set the organization up; the caller's older delegation to another address is revoked, and one still valid to the same address is sent again.",
+  }),
+
+  api("get", `${ORG}/integrations/`, listIntegrations, PaginatedOrganizationIntegrationList, {
+    operationId: "integrations_list", tag: INTEGRATIONS,
+    summary: "List the organization's integrations", description: "Any member; newest first. `config` never holds a secret.",
+  }),
+  api("post", `${ORG}/integrations/`, createIntegration, OrganizationIntegrationWithSecret, {
+    operationId: "integrations_create", tag: INTEGRATIONS, status: 201, body: CreateOrganizationIntegration,
+    summary: "Add a webhook",
+    description: `Administrators. Activity-log entries of the chosen scopes (all when omitted) are delivered to \`config.url\`, retried with backoff for a day. ${SIGNING} The signing secret is in this response only.`,
+  }),
+  api("get", `${ORG}/integrations/{id}/`, getIntegration, OrganizationIntegration, { operationId: "integrations_retrieve", tag: INTEGRATIONS, summary: "An integration" }),
+  api("patch", `${ORG}/integrations/{id}/`, updateWebhook, OrganizationIntegration, {
+    operationId: "integrations_partial_update", tag: INTEGRATIONS, body: PatchedOrganizationIntegration,
+    summary: "Change a webhook's URL or scopes", description: "Administrators. The signing secret stays.",
+  }),
+  api("delete", `${ORG}/integrations/{id}/`, deleteIntegration, null, {
+    operationId: "organization_integrations_destroy", tag: INTEGRATIONS, status: 204,
+    summary: "Remove an integration", description: "Administrators. Its deliveries still queued are dropped.",
+  }),
+  api("patch", `${ORG}/integrations/{id}/environment-mapping/`, updateEnvironmentMapping, OrganizationIntegration, {
+    operationId: "integrations_environment_mapping_partial_update", tag: INTEGRATIONS, body: EnvironmentMapping,
+    summary: "Map environments to projects",
+    description: "Administrators, signed-in sessions only. `preview` and `development` default to `production`. Events about a mapped project carry its `environment`.",
+    detailOnly400: "when the integration is not connectable or a project is not the organization's,",
+  }),
+  api("post", `${ORG}/integrations/{id}/rotate-secret/`, rotateWebhookSecret, OrganizationIntegrationWithSecret, {
+    operationId: "integrations_rotate_secret_create", tag: INTEGRATIONS,
+    summary: "Rotate a webhook's signing secret", description: "Administrators. The new secret is in this response only; later attempts are signed with it.",
+  }),
+  api("post", `${ORG}/integrations/{id}/test/`, sendTestEvent, WebhookDelivery, {
+    operationId: "integrations_test_create", tag: INTEGRATIONS, status: 201,
+    summary: "Send a test event", description: "Administrators, signed-in sessions only. Queues a `webhook.test` delivery.",
+  }),
+  api("get", `${ORG}/integrations/{id}/deliveries/`, listWebhookDeliveries, PaginatedWebhookDeliveryList, {
+    operationId: "integrations_deliveries_list", tag: INTEGRATIONS,
+    summary: "A webhook's delivery log", description: "Administrators; newest first, each with its attempts. `status` filters: `pending`, `delivered` or `failed`.",
+  }),
+  api("post", `${ORG}/integrations/{id}/deliveries/{delivery_id}/redeliver/`, redeliverWebhook, WebhookDelivery, {
+    operationId: "integrations_deliveries_redeliver_create", tag: INTEGRATIONS,
+    summary: "Deliver an event again", description: "Administrators. Queues a delivery that is not pending again, with the same `webhook-id`, retried for another day.",
   }),
 
   api("get", `${ORG}/activity_log/`, listActivityLog, PaginatedActivityLogEntryList, {

@@ -21,6 +21,7 @@ const TAGS = [
   { name: "Outbox", description: "The emails an organization's actions sent or would have sent." },
   { name: "Domains", description: "Domains an organization proves by DNS, and the single sign-on, SCIM and JIT settings for people of each." },
   { name: "OAuth applications", description: "OAuth clients an organization registers: redirect URIs and a client secret shown once." },
+  { name: "Integrations", description: "Outgoing webhooks that receive the organization's activity, signed in the Standard Webhooks format." },
   { name: "Personal API keys", description: "The caller's own keys for this API." },
   { name: "Projects", description: "An organization's projects, their settings, and who reaches the private ones." },
   { name: "Users", description: "The signed-in person." },

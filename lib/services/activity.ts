@@ -2,6 +2,7 @@ import type { Executor } from "../../db/client";
 import { activityLog } from "../../db/schema";
 import { actorLabel, type Principal } from "../auth/principal";
 import type { ActivityVia } from "../schemas/activity-log";
+import { fanOutActivity } from "./integrations/fan-out";
 
 export type Change = {
   type: string;
@@ -68,11 +69,12 @@ export const SYSTEM_ACTOR: Principal = { kind: "cli", user: null };
  * Writes the audit entry of a mutation; call it inside the mutation's transaction. Entries of callers without a user
  * (the CLI, SCIM, nobody) have no user and are marked system; SCIM and anonymous callers are named in `detail.actor`.
  * `detail.via` says how the actor came in and `detail.address` from which client address, when the call came over HTTP.
+ * An organization's entry is queued, in the same transaction, for its webhooks subscribed to the entry's scope.
  */
 export async function recordActivity(tx: Executor, principal: Principal, entry: Entry, now = new Date()) {
   const actor = principal.kind === "cli" ? null : principal.user;
   const label = actorLabel(principal);
-  await tx.insert(activityLog).values({
+  const [row] = await tx.insert(activityLog).values({
     organizationId: entry.organizationId,
     userId: actor?.id ?? null,
     isSystem: actor === null,
@@ -87,5 +89,6 @@ export async function recordActivity(tx: Executor, principal: Principal, entry: 
       ...(principal.address && { address: principal.address }),
     },
     createdAt: now,
-  });
+  }).returning();
+  await fanOutActivity(tx, row, actor);
 }

@@ -1,9 +1,11 @@
+import { env } from "../../env";
 import type { JobHandler, JobSchedule } from "../types";
 import { DELETE_PROJECT_JOB, deleteProjectJob } from "./delete-project";
 import { MAIL_OUTBOX, runMailOutbox } from "./mail-outbox";
 import { PRUNE_JOBS, pruneJobs } from "./prune-jobs";
 import { PRUNE_SCIM_LOGS, pruneScimLogs } from "./prune-scim-logs";
 import { RECHECK_DOMAINS, recheckDomains } from "./recheck-domains";
+import { runWebhookDelivery, WEBHOOK_DELIVERY_JOB } from "./webhook-delivery";
 
 /** Every job kind this code runs, by name: a job whose kind is missing here fails with an error that names it. */
 export const jobKinds: Record<string, JobHandler> = {
@@ -12,6 +14,7 @@ export const jobKinds: Record<string, JobHandler> = {
   [PRUNE_JOBS]: pruneJobs,
   [PRUNE_SCIM_LOGS]: pruneScimLogs,
   [RECHECK_DOMAINS]: recheckDomains,
+  [WEBHOOK_DELIVERY_JOB]: runWebhookDelivery,
 };
 
 /** The recurring work this code runs, written to job_schedules when a runner starts. */
@@ -21,3 +24,9 @@ export const recurringJobs: JobSchedule[] = [
   { name: PRUNE_SCIM_LOGS, kind: PRUNE_SCIM_LOGS, intervalSeconds: 86_400 },
   { name: RECHECK_DOMAINS, kind: RECHECK_DOMAINS, intervalSeconds: 86_400 },
 ];
+
+/** A kind run by a runner of its own, at its own concurrency. */
+export type JobLane = { name: string; kinds: readonly string[]; concurrency: () => number };
+
+/** Webhook attempts wait on receivers: in a lane of their own, many run at once and a slow receiver never holds up mail. */
+export const jobLanes: JobLane[] = [{ name: "webhooks", kinds: [WEBHOOK_DELIVERY_JOB], concurrency: () => env().ORGDECK_WEBHOOK_CONCURRENCY }];
