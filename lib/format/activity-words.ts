@@ -104,6 +104,10 @@ const OBJECT_WORDS: Record<string, string> = {
   LegalDocument: "legal document",
   ScimGroup: "SCIM group",
   OAuthApplication: "OAuth application",
+  OrganizationDomain: "domain",
+  IdentityProviderConfig: "identity provider",
+  ProjectMembership: "project access",
+  OrganizationIntegration: "integration",
 };
 
 /** "OrganizationMembership" → "member"; an object type without words of its own is spelled out ("LegalDocument" → "legal document"). */

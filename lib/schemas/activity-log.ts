@@ -11,6 +11,26 @@ export const listActivityLogInput = paginationQuery.extend({
   before: isoDateTime.optional(),
 });
 
+/**
+ * The object types (`scope`) of an organization's activity entries, one word per table; what the log's filter offers
+ * and what a webhook may subscribe to. Entries about a user alone (`User`) belong to no organization.
+ */
+export const ORGANIZATION_ACTIVITY_SCOPES = [
+  "Organization",
+  "OrganizationMembership",
+  "OrganizationInvite",
+  "OrganizationDomain",
+  "IdentityProviderConfig",
+  "ScimGroup",
+  "PersonalAPIKey",
+  "Project",
+  "ProjectMembership",
+  "OAuthApplication",
+  "OrganizationIntegration",
+  "LegalDocument",
+  "BatchExport",
+] as const;
+
 export const ACTIVITY_EXPORT_FORMATS = ["csv", "jsonl"] as const;
 
 /** The export takes the list's filters, without pages: every matching entry, newest first. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ORGANIZATION_ACTIVITY_SCOPES } from "./activity-log";
 import { paginationQuery, paginated, timestamp, withoutNul } from "./common";
 import { UserBasic } from "./users";
 
@@ -9,20 +10,7 @@ export const INTEGRATION_KINDS = ["webhook"] as const;
  * The activity-log scopes a webhook may subscribe to: every object type whose changes are recorded in an
  * organization's log. A webhook created without `scopes` receives them all.
  */
-export const WEBHOOK_EVENT_SCOPES = [
-  "Organization",
-  "OrganizationMembership",
-  "OrganizationInvite",
-  "OrganizationDomain",
-  "IdentityProviderConfig",
-  "ScimGroup",
-  "PersonalAPIKey",
-  "Project",
-  "OAuthApplication",
-  "OrganizationIntegration",
-  "LegalDocument",
-  "BatchExport",
-] as const;
+export const WEBHOOK_EVENT_SCOPES = ORGANIZATION_ACTIVITY_SCOPES;
 export type WebhookEventScope = (typeof WEBHOOK_EVENT_SCOPES)[number];
 
 /** The event type of a test delivery. */

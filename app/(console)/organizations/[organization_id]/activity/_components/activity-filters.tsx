@@ -2,12 +2,11 @@
 
 import type { UserBasic } from "@/lib/query/types";
 import { objectWords } from "@/lib/format/activity-words";
+import { ORGANIZATION_ACTIVITY_SCOPES } from "@/lib/schemas/activity-log";
 import { SelectField } from "@/components/form/field";
 import { TimeRangeFilter } from "@/components/data/time-range-filter";
 import { PersonFilter } from "./person-filter";
 
-/** The object types an organization's log holds, in the order the filter offers them. */
-const SCOPES = ["Organization", "OrganizationMembership", "OrganizationInvite"];
 
 const RANGES = { day: 86_400_000, week: 7 * 86_400_000, month: 30 * 86_400_000 } as const;
 
@@ -46,7 +45,7 @@ export function ActivityFilters({ organizationId, values, person, onChange, onPe
         name="scope"
         value={values.scope}
         onChange={(e) => onChange({ scope: e.target.value })}
-        options={[{ value: "", label: "All objects" }, ...SCOPES.map((value) => ({ value, label: capitalize(objectWords(value)) }))]}
+        options={[{ value: "", label: "All objects" }, ...ORGANIZATION_ACTIVITY_SCOPES.map((value) => ({ value, label: capitalize(objectWords(value)) }))]}
       />
       <PersonFilter organizationId={organizationId} value={values.user} known={person} onChange={onPerson} />
       <TimeRangeFilter values={values} onChange={onChange} />
