@@ -11,6 +11,7 @@ import type { OrganizationMember, OrganizationMemberGithubLogin, OrganizationMem
 import type { Organization as OrganizationSchema, OrganizationBasic } from "../schemas/organizations";
 import type { OutboxEmail as OutboxEmailSchema, OutboxEmailStatusEnum } from "../schemas/outbox";
 import type { PersonalAPIKey } from "../schemas/personal-api-keys";
+import type { ProjectBackwardCompat, ProjectBackwardCompatBasic, ProjectMember as ProjectMemberSchema } from "../schemas/projects";
 import type { User, UserBasic as UserBasicSchema } from "../schemas/users";
 
 /** One page of any list: `{count, next, previous, results}`. */
@@ -59,3 +60,12 @@ export type Domain = z.infer<typeof OrganizationDomain>;
 
 /** SAML and SCIM settings kept once and linked to several domains. */
 export type IdentityProviderConfig = z.infer<typeof IdentityProviderConfigSchema>;
+
+/** A project as the list shows it. */
+export type ProjectSummary = z.infer<typeof ProjectBackwardCompatBasic>;
+
+/** A project with every setting and the caller's access to it. */
+export type Project = z.infer<typeof ProjectBackwardCompat>;
+
+/** Someone with explicit access to a private project. */
+export type ProjectMember = z.infer<typeof ProjectMemberSchema>;
