@@ -77,14 +77,22 @@ test.describe("projects", () => {
     await auditPage(page, "project-settings", "light");
 
     const member = await makeUser("member");
+    const guest = await makeUser("guest");
     await addMember(org.id, member.email, 1);
-    const memberKey = await keyOf(member.email);
+    await addMember(org.id, guest.email, 1);
+    const [memberKey, guestKey] = await Promise.all([keyOf(member.email), keyOf(guest.email)]);
     expect((await api(memberKey, `/api/organizations/${org.id}/projects/${id}/`)).status).toBe(200);
 
     await page.getByLabel("Private project").check();
     await expect(toast(page, "The project is private now.")).toBeVisible();
-    await expect(page.getByRole("list", { name: "People with access" }).getByText(user.email)).toBeVisible();
+    const people = page.getByRole("list", { name: "People with access" });
+    await expect(people.getByText("Nobody has explicit access yet")).toBeVisible();
     expect(((await (await api(key, `/api/organizations/${org.id}/projects/${id}/`)).json()) as ProjectWire).access_control).toBe(true);
+    await page.getByLabel("Organization member").selectOption({ label: `guest (${guest.email})` });
+    await page.getByRole("button", { name: "Give access" }).click();
+    await expect(people.getByText(guest.email)).toBeVisible();
+    await expect(people.getByLabel("Project level of guest")).toHaveValue("member");
+    expect((await api(guestKey, `/api/organizations/${org.id}/projects/${id}/`)).status).toBe(200);
 
     const memberPage = await (await signedInContext(browser, member.email)).newPage();
     await memberPage.goto(`/organizations/${org.id}/projects`);
