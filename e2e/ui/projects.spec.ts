@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { addMember, bearer, cli, makeUser } from "../support/cli";
 import { auditPage, BASE_URL, ownerWithOrganization, signedInContext, toast } from "../support/ui";
 
@@ -12,6 +12,14 @@ async function api(key: string, path: string, init: RequestInit = {}) {
 
 async function keyOf(email: string) {
   return (await cli<{ key: string }>("api-key", "create", "--email", email, "--label", "projects", "--scopes", "*")).key;
+}
+
+/**
+ * Waits until React has hydrated this control: a click on the server-rendered HTML before then is lost, which a busy
+ * machine makes likely right after a page load.
+ */
+async function interactive(control: Locator) {
+  await expect.poll(() => control.evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps")))).toBe(true);
 }
 
 /** Changes one setting in its section and saves that section alone. */
@@ -37,6 +45,7 @@ test.describe("projects", () => {
     await auditPage(page, "projects-list", "light");
 
     const name = unique("Web app");
+    await interactive(page.getByRole("button", { name: "New project" }));
     await page.getByRole("button", { name: "New project" }).click();
     const dialog = page.getByRole("dialog", { name: "New project" });
     await dialog.getByLabel("Name").fill(name);
@@ -69,6 +78,7 @@ test.describe("projects", () => {
     await expect(page.getByLabel("Minimum duration (milliseconds)")).toHaveAttribute("aria-invalid", "true");
 
     await page.reload();
+    await interactive(page.getByLabel("Private project"));
     await expect(page.getByLabel("Time zone", { exact: true })).toHaveValue("Europe/Paris");
     expect(Number(await page.getByLabel("Sample rate").inputValue())).toBe(0.5);
     await expect(page.getByLabel("Name", { exact: true })).toHaveValue(name);
@@ -106,5 +116,53 @@ test.describe("projects", () => {
     await expect(memberPage.getByRole("heading", { level: 1 })).toHaveText("Not found");
     await memberPage.context().close();
     await context.close();
+  });
+
+  test("a member sees the admin-only controls disabled with the reason; the owner rotates the secret token and deletes the project", async ({ browser }) => {
+    test.slow();
+    const { user, key, org } = await ownerWithOrganization("projects");
+    const name = unique("Shop");
+    const res = await api(key, `/api/organizations/${org.id}/projects/`, { method: "POST", body: JSON.stringify({ name }) });
+    const { id, secret_api_token: firstSecret } = (await res.json()) as ProjectWire & { secret_api_token: string };
+    const member = await makeUser("member");
+    await addMember(org.id, member.email, 1);
+
+    const memberPage = await (await signedInContext(browser, member.email)).newPage();
+    await memberPage.goto(`/organizations/${org.id}/projects`);
+    await expect(memberPage.getByRole("button", { name: "New project" })).toBeDisabled();
+    await expect(memberPage.getByText("Only admins create projects here.")).toBeVisible();
+    await memberPage.getByRole("link", { name }).click();
+    await expect(memberPage.getByRole("heading", { level: 1, name })).toBeVisible();
+    await interactive(memberPage.getByLabel("Discard client IP addresses"));
+    await expect(memberPage.getByLabel("Name", { exact: true })).toBeDisabled();
+    await expect(memberPage.getByText("Only project admins change this.").first()).toBeVisible();
+    await expect(memberPage.getByLabel("Private project")).toBeDisabled();
+    await expect(memberPage.getByRole("button", { name: "Delete project" })).toBeDisabled();
+    await expect(memberPage.getByRole("button", { name: "Rotate secret token" })).toBeDisabled();
+    // Member-safe settings stay open to members.
+    await saveSection(memberPage, "Privacy", () => memberPage.getByLabel("Discard client IP addresses").check());
+    await memberPage.context().close();
+
+    const page = await (await signedInContext(browser, user.email)).newPage();
+    await page.goto(`/organizations/${org.id}/projects/${id}`);
+    await expect(page.getByLabel("Discard client IP addresses")).toBeChecked();
+    await interactive(page.getByRole("button", { name: "Rotate secret token" }));
+    await page.getByRole("button", { name: "Rotate secret token" }).click();
+    await page.getByRole("dialog", { name: "Rotate the secret API token?" }).getByRole("button", { name: "Rotate secret token" }).click();
+    const shown = page.getByRole("dialog", { name: "New secret API token" }).getByLabel("Secret API token");
+    await expect(shown).toHaveValue(/^ods_/);
+    expect(await shown.inputValue()).not.toBe(firstSecret);
+    await page.getByRole("dialog", { name: "New secret API token" }).getByRole("button", { name: "Done" }).click();
+
+    await page.getByRole("button", { name: "Delete project" }).click();
+    const confirm = page.getByRole("dialog", { name: `Delete ${name}?` });
+    await expect(confirm.getByRole("button", { name: "Delete this project" })).toBeDisabled();
+    await confirm.getByLabel(`Type ${name} to confirm`).fill(name);
+    await confirm.getByRole("button", { name: "Delete this project" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "No projects yet" })).toBeVisible();
+    const gone = (await (await api(key, `/api/organizations/${org.id}/projects/`)).json()) as { count: number };
+    expect(gone.count).toBe(0);
+    await page.context().close();
   });
 });
