@@ -53,6 +53,7 @@ test.describe("projects", () => {
     await dialog.getByRole("button", { name: "Create project" }).click();
     const ready = page.getByRole("dialog", { name: `${name} is ready` });
     await expect(ready.getByLabel("Secret API token")).toHaveValue(/^ods_/);
+    await auditPage(page, "project-created-dialog", "light");
     await ready.getByRole("link", { name: "Open project settings" }).click();
 
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
@@ -143,9 +144,10 @@ test.describe("projects", () => {
     await saveSection(memberPage, "Privacy", () => memberPage.getByLabel("Discard client IP addresses").check());
     await memberPage.context().close();
 
-    const page = await (await signedInContext(browser, user.email)).newPage();
+    const page = await (await signedInContext(browser, user.email, { theme: "dark" })).newPage();
     await page.goto(`/organizations/${org.id}/projects/${id}`);
     await expect(page.getByLabel("Discard client IP addresses")).toBeChecked();
+    await auditPage(page, "project-settings", "dark");
     await interactive(page.getByRole("button", { name: "Rotate secret token" }));
     await page.getByRole("button", { name: "Rotate secret token" }).click();
     await page.getByRole("dialog", { name: "Rotate the secret API token?" }).getByRole("button", { name: "Rotate secret token" }).click();
@@ -161,6 +163,7 @@ test.describe("projects", () => {
     await confirm.getByRole("button", { name: "Delete this project" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "No projects yet" })).toBeVisible();
+    await auditPage(page, "projects-list-empty", "dark");
     const gone = (await (await api(key, `/api/organizations/${org.id}/projects/`)).json()) as { count: number };
     expect(gone.count).toBe(0);
     await page.context().close();
