@@ -26,4 +26,9 @@ export const queryKeys = {
   scimGroups: (organizationId: string, targetId: string) => ["organizations", organizationId, "scim", targetId, "groups"] as const,
   /** The paged list appends its page and filters (components/data/use-paged-list.ts). */
   scimLogs: (organizationId: string, targetId: string) => ["organizations", organizationId, "scim", targetId, "logs"] as const,
+  /** The paged list appends its page and filters (components/data/use-paged-list.ts). */
+  projects: (organizationId: string) => ["organizations", organizationId, "projects"] as const,
+  /** Under `projects`, so whatever refreshes the list refreshes an open project too. */
+  project: (organizationId: string, projectId: number) => ["organizations", organizationId, "projects", projectId] as const,
+  projectMembers: (organizationId: string, projectId: number) => ["organizations", organizationId, "projects", projectId, "members"] as const,
 };

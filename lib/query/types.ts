@@ -12,6 +12,8 @@ import type { OrganizationMember, OrganizationMemberGithubLogin, OrganizationMem
 import type { Organization as OrganizationSchema, OrganizationBasic } from "../schemas/organizations";
 import type { OutboxEmail as OutboxEmailSchema, OutboxEmailStatusEnum } from "../schemas/outbox";
 import type { PersonalAPIKey } from "../schemas/personal-api-keys";
+import type { ProjectMember as ProjectMemberSchema } from "../schemas/project-members";
+import type { ProjectBackwardCompat, ProjectBackwardCompatBasic } from "../schemas/projects";
 import type { User, UserBasic as UserBasicSchema } from "../schemas/users";
 
 /** One page of any list: `{count, next, previous, results}`. */
@@ -63,3 +65,12 @@ export type IdentityProviderConfig = z.infer<typeof IdentityProviderConfigSchema
 
 /** An OAuth client the organization registered (its secret is shown only by the action that made it). */
 export type OAuthApplication = z.infer<typeof OrganizationOAuthApplication>;
+
+/** A project as the list shows it. */
+export type ProjectSummary = z.infer<typeof ProjectBackwardCompatBasic>;
+
+/** A project with every setting and the caller's access to it. */
+export type Project = z.infer<typeof ProjectBackwardCompat>;
+
+/** Someone with explicit access to a private project. */
+export type ProjectMember = z.infer<typeof ProjectMemberSchema>;
