@@ -24,4 +24,10 @@ export const queryKeys = {
   scimGroups: (organizationId: string, targetId: string) => ["organizations", organizationId, "scim", targetId, "groups"] as const,
   /** The paged list appends its page and filters (components/data/use-paged-list.ts). */
   scimLogs: (organizationId: string, targetId: string) => ["organizations", organizationId, "scim", targetId, "logs"] as const,
+  /** The paged list appends its page and filters (components/data/use-paged-list.ts). */
+  integrations: (organizationId: string) => ["organizations", organizationId, "integrations"] as const,
+  /** Under `integrations`, so whatever refreshes the integrations refreshes their delivery logs too. */
+  webhookDeliveries: (organizationId: string, integrationId: string) => ["organizations", organizationId, "integrations", integrationId, "deliveries"] as const,
+  /** The projects the signed-in person reaches, for pickers. */
+  projects: (organizationId: string) => ["organizations", organizationId, "projects"] as const,
 };

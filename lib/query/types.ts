@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import type { ActivityLogChange, ActivityLogEntry } from "../schemas/activity-log";
 import type { IdentityProviderConfig as IdentityProviderConfigSchema, OrganizationDomain } from "../schemas/domains";
+import type { OrganizationIntegration, WebhookDelivery as WebhookDeliverySchema } from "../schemas/integrations";
 import type { PendingOrganizationInvite, OrganizationInvite } from "../schemas/invites";
 import type { OrganizationMember, OrganizationMemberGithubLogin, OrganizationMemberScopedAPIKeys } from "../schemas/members";
 import type { Organization as OrganizationSchema, OrganizationBasic } from "../schemas/organizations";
@@ -59,3 +60,9 @@ export type Domain = z.infer<typeof OrganizationDomain>;
 
 /** SAML and SCIM settings kept once and linked to several domains. */
 export type IdentityProviderConfig = z.infer<typeof IdentityProviderConfigSchema>;
+
+/** An integration of the organization (a webhook, or a marketplace install); `config` never holds a secret. */
+export type Integration = z.infer<typeof OrganizationIntegration>;
+
+/** One event sent (or to send) to a webhook, with every attempt (admins). */
+export type WebhookDelivery = z.infer<typeof WebhookDeliverySchema>;
