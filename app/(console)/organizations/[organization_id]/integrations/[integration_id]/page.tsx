@@ -10,11 +10,11 @@ import { openOrganization } from "../../../../_lib/load";
 import { runOrNotFound, titleOf } from "../../../../_lib/run-or-not-found";
 import { DeliveryLog } from "../_components/delivery-log";
 import { DisconnectPanel } from "../_components/disconnect-panel";
-import { EnvironmentMappingForm, mappingOf } from "../_components/environment-mapping-form";
+import { EnvironmentMappingForm } from "../_components/environment-mapping-form";
 import { SecretPanel } from "../_components/secret-panel";
 import { TestEventPanel } from "../_components/test-event-panel";
 import { WebhookConfigForm } from "../_components/webhook-config-form";
-import { integrationName, kindLabel, scopesOf, urlOf } from "../_components/webhook-words";
+import { integrationName, kindLabel, mappingOf, scopesOf, urlOf } from "../_components/webhook-words";
 
 type Params = { params: Promise<{ organization_id: string; integration_id: string }> };
 

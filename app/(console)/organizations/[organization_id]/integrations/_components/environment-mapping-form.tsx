@@ -9,9 +9,7 @@ import { useFormAction } from "@/components/form/use-form-action";
 import { updateEnvironmentMappingAction } from "../actions";
 import { useIntegrationsRefresh } from "./use-integrations-refresh";
 import { useProjects, type ProjectChoice } from "./use-projects";
-import { ADMINS_ONLY } from "./webhook-words";
-
-export type EnvironmentMapping = { production: number; preview: number; development: number };
+import { ADMINS_ONLY, type EnvironmentMapping } from "./webhook-words";
 
 const ENVIRONMENTS = [
   { name: "production", label: "Production", hint: "Required." },
@@ -21,13 +19,6 @@ const ENVIRONMENTS = [
 type Environment = (typeof ENVIRONMENTS)[number]["name"];
 
 const mappingInput = environmentMappingInput.extend({ id: z.string() });
-
-/** A stored mapping read defensively: `config` is free-form, and only whole numbers are project ids. */
-export function mappingOf(config: Record<string, unknown>): EnvironmentMapping | null {
-  const m = config.environment_mapping as Record<string, unknown> | undefined;
-  const ok = (v: unknown): v is number => Number.isInteger(v);
-  return m && ok(m.production) && ok(m.preview) && ok(m.development) ? { production: m.production, preview: m.preview, development: m.development } : null;
-}
 
 function optionsFor(environment: Environment, projects: ProjectChoice[], current: string) {
   const known = projects.some((p) => String(p.id) === current);

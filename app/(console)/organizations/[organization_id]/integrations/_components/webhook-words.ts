@@ -51,4 +51,13 @@ export function integrationName(integration: Pick<Integration, "kind" | "config"
   }
 }
 
+export type EnvironmentMapping = { production: number; preview: number; development: number };
+
+/** A stored mapping read defensively: `config` is free-form, and only whole numbers are project ids. */
+export function mappingOf(config: Record<string, unknown>): EnvironmentMapping | null {
+  const m = config.environment_mapping as Record<string, unknown> | undefined;
+  const ok = (v: unknown): v is number => Number.isInteger(v);
+  return m && ok(m.production) && ok(m.preview) && ok(m.development) ? { production: m.production, preview: m.preview, development: m.development } : null;
+}
+
 export const ADMINS_ONLY = "Only admins and owners can change integrations.";
