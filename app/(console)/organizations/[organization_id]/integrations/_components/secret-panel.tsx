@@ -32,22 +32,23 @@ export function SecretPanel({ organizationId, id, canEdit }: { organizationId: s
     });
   }
   return (
-    <Panel
-      title="Signing secret"
-      description="Deliveries are signed with a secret shown only when it was made. If it leaked or was lost, make a new one: deliveries signed from then on use it."
-      footer={
-        <>
-          {!canEdit && (
-            <p id={reasonId} className="mr-auto text-muted">
-              {ADMINS_ONLY}
-            </p>
-          )}
-          <Button onClick={() => setConfirming(true)} disabled={!canEdit} aria-describedby={canEdit ? undefined : reasonId}>
-            Rotate signing secret
-          </Button>
-        </>
-      }
-    >
+    <>
+      <Panel
+        title="Signing secret"
+        description="Deliveries are signed with a secret shown only when it was made. If it leaked or was lost, make a new one: deliveries signed from then on use it."
+        footer={
+          <>
+            {!canEdit && (
+              <p id={reasonId} className="mr-auto text-muted">
+                {ADMINS_ONLY}
+              </p>
+            )}
+            <Button onClick={() => setConfirming(true)} disabled={!canEdit} aria-describedby={canEdit ? undefined : reasonId}>
+              Rotate signing secret
+            </Button>
+          </>
+        }
+      />
       <ConfirmDialog
         open={confirming}
         onClose={() => setConfirming(false)}
@@ -58,6 +59,6 @@ export function SecretPanel({ organizationId, id, canEdit }: { organizationId: s
         confirmLabel="Rotate secret"
       />
       <SecretDialog secret={secret} onClose={() => setSecret(null)} />
-    </Panel>
+    </>
   );
 }
