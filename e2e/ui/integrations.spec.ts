@@ -136,6 +136,15 @@ test.describe("integrations", () => {
     failing.delete(path);
     await expect(deliveryLog(page).getByRole("row").filter({ hasText: "Delivered" })).toHaveCount(3, { timeout: 30_000 });
 
+    // A delivered event sent again keeps its webhook-id, so the receiver can tell it already has it.
+    const createdEvent = deliveryLog(page).getByRole("row").filter({ hasText: "OrganizationIntegration.created" });
+    const firstCreated = at(path).find((r) => JSON.parse(r.body).type === "OrganizationIntegration.created") as Received;
+    await createdEvent.getByRole("button", { name: "Redeliver OrganizationIntegration.created" }).click();
+    await expect(toast(page, "OrganizationIntegration.created queued again.")).toBeVisible();
+    await expect.poll(() => at(path).filter((r) => r.headers["webhook-id"] === firstCreated.headers["webhook-id"]).length, { timeout: 15_000 }).toBe(2);
+    await expect(createdEvent.getByRole("cell").nth(2)).toHaveText("2");
+    await expect(createdEvent).toContainText("Delivered");
+
     // Only some events from now on.
     await page.getByRole("checkbox", { name: "All events" }).uncheck();
     await page.getByRole("checkbox", { name: "Members" }).check();

@@ -37,7 +37,10 @@ const columns = (onOpen: (d: WebhookDelivery) => void): Column<WebhookDelivery>[
   { id: "created", header: "Time", nowrap: true, cell: (d) => <Time iso={d.created_at} /> },
 ];
 
-/** A webhook's deliveries, newest first, filtered by status; each opens with its attempts and payload; failed ones can be sent again. */
+/**
+ * A webhook's deliveries, newest first, filtered by status; each opens with its attempts and payload. One that failed,
+ * or that the receiver lost after accepting it, can be sent again with its webhook-id (a pending one is on its way).
+ */
 export function DeliveryLog({ organizationId, id, canEdit }: { organizationId: string; id: string; canEdit: boolean }) {
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -68,7 +71,7 @@ export function DeliveryLog({ organizationId, id, canEdit }: { organizationId: s
     });
   }
   const redeliverButton = (d: WebhookDelivery) =>
-    canEdit && d.status === "failed" ? (
+    canEdit && d.status !== "pending" ? (
       <Button size="sm" onClick={() => redeliver(d)} pending={pendingId === d.id}>
         Redeliver<span className="sr-only"> {d.event_type}</span>
       </Button>
