@@ -31,4 +31,7 @@ export const queryKeys = {
   /** Under `projects`, so whatever refreshes the list refreshes an open project too. */
   project: (organizationId: string, projectId: number) => ["organizations", organizationId, "projects", projectId] as const,
   projectMembers: (organizationId: string, projectId: number) => ["organizations", organizationId, "projects", projectId, "members"] as const,
+  integrations: (organizationId: string) => ["organizations", organizationId, "integrations"] as const,
+  /** Under `integrations`, so whatever refreshes the integrations refreshes their delivery logs too. */
+  webhookDeliveries: (organizationId: string, integrationId: string) => ["organizations", organizationId, "integrations", integrationId, "deliveries"] as const,
 };

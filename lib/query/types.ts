@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import type { ActivityLogChange, ActivityLogEntry } from "../schemas/activity-log";
 import type { IdentityProviderConfig as IdentityProviderConfigSchema, OrganizationDomain } from "../schemas/domains";
+import type { OrganizationIntegration, WebhookDelivery as WebhookDeliverySchema } from "../schemas/integrations";
 import type { PendingOrganizationInvite, OrganizationInvite } from "../schemas/invites";
 import type { OrganizationOAuthApplication } from "../schemas/oauth-applications";
 import type { OrganizationMember, OrganizationMemberGithubLogin, OrganizationMemberScopedAPIKeys } from "../schemas/members";
@@ -74,3 +75,9 @@ export type Project = z.infer<typeof ProjectBackwardCompat>;
 
 /** Someone with explicit access to a private project. */
 export type ProjectMember = z.infer<typeof ProjectMemberSchema>;
+
+/** An integration of the organization (a webhook, or a marketplace install); `config` never holds a secret. */
+export type Integration = z.infer<typeof OrganizationIntegration>;
+
+/** One event sent (or to send) to a webhook, with every attempt (admins). */
+export type WebhookDelivery = z.infer<typeof WebhookDeliverySchema>;
