@@ -56,6 +56,8 @@ export const webhookDeliveries = pgTable(
   },
   (t) => [
     index("webhook_deliveries_integration_created_idx").on(t.integrationId, t.createdAt),
+    // The delivery log filtered by status ("failed ones"), newest first.
+    index("webhook_deliveries_integration_status_created_idx").on(t.integrationId, t.status, t.createdAt),
     uniqueIndex("webhook_deliveries_integration_activity_key")
       .on(t.integrationId, t.activityId)
       .where(sql`${t.activityId} is not null`),
