@@ -109,15 +109,17 @@ export function staleSources() {
 
 /**
  * Builds .next (`npm run build`) when missing, and with `rebuildStale` also when a source is newer than it; builds
- * bench/ceiling/.next when missing or older than its sources, bench/queries.mjs or bench/scim-queries.mjs.
+ * bench/ceiling/.next when missing or older than its sources, bench/queries.mjs or bench/scim-queries.mjs (unless
+ * `ceiling` is false: a benchmark without the ceiling app).
  */
-export async function ensureBuilds({ rebuildStale = false } = {}) {
+export async function ensureBuilds({ rebuildStale = false, ceiling = true } = {}) {
   const stale = rebuildStale ? staleSources() : [];
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) || stale.length) {
     const why = stale.length ? `: ${stale.length} source file(s) newer than .next, e.g. ${stale.slice(0, 3).join(", ")}` : "";
     say(`== building our server (npm run build)${why}`);
     await run("npm", ["run", "build"], { quiet: false });
   }
+  if (!ceiling) return;
   const ceilingBuild = path.join(CEILING, ".next", "BUILD_ID");
   const sources = Math.max(newestMtime(CEILING), ...["queries.mjs", "scim-queries.mjs"].map((f) => fs.statSync(path.join(BENCH, f)).mtimeMs));
   if (!fs.existsSync(ceilingBuild) || fs.statSync(ceilingBuild).mtimeMs < sources) {
