@@ -140,6 +140,25 @@ export async function startPostgres(port) {
   return { dir, url };
 }
 
+/**
+ * Turns on pg_stat_statements in startPostgres's server (`pg`): a restart, since the library loads at start-up. `admin`
+ * is a postgres.js client, which reconnects by itself.
+ */
+export async function enableStatementStats(pg, admin) {
+  await admin.unsafe("alter system set shared_preload_libraries = 'pg_stat_statements'");
+  await run("bash", ["scripts/pg-temp.sh", "restart", pg.dir]);
+  await admin.unsafe("create extension if not exists pg_stat_statements");
+}
+
+/** The `limit` statements that took the most execution time since the last `select pg_stat_statements_reset()`. */
+export function topStatements(admin, limit = 12) {
+  return admin`
+    select calls::int, round(total_exec_time::numeric, 1)::float as total_ms, round(mean_exec_time::numeric, 3)::float as mean_ms,
+      rows::int, shared_blks_hit::int as blocks_hit, regexp_replace(query, '\\s+', ' ', 'g') as query
+    from pg_stat_statements where query not ilike '%pg_stat_statements%'
+    order by total_exec_time desc limit ${limit}`;
+}
+
 // ---------------------------------------------------------------------------------------------- data
 
 export async function cli(args, env) {

@@ -35,13 +35,15 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { groupCpuMs, postmasterPid, treeCpuMs } from "./cpu.mjs";
-import { baseEnv, cleanUp, cleanups, cli, ensureBuilds, fmt, nextStart, round2, say, serverEnv, startPostgres, startServer, writeResults } from "./lib.mjs";
+import { baseEnv, cleanUp, cleanups, cli, enableStatementStats, ensureBuilds, fmt, nextStart, round2, say, serverEnv, startPostgres, startServer, topStatements, writeResults } from "./lib.mjs";
 import { bareLoop, check, patchEvents, sqlEvents, startReceivers, waitForArrivals } from "./webhooks-parts.mjs";
 
 const env = process.env;
 const EVENTS = Number(env.BENCH_EVENTS ?? 10_000);
 const RECEIVERS = Number(env.BENCH_RECEIVERS ?? 3);
-const SOURCE = env.BENCH_SOURCE ?? "http";
+const SOURCE = env.BENCH_SOURCE ?? "sql";
+const HTTP_EVENTS = Number(env.BENCH_HTTP_EVENTS ?? 500);
+const STATEMENTS = env.BENCH_PG_STATEMENTS !== "0";
 const GEN_CONNECTIONS = Number(env.BENCH_GEN_CONNECTIONS ?? 8);
 const WARMUP_EVENTS = Number(env.BENCH_WARMUP_EVENTS ?? 20);
 const LANE = Number(env.ORGDECK_WEBHOOK_CONCURRENCY ?? 16);
@@ -77,44 +79,83 @@ async function expectedDeliveries(sql, orgId, since, hooks) {
   return expected;
 }
 
-/** What the database says about retries of the measured deliveries. */
+/** What the database says about the retries of the deliveries of entries after `since`, and their jobs' runs. */
 async function retries(sql, orgId, since) {
   const [r] = await sql`
+    with d as (
+      select d.* from webhook_deliveries d join activity_log a on a.id = d.activity_id
+      where a.organization_id = ${orgId} and a.created_at > ${since}
+    )
     select
       count(*) filter (where d.attempts > 1)::int as deliveries_retried,
-      count(*) filter (where d.status = 'delivered')::int as delivered,
       count(*) filter (where d.status = 'pending')::int as pending,
       count(*) filter (where d.status = 'failed')::int as failed,
-      (select count(*) from webhook_delivery_attempts t join webhook_deliveries x on x.id = t.delivery_id
-        join activity_log y on y.id = x.activity_id where y.organization_id = ${orgId} and y.created_at > ${since})::int as attempts
-    from webhook_deliveries d join activity_log a on a.id = d.activity_id
-    where a.organization_id = ${orgId} and a.created_at > ${since}`;
-  const [j] = await sql`
-    select count(*) filter (where attempts > 1)::int as jobs_run_again, count(*) filter (where status <> 'done')::int as jobs_not_done,
-      count(distinct locked_by)::int as runners
-    from jobs where kind = 'webhook.delivery'`;
-  const [claims] = await sql`select count(*)::int as n from jobs where kind = 'webhook.delivery' and status = 'done'`;
-  return { ...r, ...j, jobs_done: claims.n };
+      (select count(*) from webhook_delivery_attempts t join d x on x.id = t.delivery_id)::int as attempts,
+      (select count(*) filter (where j.attempts > 1) from jobs j join d y on y.id = (j.payload ->> 'delivery_id')::uuid
+        where j.kind = 'webhook.delivery')::int as jobs_run_again
+    from d`;
+  return r;
+}
+
+/**
+ * One measured phase: `generate()` makes `count` events while the instances deliver them; then the receivers' records
+ * are checked against the deliveries the database holds, with the CPU each part used and, with `statements`, the
+ * statements PostgreSQL spent its time on.
+ */
+async function deliver({ sql, statements, orgId, hooks, receivers, instances, pgPid, label, count, generate }) {
+  const [{ since }] = await sql`select max(created_at) as since from activity_log where organization_id = ${orgId}`;
+  await receivers.ask({ type: "reset" });
+  if (statements) await sql`select pg_stat_statements_reset()`;
+  const cpu = () => ({ instances: instances.map((s) => groupCpuMs(s.pgid)), pg: treeCpuMs(pgPid), receivers: treeCpuMs(receivers.pid) });
+  const cpu0 = cpu();
+  const gen = await generate();
+  const events = { count, seconds: round2(gen.ms / 1000), per_second: round2(count / (gen.ms / 1000)), errors: gen.errors.length, first_errors: gen.errors.slice(0, 5) };
+  say(`   ${label}: generated in ${events.seconds} s: ${fmt(events.per_second)} events/s, ${events.errors} errors${events.errors ? `: ${gen.errors[0]}` : ""}`);
+  const arrived = await waitForArrivals(receivers, count * hooks.length);
+  const cpu1 = cpu();
+  const expected = await expectedDeliveries(sql, orgId, since, hooks);
+  const { receivers: records } = await receivers.ask({ type: "collect" });
+  const per = (ms) => round2(ms / Math.max(1, expected.size));
+  const result = {
+    events,
+    ...check(records, expected),
+    retries: await retries(sql, orgId, since),
+    cpu: { instances: cpu1.instances.map((c, i) => per(c - cpu0.instances[i])), pg: per(cpu1.pg - cpu0.pg), receivers: per(cpu1.receivers - cpu0.receivers) },
+    ...(statements && { statements: await topStatements(sql) }),
+  };
+  say(`   ${label}: ${arrived} requests arrived; ${fmt(result.per_second)} deliveries/s, delay p50 ${result.delay_p50_ms} ms, p99 ${result.delay_p99_ms} ms`);
+  return { result, expected };
 }
 
 function report(results) {
   const a = results.app;
   const k = results.loop_keepalive;
   const f = results.loop_fresh;
-  const row = (label, r) => `${label.padEnd(34)}${fmt(r.per_second).padStart(8)}${String(r.delay_p50_ms ?? "-").padStart(10)}${String(r.delay_p99_ms ?? "-").padStart(10)}${String(r.delivered).padStart(10)}${String(r.duplicates).padStart(6)}${String(r.missing).padStart(8)}${String(r.bad_signatures).padStart(6)}`;
+  const ms = (v) => (v === null || v === undefined ? "-" : fmt(v));
+  const row = (label, r) => `${label.padEnd(40)}${fmt(r.per_second).padStart(8)}${ms(r.delay_p50_ms).padStart(9)}${ms(r.delay_p99_ms).padStart(9)}${String(r.delivered).padStart(10)}${String(r.duplicates).padStart(5)}${String(r.missing).padStart(8)}${String(r.bad_signatures).padStart(7)}`;
+  const retried = (r) => `${r.retries.deliveries_retried} deliveries retried, ${r.retries.attempts} attempts for ${r.expected} deliveries, ${r.retries.jobs_run_again} jobs run more than once, ${r.retries.pending} pending, ${r.retries.failed} failed; misdirected ${r.misdirected}, unexpected ${r.unexpected}`;
   const lines = [
     "",
-    `Webhook benchmark: ${fmt(results.events.count)} events (${SOURCE}) × ${RECEIVERS} receivers, ${INSTANCES} instances × ${LANE} webhook lane; loop concurrency ${INSTANCES * LANE}; PostgreSQL ${results.machine.postgres}`,
-    `events generated: ${fmt(results.events.per_second)}/s (${results.events.seconds} s, ${results.events.errors} errors)`,
-    `${"run".padEnd(34)}${"deliv/s".padStart(8)}${"p50 ms".padStart(10)}${"p99 ms".padStart(10)}${"delivered".padStart(10)}${"dup".padStart(6)}${"missing".padStart(8)}${"badsig".padStart(6)}`,
-    row("app (2 instances, from 1st event)", a),
+    `Webhook benchmark: ${RECEIVERS} receivers, ${INSTANCES} instances with a webhook lane of ${LANE} each, one PostgreSQL ${results.machine.postgres}; loop concurrency ${INSTANCES * LANE}`,
+    `${"run".padEnd(40)}${"deliv/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"delivered".padStart(10)}${"dup".padStart(5)}${"missing".padStart(8)}${"badsig".padStart(7)}`,
+  ];
+  if (results.stream) lines.push(row(`stream: ${fmt(results.stream.events.count)} REST events at ${fmt(results.stream.events.per_second)}/s`, results.stream));
+  lines.push(
+    row(`burst: ${fmt(a.events.count)} ${SOURCE} events at ${fmt(a.events.per_second)}/s`, a),
     row("bare loop, keep-alive", k),
     row("bare loop, new connection each", f),
-    `retries: ${a.retries.deliveries_retried} deliveries with > 1 attempt, ${a.retries.attempts} attempt rows for ${a.expected} deliveries, ${a.retries.jobs_run_again} jobs claimed more than once, ${a.retries.pending} pending / ${a.retries.failed} failed; misdirected ${a.misdirected}, unexpected ${a.unexpected}`,
-    `CPU ms per delivery: instances ${a.cpu.instances.join(" + ")}, PostgreSQL ${a.cpu.pg}, receivers ${a.cpu.receivers}; loop (keep-alive): bench ${k.cpu.bench}, receivers ${k.cpu.receivers}`,
-    `ratio app / keep-alive loop: ${results.ratio.toFixed(2)} (target >= ${TARGET}, no duplicate, none missing)  ${results.target_met ? "MET" : "MISSED"}`,
-    `ratio app / new-connection loop: ${results.ratio_fresh.toFixed(2)}`,
-  ];
+    ...(results.stream ? [`stream retries: ${retried(results.stream)}`] : []),
+    `burst retries: ${retried(a)}`,
+    `burst CPU ms per delivery: instances ${a.cpu.instances.join(" + ")}, PostgreSQL ${a.cpu.pg}, receivers ${a.cpu.receivers}; loop (keep-alive): bench ${k.cpu.bench}, receivers ${k.cpu.receivers}`,
+  );
+  if (a.statements) {
+    lines.push("burst: PostgreSQL's statements by total time (calls, total ms, mean ms, rows):");
+    for (const st of a.statements.slice(0, 8)) lines.push(`  ${String(st.calls).padStart(7)} ${fmt(st.total_ms).padStart(8)} ${st.mean_ms.toFixed(3).padStart(8)} ${String(st.rows).padStart(7)}  ${st.query.slice(0, 150)}`);
+  }
+  lines.push(
+    `ratio burst / keep-alive loop: ${results.ratio.toFixed(2)} (target >= ${TARGET}, no duplicate, none missing)  ${results.target_met ? "MET" : "MISSED"}`,
+    `ratio burst / new-connection loop: ${results.ratio_fresh.toFixed(2)}`,
+  );
   return lines.join("\n");
 }
 
@@ -122,7 +163,7 @@ async function main() {
   const started = new Date();
   const results = {
     started: started.toISOString(),
-    settings: { events: EVENTS, receivers: RECEIVERS, source: SOURCE, gen_connections: GEN_CONNECTIONS, warmup_events: WARMUP_EVENTS, instances: INSTANCES, lane_concurrency: LANE, loop_concurrency: INSTANCES * LANE },
+    settings: { events: EVENTS, receivers: RECEIVERS, source: SOURCE, http_events: HTTP_EVENTS, pg_statements: STATEMENTS, gen_connections: GEN_CONNECTIONS, warmup_events: WARMUP_EVENTS, instances: INSTANCES, lane_concurrency: LANE, loop_concurrency: INSTANCES * LANE },
     machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadavg_at_start: os.loadavg().map(round2) },
   };
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "orgdeck-bench-webhooks-"));
@@ -142,6 +183,7 @@ async function main() {
     const user = await cli(["user", "create", "--email", email, "--first-name", "Bench", "--last-name", "Owner"], cliEnv);
     const org = await cli(["org", "create", "--name", "Bench Org", "--owner-email", email], cliEnv);
     const { key } = await cli(["api-key", "create", "--email", email, "--label", "bench", "--scopes", "*"], cliEnv);
+    if (STATEMENTS) await enableStatementStats(pg, sql);
     results.machine.postgres = (await sql`show server_version`)[0].server_version;
     const pgPid = postmasterPid(pg.dir);
 
@@ -168,30 +210,24 @@ async function main() {
     if (warm.errors.length) throw new Error(`warm-up: ${warm.errors[0]}`);
     const warmArrived = await waitForArrivals(receivers, WARMUP_EVENTS * RECEIVERS, { settleMs: 500, stallMs: 30_000 });
     say(`   ${warmArrived} of ${WARMUP_EVENTS * RECEIVERS} warm-up deliveries arrived`);
-    const [{ since, template }] = await sql`
-      select max(a.created_at) as since, (array_agg(d.payload order by a.created_at desc))[1] as template
-      from activity_log a join webhook_deliveries d on d.activity_id = a.id where a.organization_id = ${org.id}`;
-    await receivers.ask({ type: "reset" });
+    const [{ template }] = await sql`
+      select d.payload as template from activity_log a join webhook_deliveries d on d.activity_id = a.id
+      where a.organization_id = ${org.id} order by a.created_at desc limit 1`;
 
-    say(`== ${fmt(EVENTS)} events (${SOURCE === "http" ? `PATCH /api/organizations/<id>/ over REST, ${GEN_CONNECTIONS} at once` : `SQL mirroring the fan-out, ${GEN_CONNECTIONS} connections`}), delivered as they come`);
-    const cpu0 = { instances: instances.map((s) => groupCpuMs(s.pgid)), pg: treeCpuMs(pgPid), receivers: treeCpuMs(receivers.pid) };
-    const gen =
+    const phase = (label, count, generate) => deliver({ sql, statements: STATEMENTS, orgId: org.id, hooks, receivers, instances, pgPid, label, count, generate });
+    if (HTTP_EVENTS > 0) {
+      say(`== stream: ${fmt(HTTP_EVENTS)} events, PATCH /api/organizations/<id>/ over REST (${GEN_CONNECTIONS} at once, both instances), delivered as they come`);
+      results.stream = (await phase("stream", HTTP_EVENTS, () => patchEvents({ count: HTTP_EVENTS, connections: GEN_CONNECTIONS, ports: APP_PORTS, orgId: org.id, key, label: "s" }))).result;
+    }
+    say(`== burst: ${fmt(EVENTS)} events, ${SOURCE === "http" ? `PATCH /api/organizations/<id>/ over REST (${GEN_CONNECTIONS} at once)` : `SQL mirroring the fan-out (${GEN_CONNECTIONS} connections)`}, delivered as they come`);
+    const burst = await phase("burst", EVENTS, () =>
       SOURCE === "http"
-        ? await patchEvents({ count: EVENTS, connections: GEN_CONNECTIONS, ports: APP_PORTS, orgId: org.id, key, label: "e" })
-        : await sqlEvents(sql, { count: EVENTS, connections: GEN_CONNECTIONS, orgId: org.id, userId: user.id, template });
-    results.events = { count: EVENTS, seconds: round2(gen.ms / 1000), per_second: round2(EVENTS / (gen.ms / 1000)), errors: gen.errors.length, first_errors: gen.errors.slice(0, 5) };
-    say(`   generated in ${results.events.seconds} s: ${fmt(results.events.per_second)} events/s, ${gen.errors.length} errors${gen.errors.length ? `: ${gen.errors[0]}` : ""}`);
-    const arrived = await waitForArrivals(receivers, EVENTS * RECEIVERS);
-    const cpu1 = { instances: instances.map((s) => groupCpuMs(s.pgid)), pg: treeCpuMs(pgPid), receivers: treeCpuMs(receivers.pid) };
-    say(`   ${arrived} requests arrived at the receivers`);
-    const expected = await expectedDeliveries(sql, org.id, since, hooks);
-    const { receivers: records } = await receivers.ask({ type: "collect" });
+        ? patchEvents({ count: EVENTS, connections: GEN_CONNECTIONS, ports: APP_PORTS, orgId: org.id, key, label: "e" })
+        : sqlEvents(sql, { count: EVENTS, connections: GEN_CONNECTIONS, orgId: org.id, userId: user.id, template }),
+    );
+    results.app = burst.result;
+    const expected = burst.expected;
     const perDelivery = (ms) => round2(ms / Math.max(1, expected.size));
-    results.app = {
-      ...check(records, expected),
-      retries: await retries(sql, org.id, since),
-      cpu: { instances: cpu1.instances.map((c, i) => perDelivery(c - cpu0.instances[i])), pg: perDelivery(cpu1.pg - cpu0.pg), receivers: perDelivery(cpu1.receivers - cpu0.receivers) },
-    };
     for (const s of instances) await s.stop();
 
     const deliveries = [...expected.values()];
@@ -213,7 +249,8 @@ async function main() {
     }
     results.ratio = round2(results.app.per_second / results.loop_keepalive.per_second);
     results.ratio_fresh = round2(results.app.per_second / results.loop_fresh.per_second);
-    results.target_met = results.ratio >= TARGET && results.app.duplicates === 0 && results.app.missing === 0 && results.app.misdirected === 0 && results.app.bad_signatures === 0;
+    const exact = (r) => !r || (r.duplicates === 0 && r.missing === 0 && r.misdirected === 0 && r.bad_signatures === 0);
+    results.target_met = results.ratio >= TARGET && exact(results.app) && exact(results.stream);
     results.finished = new Date().toISOString();
     results.machine.loadavg_at_end = os.loadavg().map(round2);
     say(report(results));
