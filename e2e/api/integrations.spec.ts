@@ -96,12 +96,17 @@ test.describe("organization integrations over HTTP", () => {
     await raw400(await request.patch(mapping, { headers: cookie, data: { production: 2_000_000_000 } }), "Project 2000000000 does not belong to this organization.");
     await expectError(await request.patch(mapping, { headers: cookie, data: {} }), 400, E.required("production"));
     await expectError(await request.patch(integrations(org.id, `${randomUUID()}/environment-mapping/`), { headers: cookie, data: { production: 1 } }), 404, E.notFound);
+  });
 
-    // Projects are created through their own API; without it on this server, the success case is the unit test's.
+  test("environment mapping: a project of the organization is stored for every environment not given", async ({ request }) => {
+    const { org, owner, ownerKey } = await makeOrganization();
+    // Projects are made through their own API; on a server without it, the unit tests cover this case.
     const project = await request.post(`/api/organizations/${org.id}/projects/`, { headers: bearer(ownerKey), data: { name: `P ${randomUUID().slice(0, 8)}` } });
-    test.skip(project.status() !== 201, "no projects API on this server");
+    test.skip(project.status() !== 201, "this server has no projects API");
     const { id } = (await project.json()) as { id: number };
-    const mapped = await expectOk(await request.patch(mapping, { headers: cookie, data: { production: id } }));
+    const hook = await expectOk(await request.post(integrations(org.id), { headers: bearer(ownerKey), data: { kind: "webhook", config: { url: `${base}${hookPath()}` } } }), 201);
+    const cookie = { Cookie: await makeSession(owner.email), Origin: SITE_URL };
+    const mapped = await expectOk(await request.patch(integrations(org.id, `${hook.id}/environment-mapping/`), { headers: cookie, data: { production: id } }));
     expect(mapped.config.environment_mapping).toEqual({ production: id, preview: id, development: id });
   });
 

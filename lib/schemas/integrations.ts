@@ -43,7 +43,7 @@ export const createIntegrationInput = z.object({
 
 /** A webhook's URL and scopes; fields not sent stay as they are. */
 export const updateWebhookInput = z.object({
-  config: z.object({ url: webhookUrl, scopes: eventScopes }).partial(),
+  config: z.object({ url: webhookUrl, scopes: eventScopes }).partial().optional(),
 });
 export const updateWebhookByIdInput = updateWebhookInput.extend({ id: z.string() });
 

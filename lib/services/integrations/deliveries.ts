@@ -95,7 +95,10 @@ export const redeliverWebhook = operation({
     }),
 });
 
-/** Sends a `webhook.test` event to a webhook, delivered and retried like any other; administrators, from a person only. */
+/**
+ * Sends a `webhook.test` event to a webhook, delivered and retried like any other; administrators, from a person only.
+ * Like a redelivery, it changes nothing of the organization, so it is not an activity entry.
+ */
 export const sendTestEvent = operation({
   permission: "organization_integration:admin",
   callers: USER_CALLERS,

@@ -97,7 +97,7 @@ export const updateWebhook = operation({
   permission: "organization_integration:write",
   callers: USER_CALLERS,
   input: updateWebhookByIdInput,
-  run: async ({ db, organization, principal, now }, { id, config }) => {
+  run: async ({ db, organization, principal, now }, { id, config = {} }) => {
     if (config.url !== undefined) checkWebhookUrl(config.url);
     return db.transaction(async (tx) => {
       const { row: before, createdBy } = await webhookOf(tx, organization.id, id, { lock: true });
