@@ -10,12 +10,15 @@
  * webhooks (so their secrets are generated and sealed as in production), each subscribed to the `Organization` scope
  * and pointing at its own receiver (bench/webhook-receivers.mjs, a child process: 204 once the body is read, records
  * webhook-id and arrival time, verifies every signature).
- * EVENTS. BENCH_SOURCE=http (default): renames of the organization, `PATCH /api/organizations/<id>/` with the key,
- * alternating between the two instances, BENCH_GEN_CONNECTIONS=8 at once; each writes its activity entry, the
- * deliveries and their jobs in its transaction (recordActivity → fanOutActivity). BENCH_SOURCE=sql: one SQL statement
- * per event mirroring that fan-out (activity entry, one delivery per subscribed webhook, one job each), the payload
- * being one the app made in the warm-up with the entry's id and time: it generates events far faster than deliveries
- * run, so the delivery rate is the delivery path's alone. Either way the generation rate is reported on its own.
+ * EVENTS, in two phases. STREAM: BENCH_HTTP_EVENTS=500 renames of the organization, `PATCH /api/organizations/<id>/`
+ * with the key, alternating between the two instances, BENCH_GEN_CONNECTIONS=8 at once; each writes its activity entry,
+ * the deliveries and their jobs in its transaction (recordActivity → fanOutActivity). Real mutations came at some 50/s
+ * here (about 150 ms each, 8 at once, both instances), too slowly to load the delivery path: this phase gives the
+ * delay in a steady stream. BURST: BENCH_EVENTS=10000 events, by default (BENCH_SOURCE=sql) one SQL statement
+ * per event mirroring that fan-out (the activity entry, one delivery per subscribed webhook, one job each), the payload
+ * being one the app made in the warm-up with the entry's id and time, 8 connections: it makes events faster than
+ * they are delivered, so the delivery rate is the delivery path's (BENCH_SOURCE=http makes them with PATCHes instead).
+ * Each phase reports its generation rate on its own.
  * MEASURED. Delivery rate = deliveries / (last first-arrival − first event's created_at); delay = an id's first arrival
  * − its activity entry's created_at (p50, p99, max); exactly once by webhook-id at the right receiver (duplicates,
  * missing, misdirected, bad signatures); retries from the database (attempts > 1, job runs > 1); CPU ms per delivery
@@ -25,7 +28,9 @@
  * instances' webhook lanes together (2 × ORGDECK_WEBHOOK_CONCURRENCY, 16 by default): over keep-alive connections
  * (the reference of the target), and over a new connection per request, as the app's outbound helper connects.
  * Target: app ≥ 0.5 × the keep-alive loop's deliveries/s, no duplicate, none missing.
- * Knobs: BENCH_EVENTS, BENCH_RECEIVERS, BENCH_SOURCE, BENCH_GEN_CONNECTIONS, BENCH_WARMUP_EVENTS (20),
+ * With BENCH_PG_STATEMENTS=1 (the default; 0 turns it off) PostgreSQL runs pg_stat_statements and the burst's costliest
+ * statements are printed.
+ * Knobs: BENCH_EVENTS, BENCH_HTTP_EVENTS, BENCH_RECEIVERS, BENCH_SOURCE, BENCH_GEN_CONNECTIONS, BENCH_WARMUP_EVENTS (20),
  * ORGDECK_WEBHOOK_CONCURRENCY (passed to the instances), BENCH_PG_PORT (55460), BENCH_PORT_BASE (3260: instances
  * 3261-3262, their development identity providers 3263-3264, receivers from 3265), BENCH_CPU_PROF=<dir>.
  * JSON to bench/results/webhooks-<time>.json.
