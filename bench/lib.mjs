@@ -109,15 +109,17 @@ export function staleSources() {
 
 /**
  * Builds .next (`npm run build`) when missing, and with `rebuildStale` also when a source is newer than it; builds
- * bench/ceiling/.next when missing or older than its sources, bench/queries.mjs or bench/scim-queries.mjs.
+ * bench/ceiling/.next when missing or older than its sources, bench/queries.mjs or bench/scim-queries.mjs (unless
+ * `ceiling` is false: a benchmark without the ceiling app).
  */
-export async function ensureBuilds({ rebuildStale = false } = {}) {
+export async function ensureBuilds({ rebuildStale = false, ceiling = true } = {}) {
   const stale = rebuildStale ? staleSources() : [];
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) || stale.length) {
     const why = stale.length ? `: ${stale.length} source file(s) newer than .next, e.g. ${stale.slice(0, 3).join(", ")}` : "";
     say(`== building our server (npm run build)${why}`);
     await run("npm", ["run", "build"], { quiet: false });
   }
+  if (!ceiling) return;
   const ceilingBuild = path.join(CEILING, ".next", "BUILD_ID");
   const sources = Math.max(newestMtime(CEILING), ...["queries.mjs", "scim-queries.mjs"].map((f) => fs.statSync(path.join(BENCH, f)).mtimeMs));
   if (!fs.existsSync(ceilingBuild) || fs.statSync(ceilingBuild).mtimeMs < sources) {
@@ -136,6 +138,25 @@ export async function startPostgres(port) {
   if (!dir || !url) throw new Error(`scripts/pg-temp.sh printed no DATABASE_URL: ${out}`);
   cleanups.push(() => run("bash", ["scripts/pg-temp.sh", "stop", dir]));
   return { dir, url };
+}
+
+/**
+ * Turns on pg_stat_statements in startPostgres's server (`pg`): a restart, since the library loads at start-up. `admin`
+ * is a postgres.js client, which reconnects by itself.
+ */
+export async function enableStatementStats(pg, admin) {
+  await admin.unsafe("alter system set shared_preload_libraries = 'pg_stat_statements'");
+  await run("bash", ["scripts/pg-temp.sh", "restart", pg.dir]);
+  await admin.unsafe("create extension if not exists pg_stat_statements");
+}
+
+/** The `limit` statements that took the most execution time since the last `select pg_stat_statements_reset()`. */
+export function topStatements(admin, limit = 12) {
+  return admin`
+    select calls::int, round(total_exec_time::numeric, 1)::float as total_ms, round(mean_exec_time::numeric, 3)::float as mean_ms,
+      rows::int, shared_blks_hit::int as blocks_hit, regexp_replace(query, '\\s+', ' ', 'g') as query
+    from pg_stat_statements where query not ilike '%pg_stat_statements%'
+    order by total_exec_time desc limit ${limit}`;
 }
 
 // ---------------------------------------------------------------------------------------------- data

@@ -34,6 +34,11 @@ case "${1:-}" in
     as_pg "$bin/createdb" -h 127.0.0.1 -p "$port" -U orgdeck orgdeck
     echo "export PG_TEMP_DIR=$dir DATABASE_URL=postgres://orgdeck@127.0.0.1:$port/orgdeck"
     ;;
+  restart)
+    # picks up settings that need a restart (shared_preload_libraries), keeping the options it was started with
+    dir="${2:?usage: pg-temp.sh restart DIR}"
+    as_pg "$(find_bin)/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w restart >/dev/null
+    ;;
   stop)
     dir="${2:?usage: pg-temp.sh stop DIR}"
     bin="$(find_bin)"
@@ -41,7 +46,7 @@ case "${1:-}" in
     rm -rf "$dir"
     ;;
   *)
-    echo "usage: pg-temp.sh start [PORT] | stop DIR" >&2
+    echo "usage: pg-temp.sh start [PORT] | restart DIR | stop DIR" >&2
     exit 2
     ;;
 esac

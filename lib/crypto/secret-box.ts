@@ -62,12 +62,20 @@ export function open(keys: readonly SecretKey[], sealed: string, context = ""): 
   }
 }
 
+let lastDerived: { instanceSecret: string; key: SecretKey } | undefined;
+
+/** derivedKey, kept for the last instance secret: every webhook attempt opens a secret, and HKDF showed in its profile. */
+function derivedKeyOf(instanceSecret: string): SecretKey {
+  if (lastDerived?.instanceSecret !== instanceSecret) lastDerived = { instanceSecret, key: derivedKey(instanceSecret) };
+  return lastDerived.key;
+}
+
 /**
  * The keys of this configuration, the sealing one first: the configured key, then the instance-derived one (so values
  * sealed before a key was configured still open).
  */
 export async function secretKeys(db: Db): Promise<SecretKey[]> {
-  const derived = derivedKey(await getAuthSecret(db));
+  const derived = derivedKeyOf(await getAuthSecret(db));
   const configured = env().ORGDECK_ENCRYPTION_KEY;
   return configured ? [secretKey(configured), derived] : [derived];
 }
