@@ -56,6 +56,10 @@ export const webhookDeliveries = pgTable(
   },
   (t) => [
     index("webhook_deliveries_integration_created_idx").on(t.integrationId, t.createdAt),
+    // Senders claim due deliveries oldest first: pending ones whose time has come, and sending ones whose lease ran out.
+    index("webhook_deliveries_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('pending', 'sending')`),
     // The delivery log filtered by status ("failed ones"), newest first.
     index("webhook_deliveries_integration_status_created_idx").on(t.integrationId, t.status, t.createdAt),
     uniqueIndex("webhook_deliveries_integration_activity_key")
