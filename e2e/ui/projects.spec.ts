@@ -154,7 +154,7 @@ test.describe("projects", () => {
     const shown = page.getByRole("dialog", { name: "New secret API token" }).getByLabel("Secret API token");
     await expect(shown).toHaveValue(/^ods_/);
     expect(await shown.inputValue()).not.toBe(firstSecret);
-    await page.getByRole("dialog", { name: "New secret API token" }).getByRole("button", { name: "Done" }).click();
+    await page.getByRole("dialog", { name: "New secret API token" }).getByRole("button", { name: "I have copied it" }).click();
 
     await page.getByRole("button", { name: "Delete project" }).click();
     const confirm = page.getByRole("dialog", { name: `Delete ${name}?` });

@@ -1,9 +1,6 @@
 "use client";
 
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
-import { SecretValue } from "@/components/ui/secret-value";
+import { SecretOnceDialog } from "@/components/ui/secret-once-dialog";
 
 /** How a receiver checks a delivery, in the Standard Webhooks terms its libraries use. */
 function VerifyNote() {
@@ -21,32 +18,17 @@ function VerifyNote() {
   );
 }
 
-/**
- * A webhook's signing secret, shown this once (on creation and after a rotation). Until it has been copied, Escape or
- * a click outside asks before closing.
- */
+/** A webhook's signing secret, shown this once (on creation and after a rotation), with how receivers check it. */
 export function SecretDialog({ secret, onClose }: { secret: string | null; onClose: () => void }) {
-  const [copiedValue, setCopiedValue] = useState<string | null>(null);
-  const copied = secret !== null && copiedValue === secret;
   return (
-    <Dialog
-      open={secret !== null}
-      onClose={onClose}
+    <SecretOnceDialog
+      secret={secret}
       title="Signing secret"
       description="Give this secret to the receiving app so it can check that deliveries come from Orgdeck. Copy it now: it is shown only this once."
-      closeWarning={copied ? null : "You have not copied this secret yet, and it cannot be shown again."}
-    >
-      {secret && (
-        <div className="space-y-4">
-          <SecretValue label="Signing secret" value={secret} onCopied={() => setCopiedValue(secret)} />
-          <VerifyNote />
-        </div>
-      )}
-      <DialogActions>
-        <Button variant="primary" onClick={onClose}>
-          I have copied it
-        </Button>
-      </DialogActions>
-    </Dialog>
+      label="Signing secret"
+      what="secret"
+      onClose={onClose}
+      after={<VerifyNote />}
+    />
   );
 }

@@ -9,9 +9,8 @@ import { queryKeys } from "@/lib/query/keys";
 import type { Project } from "@/lib/query/types";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Panel } from "@/components/ui/panel";
-import { SecretValue } from "@/components/ui/secret-value";
+import { SecretOnceDialog } from "@/components/ui/secret-once-dialog";
 import { useToast } from "@/components/ui/toast";
 import { deleteProjectAction } from "../actions";
 import { useProjectUpdate } from "./use-project";
@@ -58,12 +57,14 @@ function RotateSecret({ organizationId, project, denied }: { organizationId: str
         description="The new token is shown once. Update the servers that use the current one before the next rotation."
         confirmLabel="Rotate secret token"
       />
-      <Dialog open={secret !== null} onClose={() => setSecret(null)} title="New secret API token" description="Copy it now: it is not shown again." closeWarning="The token will not be shown again.">
-        <SecretValue label="Secret API token" value={secret ?? ""} />
-        <DialogActions>
-          <Button onClick={() => setSecret(null)}>Done</Button>
-        </DialogActions>
-      </Dialog>
+      <SecretOnceDialog
+        secret={secret}
+        title="New secret API token"
+        description="Copy it now: it is shown only this once."
+        label="Secret API token"
+        what="token"
+        onClose={() => setSecret(null)}
+      />
     </div>
   );
 }
