@@ -131,7 +131,10 @@ export const projectWritable = z.object({ name, ...projectSettingFields });
 export type ProjectWritable = z.output<typeof projectWritable>;
 
 /** Create: a name, any settings (the analytics configs are ignored). */
-export const createProjectInput = projectWritable.partial().required({ name: true });
+export const createProjectInput = projectWritable
+  .partial()
+  .required({ name: true })
+  .meta({ id: "ProjectBackwardCompatRequest", description: "A project's writable settings; `name` is required." });
 export type CreateProjectInput = z.output<typeof createProjectInput>;
 
 /** `rotate`: a new secret token, shown in that response only; the one it replaces keeps working as the backup. */

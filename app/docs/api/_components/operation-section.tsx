@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { resolveResponse, resolveSchema, schemaAnchor, type DocumentedOperation } from "@/lib/openapi/schema-view";
+import { fieldsOf, resolveResponse, resolveSchema, schemaAnchor, type DocumentedOperation } from "@/lib/openapi/schema-view";
 import type { JsonSchema, OpenApiDocument } from "@/lib/openapi/types";
 import { FieldTable, ParameterTable } from "./field-table";
 import { Prose } from "./prose";
@@ -21,10 +21,25 @@ const SUBHEADING = "mt-5 mb-2 text-sm font-semibold";
 /** Whether a schema is a named component (a `$ref`), which the page links to. */
 const named = (schema: JsonSchema) => typeof schema.$ref === "string";
 
+/**
+ * Past this many fields a named schema's table is left to its own section (once on the page, linked), rather than
+ * repeated in every operation that sends or answers it: the page stays light enough to read, search and audit.
+ */
+const INLINE_FIELDS_MAX = 30;
+
 /** The fields of a body: an object's, or an array's items. */
 function BodyFields({ doc, schema, caption, side }: { doc: OpenApiDocument; schema: JsonSchema; caption: string; side: "request" | "response" }) {
   const resolved = resolveSchema(doc, schema);
   const fields = resolved.type === "array" && resolved.items ? (resolved.items as JsonSchema) : schema;
+  const count = fieldsOf(doc, fields).length;
+  if (named(fields) && count > INLINE_FIELDS_MAX) {
+    return (
+      <p className="mb-2 text-muted">
+        {resolved.type === "array" ? "An array, each a " : "A "}
+        <TypeName schema={fields} /> object: its {count} fields are listed with the schema.
+      </p>
+    );
+  }
   return (
     <>
       <p className="mb-2 text-muted">
