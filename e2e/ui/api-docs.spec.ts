@@ -12,8 +12,8 @@ async function tabTo(page: Page, target: ReturnType<Page["getByRole"]>, max = 30
 
 for (const theme of ["light", "dark"] as const) {
   test(`the API reference needs no sign-in and passes axe (${theme} theme)`, async ({ browser }) => {
-    // One long page: axe takes a while on a loaded machine.
-    test.slow();
+    // One long page (every operation and schema): axe takes minutes on a loaded machine.
+    test.setTimeout(6 * 60_000);
     const page = await (await signedOutContext(browser, theme)).newPage();
     await page.goto("/docs/api");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("API reference");
