@@ -8,8 +8,10 @@ import { webhookDeliveries, webhookDeliveryAttempts } from "../../../db/schema";
 import { testClock } from "../../jobs/testing";
 import { WebhookSender } from "../../jobs/webhook-sender";
 import { call, makeOrganization, sessionOf, withEnv } from "../../testing/fixtures";
+import { recordActivity, SYSTEM_ACTOR } from "../activity";
 import { createInvite } from "../invites";
 import { nextAttemptAt, retryDelayMs, RETRY_WINDOW_MS } from "./delivery-attempt";
+import { deliverySignal } from "./delivery-signal";
 import { createIntegration, deleteIntegration, redeliverWebhook, sendTestEvent } from "./index";
 import { signWebhook } from "./signing";
 
@@ -148,6 +150,31 @@ describe("webhook delivery", () => {
     assert.equal(delivered.status, "delivered");
     assert.equal(delivered.attempts, 1);
     assert.deepEqual((await attemptRows(delivered.id)).map((a) => [a.attempt, a.statusCode]), [[1, 503], [2, 503], [1, 200]]);
+  });
+
+  test("a fan-out wakes this process's sender once its transaction commits, and not when it rolls back", async () => {
+    const { org, session } = await setUp();
+    let heard = 0;
+    const listener = () => void heard++;
+    deliverySignal.on("queued", listener);
+    try {
+      await call(createInvite, session, { target_email: "b@example.test", level: 1 }, org.id);
+      assert.equal(heard, 1);
+      const db = await getDb();
+      const entry = { organizationId: org.id, scope: "OrganizationInvite", itemId: "x", activity: "created", name: "x" };
+      await assert.rejects(
+        db.transaction(async (tx) => {
+          await recordActivity(tx, SYSTEM_ACTOR, entry);
+          await new Promise((resolve) => setImmediate(resolve));
+          assert.equal(heard, 1, "not before the commit");
+          throw new Error("rolled back");
+        }),
+        /rolled back/,
+      );
+      assert.equal(heard, 1);
+    } finally {
+      deliverySignal.off("queued", listener);
+    }
   });
 
   test("deleting the webhook stops its deliveries", async () => {
