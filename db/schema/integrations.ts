@@ -32,7 +32,7 @@ export const organizationIntegrations = pgTable(
  * receiver can drop duplicates; an activity entry is delivered at most once per integration (unique index). The table
  * is the senders' queue: `status` pending (due at `next_attempt_at`) → sending (claimed; `next_attempt_at` is then the
  * claim's deadline, after which another sender may claim it) → delivered, pending again for a retry, or failed once
- * a day of retries is spent. `attempts` counts the current round (a redelivery starts a new one).
+ * a day of retries is spent (a redelivery starts a new round).
  */
 export const webhookDeliveries = pgTable(
   "webhook_deliveries",

@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import type { Db } from "../../db/client";
 import { env } from "../env";
 import { log as rootLog } from "../log";
-import { ATTEMPT_TIMEOUT_MS, attemptDelivery, type AttemptResult, settleAttempt } from "../services/integrations/delivery-attempt";
+import { ATTEMPT_TIMEOUT_MS, attemptDelivery, type AttemptResult, FINAL_ATTEMPT_NOTE, settleAttempt } from "../services/integrations/delivery-attempt";
 import { claimDeliveries, type ClaimedDelivery, recordAttempts, releaseDeliveries, roundStarts } from "../services/integrations/delivery-queue";
 import { openWebhookSecret } from "../services/integrations/signing";
 
@@ -174,7 +174,7 @@ export class WebhookSender {
   private async write(results: AttemptResult[], unsent: ClaimedDelivery[]) {
     try {
       const retried = results.filter((r) => r.error !== null && r.claim.attempts > 1).map((r) => r.claim.id);
-      const starts = await roundStarts(this.db, retried);
+      const starts = await roundStarts(this.db, retried, FINAL_ATTEMPT_NOTE);
       await recordAttempts(this.db, results.map((r) => settleAttempt(r, starts.get(r.claim.id) ?? r.at)));
       await releaseDeliveries(this.db, unsent, this.clock());
     } catch (err) {

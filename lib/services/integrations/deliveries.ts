@@ -62,7 +62,7 @@ export const listWebhookDeliveries = operation({
           .select()
           .from(webhookDeliveryAttempts)
           .where(inArray(webhookDeliveryAttempts.deliveryId, rows.map((r) => r.id)))
-          .orderBy(asc(webhookDeliveryAttempts.createdAt), asc(webhookDeliveryAttempts.attempt))
+          .orderBy(asc(webhookDeliveryAttempts.attempt))
       : [];
     const results = rows.map((row) => serializeDelivery(row, attempts.filter((a) => a.deliveryId === row.id)));
     return new Page(results, total.n, { limit, offset });
@@ -71,8 +71,8 @@ export const listWebhookDeliveries = operation({
 
 /**
  * Queues a delivery that failed (or was delivered) once more, with the same `webhook-id` so the receiver can tell it
- * is the same event: a new round of attempts, counted from 1 and retried for another day. A delivery still pending
- * (or being sent) is 400.
+ * is the same event: a new round of attempts, retried for another day. A delivery still pending (or being sent) is
+ * 400.
  */
 export const redeliverWebhook = operation({
   permission: "organization_integration:write",
@@ -94,7 +94,7 @@ export const redeliverWebhook = operation({
       // webhooks themselves would then receive.
       const [after] = await tx
         .update(webhookDeliveries)
-        .set({ status: "pending", attempts: 0, nextAttemptAt: now, deliveredAt: null })
+        .set({ status: "pending", nextAttemptAt: now, deliveredAt: null })
         .where(eq(webhookDeliveries.id, row.id))
         .returning();
       notifyDeliveries(tx);

@@ -136,20 +136,27 @@ describe("webhook delivery", () => {
     assert.equal(failed.status, "failed");
     assert.equal(failed.attempts, 2);
     assert.equal(failed.nextAttemptAt, null);
+    assert.match(failed.lastError ?? "", /answered 503\. No more retries: a day has passed/);
     clock.set(RETRY_WINDOW_MS + 3600_000);
     assert.equal(await privateUrls(() => sender.runDue()), 0, "a failed delivery is not sent again");
 
     const again = await call(redeliverWebhook, session, { id: hook.id, delivery_id: testEvent.webhook_id }, org.id);
     assert.equal(again.status, "pending");
     await assert.rejects(call(redeliverWebhook, session, { id: hook.id, delivery_id: testEvent.webhook_id }, org.id), /already queued/);
+    // The new round has its own day: failures more than a day after the first round are retried.
     await dueAt(hook.id, clock.now());
     seen.length = 0;
-    assert.equal(await privateUrls(() => sender.runDue()), 1);
-    assert.equal(seen[0].headers["webhook-id"], testEvent.webhook_id);
+    answers.push(503, 503);
+    for (let round = 0; round < 3; round++) {
+      assert.equal(await privateUrls(() => sender.runDue()), 1);
+      const [row] = await deliveryRows(hook.id);
+      if (row.status === "pending") clock.set(row.nextAttemptAt!.getTime() - clock.start);
+    }
+    assert.deepEqual(new Set(seen.map((r) => r.headers["webhook-id"])), new Set([testEvent.webhook_id]));
     const [delivered] = await deliveryRows(hook.id);
     assert.equal(delivered.status, "delivered");
-    assert.equal(delivered.attempts, 1);
-    assert.deepEqual((await attemptRows(delivered.id)).map((a) => [a.attempt, a.statusCode]), [[1, 503], [2, 503], [1, 200]]);
+    assert.equal(delivered.attempts, 5);
+    assert.deepEqual((await attemptRows(delivered.id)).map((a) => [a.attempt, a.statusCode]), [[1, 503], [2, 503], [3, 503], [4, 503], [5, 200]]);
   });
 
   test("a fan-out wakes this process's sender once its transaction commits, and not when it rolls back", async () => {

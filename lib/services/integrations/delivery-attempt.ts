@@ -9,6 +9,8 @@ export const RETRY_WINDOW_MS = 24 * 60 * 60 * 1000;
 const MAX_DELAY_MS = 6 * 60 * 60 * 1000;
 /** The most of a receiver's answer kept per attempt. */
 const EXCERPT_BYTES = 1024;
+/** Ends the error of the attempt after which a delivery is failed: the next round (a redelivery) starts after it. */
+export const FINAL_ATTEMPT_NOTE = " No more retries: a day has passed since the first attempt.";
 /** The longest one attempt may take, DNS and the receiver's answer included. */
 export const ATTEMPT_TIMEOUT_MS = 15_000;
 
@@ -68,6 +70,6 @@ export function settleAttempt(result: AttemptResult, since: Date): RecordedAttem
     statusCode: result.statusCode,
     durationMs: result.durationMs,
     excerpt: result.excerpt,
-    error: result.error,
+    error: result.error === null || retryAt ? result.error : result.error + FINAL_ATTEMPT_NOTE,
   };
 }

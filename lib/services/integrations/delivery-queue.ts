@@ -11,7 +11,7 @@ import type { Executor } from "../../../db/client";
 export type ClaimedDelivery = {
   id: string;
   integrationId: string;
-  /** Attempts of this round including the one claimed: with `lease`, it fences the claim. */
+  /** Attempts so far, including the one claimed: with `lease`, it fences the claim. */
   attempts: number;
   /** The claim's deadline (ISO): the delivery's `next_attempt_at` while this claim holds it. */
   lease: string;
@@ -115,16 +115,19 @@ export async function releaseDeliveries(executor: Executor, claims: ClaimedDeliv
 }
 
 /**
- * When each delivery's current round of attempts began: its latest first attempt (a redelivery starts a new round at
- * attempt 1). Only failures ask, to tell whether the day of retries is spent.
+ * When each delivery's current round of attempts began: its first logged attempt after the last one that ended a round
+ * (a success, or the failure whose error ends with `finalNote`); absent when the round has no logged attempt yet. Only
+ * failures ask, to tell whether the day of retries is spent.
  */
-export async function roundStarts(executor: Executor, deliveryIds: string[]): Promise<Map<string, Date>> {
+export async function roundStarts(executor: Executor, deliveryIds: string[], finalNote: string): Promise<Map<string, Date>> {
   if (!deliveryIds.length) return new Map();
   const rows = await rowsOf<{ delivery_id: string; started_ms: number }>(
     executor,
-    sql`select delivery_id, (extract(epoch from max(created_at)) * 1000)::float8 as started_ms from webhook_delivery_attempts
-      where attempt = 1 and delivery_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(deliveryIds)}::jsonb))
-      group by delivery_id`,
+    sql`select a.delivery_id, (extract(epoch from min(a.created_at)) * 1000)::float8 as started_ms from webhook_delivery_attempts a
+      where a.delivery_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(deliveryIds)}::jsonb))
+        and a.attempt > coalesce((select max(b.attempt) from webhook_delivery_attempts b where b.delivery_id = a.delivery_id
+          and (b.error is null or right(b.error, ${finalNote.length}::integer) = ${finalNote}::text)), 0)
+      group by a.delivery_id`,
   );
   return new Map(rows.map((r) => [r.delivery_id, new Date(Number(r.started_ms))]));
 }
