@@ -76,10 +76,10 @@ export function patchEvents({ count, connections, ports, orgId, key, label }) {
 }
 
 /**
- * One statement per event, each its own transaction as the app's are: the activity entry, its deliveries to the
- * organization's webhooks subscribed to its scope, and one pending `webhook.delivery` job per delivery, as
- * lib/services/integrations/fan-out.ts writes them. The event's payload is `template` (a payload the app made in the
- * warm-up) with this entry's id and time.
+ * One statement per event, each its own transaction as the app's are: the activity entry and its deliveries to the
+ * organization's webhooks subscribed to its scope, pending and due at once, as lib/services/integrations/fan-out.ts
+ * writes them (the senders claim them from that table). The event's payload is `template` (a payload the app made in
+ * the warm-up) with this entry's id and time.
  */
 export function sqlEvents(sql, { count, connections, orgId, userId, template }) {
   const send = async () => {
@@ -91,16 +91,12 @@ export function sqlEvents(sql, { count, connections, orgId, userId, template }) 
       with a as (
         insert into activity_log (id, organization_id, user_id, is_system, scope, item_id, activity, detail, created_at)
         values (${id}, ${orgId}, ${userId}, false, 'Organization', ${orgId}, 'updated', ${sql.json(template.data.detail)}, ${at})
-      ), d as (
-        insert into webhook_deliveries (id, integration_id, organization_id, activity_id, event_type, payload, status, attempts, next_attempt_at, created_at)
-        select gen_random_uuid(), i.id, i.organization_id, ${id}, ${template.type}, ${sql.json(payload)}, 'pending', 0, ${at}, ${at}
-        from organization_integrations i
-        where i.organization_id = ${orgId} and i.kind = 'webhook' and i.config -> 'scopes' @> '["Organization"]'::jsonb
-        on conflict do nothing
-        returning id
       )
-      insert into jobs (kind, payload, run_at, max_attempts)
-      select 'webhook.delivery', jsonb_build_object('delivery_id', d.id, 'attempt', 0, 'since', ${iso}::text), ${at}, 10 from d`;
+      insert into webhook_deliveries (id, integration_id, organization_id, activity_id, event_type, payload, status, attempts, next_attempt_at, created_at)
+      select gen_random_uuid(), i.id, i.organization_id, ${id}, ${template.type}, ${sql.json(payload)}, 'pending', 0, ${at}, ${at}
+      from organization_integrations i
+      where i.organization_id = ${orgId} and i.kind = 'webhook' and i.config -> 'scopes' @> '["Organization"]'::jsonb
+      on conflict do nothing`;
     return [200, null];
   };
   return drive(count, connections, () => ({ check: () => null }), send);
@@ -128,7 +124,8 @@ function post(url, agent, headers, body) {
 
 /**
  * POSTs each of `deliveries` ({ webhookId, url, secret, payload }) signed with the app's headers, `concurrency` at
- * once, over keep-alive connections (`keepAlive`) or a new connection each (as the app's outbound helper connects).
+ * once, over keep-alive connections (`keepAlive`) or a new connection each (as the outbound helper connects for
+ * requests other than webhooks).
  */
 export async function bareLoop(deliveries, { concurrency, keepAlive }) {
   const agent = keepAlive ? new http.Agent({ keepAlive: true, maxSockets: concurrency }) : false;

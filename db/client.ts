@@ -17,6 +17,33 @@ const MIGRATION_LOCK_ID = 727_070_001;
 
 type Handle = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void> };
 
+const commitHooks = new WeakMap<object, Array<() => void>>();
+
+/** Makes the database's transactions keep the callbacks `afterCommit` registers on them, and run them once committed. */
+function withCommitHooks(db: Db): Db {
+  const transaction = db.transaction.bind(db);
+  db.transaction = (async (run, config) => {
+    const hooks: Array<() => void> = [];
+    const result = await transaction((tx) => {
+      commitHooks.set(tx, hooks);
+      return run(tx);
+    }, config);
+    for (const hook of hooks) hook();
+    return result;
+  }) as Db["transaction"];
+  return db;
+}
+
+/**
+ * Runs `callback` once what was written on `executor` is committed: when its transaction commits (never if it rolls
+ * back), or at once outside a transaction of this module's handle (each statement commits by itself).
+ */
+export function afterCommit(executor: Executor, callback: () => void) {
+  const hooks = commitHooks.get(executor);
+  if (hooks) hooks.push(callback);
+  else queueMicrotask(callback);
+}
+
 const store = globalThis as typeof globalThis & { __orgdeckDb?: Promise<Handle> };
 
 /** `memory://` keeps an embedded database in memory (tests); anything else is a folder. */
@@ -36,7 +63,7 @@ async function openPglite(): Promise<Handle> {
     const pgdata = path.join(dataDir, "pgdata");
     if (!memory) ensurePrivateDir(pgdata);
     const client = await PGlite.create(memory ? undefined : pgdata, { extensions: { pg_trgm } });
-    const db = drizzle({ client, schema }) as unknown as Db;
+    const db = withCommitHooks(drizzle({ client, schema }) as unknown as Db);
     await migrate(db as never, { migrationsFolder: MIGRATIONS_DIR });
     return {
       db,
@@ -92,7 +119,7 @@ async function openPostgres(url: string): Promise<Handle> {
   }
   const client = postgres(url, { max: 10, onnotice: () => {} });
   return {
-    db: drizzle({ client: preparingClient(client), schema }) as unknown as Db,
+    db: withCommitHooks(drizzle({ client: preparingClient(client), schema }) as unknown as Db),
     kind: "postgres",
     close: () => client.end(),
   };

@@ -67,7 +67,7 @@ const schema = z.object({
   ORGDECK_ENCRYPTION_KEY: parsedBy(parseEncryptionKey),
   /** Seconds before a failed webhook delivery's first retry; later retries wait four times longer each, for a day in all. */
   ORGDECK_WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
-  /** Webhook attempts each instance makes at once, in a lane of their own beside the other background jobs. */
+  /** Webhook requests each instance has in flight at once, from a sender of their own beside the other background jobs. */
   ORGDECK_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
 });
 

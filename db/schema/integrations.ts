@@ -29,8 +29,10 @@ export const organizationIntegrations = pgTable(
 
 /**
  * One event to deliver to one webhook integration. Its id is the stable `webhook-id` every attempt repeats, so a
- * receiver can drop duplicates; an activity entry is delivered at most once per integration (unique index).
- * `status`: pending → delivered, or failed once retries are spent.
+ * receiver can drop duplicates; an activity entry is delivered at most once per integration (unique index). The table
+ * is the senders' queue: `status` pending (due at `next_attempt_at`) → sending (claimed; `next_attempt_at` is then the
+ * claim's deadline, after which another sender may claim it) → delivered, pending again for a retry, or failed once
+ * a day of retries is spent (a redelivery starts a new round).
  */
 export const webhookDeliveries = pgTable(
   "webhook_deliveries",

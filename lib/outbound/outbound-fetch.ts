@@ -4,11 +4,11 @@
  */
 import http from "node:http";
 import https from "node:https";
-import { isIP, type LookupFunction } from "node:net";
 import { env } from "../env";
 import { blockedAddressKind } from "./address-policy";
 import { bareHostname, isIpLiteralHost, outboundUrlProblem } from "./check-url";
 import { OutboundError } from "./outbound-error";
+import { pinnedAgent, pinnedLookup } from "./pinned-agents";
 import { resolveHost, type HostResolver } from "./resolve-host";
 
 /** Per-call request options; every bound falls back to OUTBOUND_DEFAULTS, so no call is unbounded. */
@@ -24,6 +24,11 @@ export type OutboundRequestInit = {
   maxBytes?: number;
   /** Tests point this at a local DNS server; unset, the system resolver (with /etc/hosts) answers. */
   resolver?: HostResolver;
+  /**
+   * Reuse connections (for senders of many requests to the same receivers): from a pool of sockets connected to the
+   * addresses this request's check gave, never to others. Unset, each request connects anew.
+   */
+  keepAlive?: boolean;
 };
 
 /** A fully read response; 3xx responses come back as they are, since redirects are never followed. */
@@ -99,6 +104,9 @@ export async function outboundFetch(input: string, init: OutboundRequestInit = {
   return send(url, host, addresses, init, Math.max(0, timeoutMs - (Date.now() - startedAt)), timedOut);
 }
 
+/** Errors of a pooled socket the server closed while idle: the request never reached it, so it is sent once more. */
+const STALE_SOCKET = new Set(["ECONNRESET", "EPIPE"]);
+
 function send(
   url: URL,
   host: string,
@@ -106,19 +114,12 @@ function send(
   init: OutboundRequestInit,
   remainingMs: number,
   timedOut: () => OutboundError,
+  retried = false,
 ): Promise<OutboundResponse> {
+  const startedAt = Date.now();
   const maxBytes = init.maxBytes ?? OUTBOUND_DEFAULTS.maxBytes;
   const connectTimeoutMs = init.connectTimeoutMs ?? OUTBOUND_DEFAULTS.connectTimeoutMs;
   const secure = url.protocol === "https:";
-
-  // Hands the socket the checked addresses instead of asking DNS again; SNI and Host still carry the name.
-  const lookup: LookupFunction = (_name, options, callback) => {
-    const family = options.family === 4 || options.family === 6 ? options.family : 0;
-    const entries = addresses.map((address) => ({ address, family: isIP(address) })).filter((e) => !family || e.family === family);
-    if (entries.length === 0) callback(Object.assign(new Error(`${host} has no IPv${family} address`), { code: "ENOTFOUND" }), "");
-    else if (options.all) callback(null, entries);
-    else callback(null, entries[0].address, entries[0].family);
-  };
 
   return new Promise((resolve, reject) => {
     const req = (secure ? https : http).request({
@@ -129,9 +130,10 @@ function send(
       method: (init.method ?? "GET").toUpperCase(),
       headers: { "user-agent": "Orgdeck", ...init.headers },
       auth: url.username ? `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` : undefined,
-      lookup,
-      // A pooled socket would outlive the check it was made for and keep test processes alive.
-      agent: false,
+      // Hands the socket the checked addresses instead of asking DNS again; SNI and Host still carry the name.
+      lookup: pinnedLookup(host, addresses),
+      // Unpooled unless asked: a pool is keyed by the checked addresses, so no socket outlives the check it was made for.
+      agent: init.keepAlive ? pinnedAgent(secure, host, url.port, addresses) : false,
     });
     const totalTimer = setTimeout(() => fail(timedOut()), remainingMs);
     const connectTimer = setTimeout(
@@ -139,6 +141,7 @@ function send(
       connectTimeoutMs,
     );
     let settled = false;
+    let responded = false;
     let connectedTo = "";
     const finish = (outcome: () => void) => {
       if (settled) return;
@@ -155,13 +158,25 @@ function send(
     const tooLarge = () => new OutboundError("too_large", `The response from ${host} is larger than ${maxBytes} bytes.`);
 
     req.on("socket", (socket) => {
-      socket.once(secure ? "secureConnect" : "connect", () => {
+      const connected = () => {
         connectedTo = socket.remoteAddress ?? "";
         clearTimeout(connectTimer);
-      });
+      };
+      if (req.reusedSocket) connected();
+      else socket.once(secure ? "secureConnect" : "connect", connected);
     });
-    req.on("error", (err) => fail(new OutboundError("network", `Could not reach ${host} (${err.message}).`, { cause: err })));
+    req.on("error", (err: NodeJS.ErrnoException) => {
+      if (req.reusedSocket && !retried && !responded && STALE_SOCKET.has(err.code ?? "")) {
+        return finish(() => {
+          req.destroy();
+          const left = Math.max(0, remainingMs - (Date.now() - startedAt));
+          resolve(send(url, host, addresses, init, left, timedOut, true));
+        });
+      }
+      fail(new OutboundError("network", `Could not reach ${host} (${err.message}).`, { cause: err }));
+    });
     req.on("response", (res) => {
+      responded = true;
       if (Number(res.headers["content-length"]) > maxBytes) return fail(tooLarge());
       const chunks: Buffer[] = [];
       let size = 0;

@@ -1,4 +1,3 @@
-import { env } from "../../env";
 import type { JobHandler, JobSchedule } from "../types";
 import { DELETE_PROJECT_JOB, deleteProjectJob } from "./delete-project";
 import { MAIL_OUTBOX, runMailOutbox } from "./mail-outbox";
@@ -24,9 +23,3 @@ export const recurringJobs: JobSchedule[] = [
   { name: PRUNE_SCIM_LOGS, kind: PRUNE_SCIM_LOGS, intervalSeconds: 86_400 },
   { name: RECHECK_DOMAINS, kind: RECHECK_DOMAINS, intervalSeconds: 86_400 },
 ];
-
-/** A kind run by a runner of its own, at its own concurrency. */
-export type JobLane = { name: string; kinds: readonly string[]; concurrency: () => number };
-
-/** Webhook attempts wait on receivers: in a lane of their own, many run at once and a slow receiver never holds up mail. */
-export const jobLanes: JobLane[] = [{ name: "webhooks", kinds: [WEBHOOK_DELIVERY_JOB], concurrency: () => env().ORGDECK_WEBHOOK_CONCURRENCY }];

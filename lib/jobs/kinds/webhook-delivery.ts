@@ -1,9 +1,10 @@
-import { attemptDelivery, type DeliveryJobPayload, WEBHOOK_DELIVERY_JOB } from "../../services/integrations/delivery-job";
 import type { JobHandler } from "../types";
 
-export { WEBHOOK_DELIVERY_JOB };
+/** The job kind earlier versions queued for each webhook attempt. */
+export const WEBHOOK_DELIVERY_JOB = "webhook.delivery";
 
-/** One attempt at one webhook delivery; the next attempt, if any, is its own job. */
-export const runWebhookDelivery: JobHandler = async ({ db, now, job }) => {
-  await attemptDelivery(db, job.payload as DeliveryJobPayload, now);
-};
+/**
+ * Jobs of this kind left by an earlier version finish at once: the delivery they name is still pending in its table,
+ * where the webhook sender claims it.
+ */
+export const runWebhookDelivery: JobHandler = async () => {};

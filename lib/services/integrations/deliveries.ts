@@ -1,30 +1,31 @@
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { webhookDeliveries, webhookDeliveryAttempts } from "../../../db/schema";
 import { USER_CALLERS } from "../../auth/principal";
 import { AppError, notFound } from "../../errors";
-import { enqueueJob } from "../../jobs/enqueue";
 import { deliveryIdInput, integrationIdInput, listDeliveriesInput, WEBHOOK_TEST_EVENT, type WebhookDelivery } from "../../schemas/integrations";
 import { operation } from "../operation";
 import { Page } from "../page";
 import { iso } from "../serialize";
-import { deliveryJob, WEBHOOK_DELIVERY_JOB } from "./delivery-job";
+import { notifyDeliveries } from "./delivery-signal";
 import { webhookOf } from "./rows";
 import { deliveryIdOf, webhookMessageId } from "./signing";
 
 type DeliveryRow = typeof webhookDeliveries.$inferSelect;
 type AttemptRow = typeof webhookDeliveryAttempts.$inferSelect;
 
+/** On the wire a delivery being sent is still pending: on its way, with no next attempt planned yet. */
 function serializeDelivery(row: DeliveryRow, attempts: AttemptRow[]): WebhookDelivery {
+  const sending = row.status === "sending";
   return {
     id: row.id,
     webhook_id: webhookMessageId(row.id),
     event_type: row.eventType,
     activity_id: row.activityId,
-    status: row.status as WebhookDelivery["status"],
+    status: sending ? "pending" : (row.status as WebhookDelivery["status"]),
     attempts: row.attempts,
     last_status_code: row.lastStatusCode,
     last_error: row.lastError,
-    next_attempt_at: iso(row.nextAttemptAt),
+    next_attempt_at: sending ? null : iso(row.nextAttemptAt),
     delivered_at: iso(row.deliveredAt),
     created_at: iso(row.createdAt),
     payload: row.payload,
@@ -39,14 +40,19 @@ function serializeDelivery(row: DeliveryRow, attempts: AttemptRow[]): WebhookDel
   };
 }
 
-/** A webhook's deliveries, newest first, each with its attempts; `status` narrows them. Administrators only. */
+/** The deliveries a wire status names: `pending` covers those being sent. */
+function statusIs(status: WebhookDelivery["status"]): SQL {
+  return status === "pending" ? inArray(webhookDeliveries.status, ["pending", "sending"]) : eq(webhookDeliveries.status, status);
+}
+
+/** A webhook's deliveries, newest first, each with its attempts in order; `status` narrows them. Administrators only. */
 export const listWebhookDeliveries = operation({
   permission: "organization_integration:deliveries",
   callers: USER_CALLERS,
   input: listDeliveriesInput,
   run: async ({ db, organization }, { id, status, limit, offset }) => {
     const { row: integration } = await webhookOf(db, organization.id, id);
-    const where = and(eq(webhookDeliveries.integrationId, integration.id), status ? eq(webhookDeliveries.status, status) : undefined);
+    const where = and(eq(webhookDeliveries.integrationId, integration.id), status ? statusIs(status) : undefined);
     const [rows, [total]] = await Promise.all([
       db.select().from(webhookDeliveries).where(where).orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id)).limit(limit).offset(offset),
       db.select({ n: count() }).from(webhookDeliveries).where(where),
@@ -65,7 +71,8 @@ export const listWebhookDeliveries = operation({
 
 /**
  * Queues a delivery that failed (or was delivered) once more, with the same `webhook-id` so the receiver can tell it
- * is the same event; it is retried for another day. A delivery still pending is 400.
+ * is the same event: a new round of attempts, retried for another day. A delivery still pending (or being sent) is
+ * 400.
  */
 export const redeliverWebhook = operation({
   permission: "organization_integration:write",
@@ -82,7 +89,7 @@ export const redeliverWebhook = operation({
         .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.integrationId, integration.id)))
         .for("update");
       if (!row) throw notFound();
-      if (row.status === "pending") throw new AppError("invalid_input", { detail: "This delivery is already queued." });
+      if (row.status === "pending" || row.status === "sending") throw new AppError("invalid_input", { detail: "This delivery is already queued." });
       // Redelivery is operational traffic, not a change to the organization: it is not an activity entry, which the
       // webhooks themselves would then receive.
       const [after] = await tx
@@ -90,7 +97,7 @@ export const redeliverWebhook = operation({
         .set({ status: "pending", nextAttemptAt: now, deliveredAt: null })
         .where(eq(webhookDeliveries.id, row.id))
         .returning();
-      await enqueueJob(tx, WEBHOOK_DELIVERY_JOB, deliveryJob(row.id, row.attempts, now), { runAt: now });
+      notifyDeliveries(tx);
       return serializeDelivery(after, []);
     }),
 });
@@ -115,7 +122,7 @@ export const sendTestEvent = operation({
         .insert(webhookDeliveries)
         .values({ integrationId: integration.id, organizationId: organization.id, eventType: WEBHOOK_TEST_EVENT, payload, nextAttemptAt: now, createdAt: now })
         .returning();
-      await enqueueJob(tx, WEBHOOK_DELIVERY_JOB, deliveryJob(row.id, 0, now), { runAt: now });
+      notifyDeliveries(tx);
       return serializeDelivery(row, []);
     }),
 });

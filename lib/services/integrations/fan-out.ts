@@ -1,9 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client";
 import { type activityLog, organizationIntegrations, type users, webhookDeliveries } from "../../../db/schema";
-import { enqueueJobs } from "../../jobs/enqueue";
 import { serializeActivityEntry } from "../activity-log";
-import { deliveryJob, WEBHOOK_DELIVERY_JOB } from "./delivery-job";
+import { notifyDeliveries } from "./delivery-signal";
 
 type ActivityRow = typeof activityLog.$inferSelect;
 type UserRow = typeof users.$inferSelect;
@@ -21,8 +20,9 @@ function environmentOf(entry: ActivityRow) {
 
 /**
  * Queues the delivery of an organization's activity entry to each of its webhooks subscribed to the entry's scope,
- * in the caller's transaction: the deliveries exist exactly when the entry does, so none is lost to a crash. For an
- * organization without webhooks this is one indexed query that inserts nothing.
+ * in the caller's transaction: the deliveries exist exactly when the entry does, so none is lost to a crash, and
+ * senders claim them from their table once it commits. For an organization without webhooks this is one indexed query
+ * that inserts nothing.
  */
 export async function fanOutActivity(tx: Executor, entry: ActivityRow, user: UserRow | null) {
   if (!entry.organizationId) return;
@@ -55,5 +55,5 @@ export async function fanOutActivity(tx: Executor, entry: ActivityRow, user: Use
     .from(organizationIntegrations)
     .where(subscribed);
   const created = await tx.insert(webhookDeliveries).select(rows).onConflictDoNothing().returning({ id: webhookDeliveries.id });
-  await enqueueJobs(tx, WEBHOOK_DELIVERY_JOB, created.map(({ id }) => deliveryJob(id, 0, entry.createdAt)), { runAt: entry.createdAt });
+  if (created.length) notifyDeliveries(tx);
 }
