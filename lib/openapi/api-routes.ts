@@ -11,16 +11,6 @@ import {
   PatchedOrganizationDomain,
   ScimTokenResponse,
 } from "../schemas/domains";
-import {
-  CreateOrganizationIntegration,
-  EnvironmentMapping,
-  OrganizationIntegration,
-  OrganizationIntegrationWithSecret,
-  PaginatedOrganizationIntegrationList,
-  PaginatedWebhookDeliveryList,
-  PatchedOrganizationIntegration,
-  WebhookDelivery,
-} from "../schemas/integrations";
 import { createInviteInput, MAX_BULK_INVITES, OrganizationInvite, OrganizationInviteDelegate, PaginatedOrganizationInviteList } from "../schemas/invites";
 import {
   OrganizationMember,
@@ -29,18 +19,9 @@ import {
   PaginatedOrganizationMemberList,
   PatchedOrganizationMember,
 } from "../schemas/members";
-import {
-  CreateOrganizationOAuthApplication,
-  OrganizationOAuthApplication,
-  OrganizationOAuthApplicationWithSecret,
-  PaginatedOrganizationOAuthApplicationList,
-  PatchedOrganizationOAuthApplication,
-} from "../schemas/oauth-applications";
 import { Organization, PaginatedOrganizationList } from "../schemas/organizations";
 import { PaginatedOutboxEmailList } from "../schemas/outbox";
 import { PaginatedPersonalAPIKeyList, PersonalAPIKey, PersonalAPIKeyWithValue, updatePersonalApiKeyInput } from "../schemas/personal-api-keys";
-import { PaginatedProjectMemberList, ProjectMember, ProjectMemberGrant, ProjectMemberLevel } from "../schemas/project-members";
-import { createProjectInput, PaginatedProjectBackwardCompatBasicList, PatchedProjectBackwardCompat, ProjectBackwardCompat } from "../schemas/projects";
 import { updateMeInput, User } from "../schemas/users";
 import { exportActivityLog } from "../services/activity-export";
 import { listActivityLog, listMyActivityLog } from "../services/activity-log";
@@ -53,29 +34,9 @@ import {
   regenerateConfigScimToken,
   updateIdentityProviderConfig,
 } from "../services/identity-provider-configs";
-import {
-  createIntegration,
-  deleteIntegration,
-  getIntegration,
-  listIntegrations,
-  listWebhookDeliveries,
-  redeliverWebhook,
-  rotateWebhookSecret,
-  sendTestEvent,
-  updateEnvironmentMapping,
-  updateWebhook,
-} from "../services/integrations";
 import { listDomainScimLogs, listIdentityProviderConfigScimLogs } from "../services/scim-logs";
 import { bulkCreateInvites, createInvite, delegateInvite, deleteInvite, listInvites, resendInvite } from "../services/invites";
 import { getMemberGithubLogin, getMemberScopedApiKeys, listMembers, removeMember, updateMember } from "../services/members";
-import {
-  createOAuthApplication,
-  deleteOAuthApplication,
-  getOAuthApplication,
-  listOAuthApplications,
-  rotateOAuthApplicationSecret,
-  updateOAuthApplication,
-} from "../services/oauth-applications";
 import { createOrganization, deleteOrganization, getOrganization, listOrganizations, updateOrganization } from "../services/organizations";
 import { listOutbox } from "../services/outbox";
 import {
@@ -86,32 +47,16 @@ import {
   rollPersonalApiKey,
   updatePersonalApiKey,
 } from "../services/personal-api-keys";
-import {
-  createProject,
-  deleteProject,
-  getProject,
-  listProjectMembers,
-  listProjects,
-  removeProjectMember,
-  replaceProject,
-  setProjectMember,
-  updateProject,
-} from "../services/projects";
 import { getMe, updateMe } from "../services/users";
 import { api, type ApiRoute } from "./api-route";
+import { INTEGRATION_ROUTES } from "./api-routes-integrations";
+import { OAUTH_APPLICATION_ROUTES } from "./api-routes-oauth-applications";
+import { PROJECT_ROUTES } from "./api-routes-projects";
 
 const ORG = "/api/organizations/{organization_id}";
 const KEYS = "/api/personal_api_keys";
 const [ORGS, MEMBERS, INVITES, ACTIVITY, OUTBOX, API_KEYS, USERS, DOMAINS] = ["Organizations", "Members", "Invites", "Activity log", "Outbox", "Personal API keys", "Users", "Domains"];
-const PROJECTS = "Projects";
-const PROJECT_RULES =
-  "Project members change settings; the name, `access_control` and `secret_api_token_action` need a project admin (effective level 8 or more). A name another project of the organization has (any case) is 409.";
-const PROJECT_ACCESS = "Orgdeck's addition: explicit access to a private project, granted and taken by its project admins.";
-const INTEGRATIONS = "Integrations";
-const SIGNING = "Each event is POSTed as JSON signed in the Standard Webhooks format (`webhook-id`, `webhook-timestamp`, `webhook-signature`).";
 const DOMAIN_GATES = "Until the domain is verified, `jit_provisioning_enabled`, `sso_enforcement`, `scim_enabled` and the `id_jag_*` fields cannot change (400 `verification_required` on the first sent). `domain` cannot change. Turning SCIM on returns its token in this response only.";
-
-const OAUTH_APPS = "OAuth applications";
 
 const LEVEL_RULES =
   "Administrators edit members of a level up to their own; only an owner makes someone an owner; nobody changes their own level; an organization always keeps an owner.";
@@ -249,46 +194,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: "Delegate the organization's setup", description: "Invites someone as an administrator to set the organization up; the caller's older delegation to another address is revoked, and one still valid to the same address is sent again.",
   }),
 
-  api("get", `${ORG}/integrations/`, listIntegrations, PaginatedOrganizationIntegrationList, {
-    operationId: "integrations_list", tag: INTEGRATIONS,
-    summary: "List the organization's integrations", description: "Any member; newest first. `config` never holds a secret.",
-  }),
-  api("post", `${ORG}/integrations/`, createIntegration, OrganizationIntegrationWithSecret, {
-    operationId: "integrations_create", tag: INTEGRATIONS, status: 201, body: CreateOrganizationIntegration,
-    summary: "Add a webhook",
-    description: `Administrators. Activity-log entries of the chosen scopes (all when omitted) are delivered to \`config.url\`, retried with backoff for a day. ${SIGNING} The signing secret is in this response only.`,
-  }),
-  api("get", `${ORG}/integrations/{id}/`, getIntegration, OrganizationIntegration, { operationId: "integrations_retrieve", tag: INTEGRATIONS, summary: "An integration" }),
-  api("patch", `${ORG}/integrations/{id}/`, updateWebhook, OrganizationIntegration, {
-    operationId: "integrations_partial_update", tag: INTEGRATIONS, body: PatchedOrganizationIntegration,
-    summary: "Change a webhook's URL or scopes", description: "Administrators. The signing secret stays.",
-  }),
-  api("delete", `${ORG}/integrations/{id}/`, deleteIntegration, null, {
-    operationId: "organization_integrations_destroy", tag: INTEGRATIONS, status: 204,
-    summary: "Remove an integration", description: "Administrators. Its deliveries still queued are dropped.",
-  }),
-  api("patch", `${ORG}/integrations/{id}/environment-mapping/`, updateEnvironmentMapping, OrganizationIntegration, {
-    operationId: "integrations_environment_mapping_partial_update", tag: INTEGRATIONS, body: EnvironmentMapping,
-    summary: "Map environments to projects",
-    description: "Administrators, signed-in sessions only. `preview` and `development` default to `production`. Events about a mapped project carry its `environment`.",
-    detailOnly400: "when the integration is not connectable or a project is not the organization's,",
-  }),
-  api("post", `${ORG}/integrations/{id}/rotate-secret/`, rotateWebhookSecret, OrganizationIntegrationWithSecret, {
-    operationId: "integrations_rotate_secret_create", tag: INTEGRATIONS,
-    summary: "Rotate a webhook's signing secret", description: "Administrators. The new secret is in this response only; later attempts are signed with it.",
-  }),
-  api("post", `${ORG}/integrations/{id}/test/`, sendTestEvent, WebhookDelivery, {
-    operationId: "integrations_test_create", tag: INTEGRATIONS, status: 201,
-    summary: "Send a test event", description: "Administrators, signed-in sessions only. Queues a `webhook.test` delivery.",
-  }),
-  api("get", `${ORG}/integrations/{id}/deliveries/`, listWebhookDeliveries, PaginatedWebhookDeliveryList, {
-    operationId: "integrations_deliveries_list", tag: INTEGRATIONS,
-    summary: "A webhook's delivery log", description: "Administrators; newest first, each with its attempts. `status` filters: `pending`, `delivered` or `failed`.",
-  }),
-  api("post", `${ORG}/integrations/{id}/deliveries/{delivery_id}/redeliver/`, redeliverWebhook, WebhookDelivery, {
-    operationId: "integrations_deliveries_redeliver_create", tag: INTEGRATIONS,
-    summary: "Deliver an event again", description: "Administrators. Queues a delivery that is not pending again, with the same `webhook-id`, retried for another day.",
-  }),
+  ...INTEGRATION_ROUTES,
 
   api("get", `${ORG}/activity_log/`, listActivityLog, PaginatedActivityLogEntryList, {
     operationId: "activity_log_list", tag: ACTIVITY,
@@ -308,30 +214,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: "List the outbox", description: "Administrators and owners, signed-in sessions only: the emails the organization's actions sent or would have sent, newest first.",
   }),
 
-  api("get", `${ORG}/oauth_applications/`, listOAuthApplications, PaginatedOrganizationOAuthApplicationList, {
-    operationId: "oauth_applications_list", tag: OAUTH_APPS,
-    summary: "List OAuth applications", description: "Any member: the organization's own applications, newest first.",
-  }),
-  api("post", `${ORG}/oauth_applications/`, createOAuthApplication, OrganizationOAuthApplicationWithSecret, {
-    operationId: "oauth_applications_create", tag: OAUTH_APPS, status: 201, body: CreateOrganizationOAuthApplication,
-    summary: "Register an OAuth application",
-    description: "Administrators and owners. Redirect URIs are absolute, https (http only on localhost, 127.0.0.1 or [::1]) and without a fragment. `client_secret` is shown in this response only.",
-  }),
-  api("get", `${ORG}/oauth_applications/{id}/`, getOAuthApplication, OrganizationOAuthApplication, {
-    operationId: "oauth_applications_retrieve", tag: OAUTH_APPS, summary: "An OAuth application",
-  }),
-  api("patch", `${ORG}/oauth_applications/{id}/`, updateOAuthApplication, OrganizationOAuthApplication, {
-    operationId: "oauth_applications_partial_update", tag: OAUTH_APPS, body: PatchedOrganizationOAuthApplication,
-    summary: "Rename an OAuth application or replace its redirect URIs", description: "Administrators and owners.",
-  }),
-  api("delete", `${ORG}/oauth_applications/{id}/`, deleteOAuthApplication, null, {
-    operationId: "oauth_applications_destroy", tag: OAUTH_APPS, status: 204,
-    summary: "Delete an OAuth application", description: "Administrators and owners; its client stops working at once.",
-  }),
-  api("post", `${ORG}/oauth_applications/{id}/rotate-secret/`, rotateOAuthApplicationSecret, OrganizationOAuthApplicationWithSecret, {
-    operationId: "oauth_applications_rotate_secret_create", tag: OAUTH_APPS,
-    summary: "Give an OAuth application a new client secret", description: "Administrators and owners. The old secret stops working at once; the new one is shown in this response only.",
-  }),
+  ...OAUTH_APPLICATION_ROUTES,
 
   api("get", `${KEYS}/`, listPersonalApiKeys, PaginatedPersonalAPIKeyList, {
     operationId: "personal_api_keys_list", tag: API_KEYS,
@@ -358,47 +241,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: "Roll a key", description: "Replaces the key's value; the old value stops working at once.",
   }),
 
-  api("get", `${ORG}/projects/`, listProjects, PaginatedProjectBackwardCompatBasicList, {
-    operationId: "organizations_projects_list", tag: PROJECTS,
-    summary: "List projects", description: "The projects the caller reaches, by id: admins see all, members the public ones and the private ones they belong to. Projects being deleted are left out.",
-  }),
-  api("post", `${ORG}/projects/`, createProject, ProjectBackwardCompat, {
-    operationId: "organizations_projects_create", tag: PROJECTS, status: 201, body: createProjectInput, conflict: true,
-    summary: "Create a project",
-    description: "Admins, or members when the organization allows it. At most one demo project and ORGDECK_MAX_PROJECTS_PER_ORG others (403). The secret token is in this response only; the project becomes the caller's current one.",
-  }),
-  api("get", `${ORG}/projects/{id}/`, getProject, ProjectBackwardCompat, {
-    operationId: "organizations_projects_retrieve", tag: PROJECTS,
-    summary: "Retrieve a project", description: "`@current` is the caller's current project while they reach it, else the first they reach. A project being deleted answers with `is_pending_deletion` true.",
-  }),
-  api("put", `${ORG}/projects/{id}/`, replaceProject, ProjectBackwardCompat, {
-    operationId: "organizations_projects_update", tag: PROJECTS, body: createProjectInput, conflict: true,
-    summary: "Replace a project's settings", description: `Settings left out return to their defaults; refused (403) when the organization is at its project cap. ${PROJECT_RULES}`,
-  }),
-  api("patch", `${ORG}/projects/{id}/`, updateProject, ProjectBackwardCompat, {
-    operationId: "organizations_projects_partial_update", tag: PROJECTS, body: PatchedProjectBackwardCompat, conflict: true,
-    summary: "Change a project's settings",
-    description: `Only the fields sent change; \`session_replay_config\`, \`modifiers\`, \`conversations_settings\`, \`survey_config\` and the analytics configs are merged into what is stored. ${PROJECT_RULES}`,
-  }),
-  api("delete", `${ORG}/projects/{id}/`, deleteProject, null, {
-    operationId: "organizations_projects_destroy", tag: PROJECTS, status: 204,
-    summary: "Delete a project", description: "Project admins. The project disappears at once and is removed in the background; deleting it again is 400.",
-  }),
-  api("get", `${ORG}/projects/{id}/members/`, listProjectMembers, PaginatedProjectMemberList, {
-    operationId: "organizations_projects_members_list", tag: PROJECTS, summary: "List who has explicit access to a project", description: PROJECT_ACCESS,
-  }),
-  api("post", `${ORG}/projects/{id}/members/`, setProjectMember, ProjectMember, {
-    operationId: "organizations_projects_members_create", tag: PROJECTS, status: 201, body: ProjectMemberGrant,
-    summary: "Grant access to a private project", description: `${PROJECT_ACCESS} Nobody changes their own level.`,
-  }),
-  api("put", `${ORG}/projects/{id}/members/{user_uuid}/`, setProjectMember, ProjectMember, {
-    operationId: "organizations_projects_members_update", tag: PROJECTS, body: ProjectMemberLevel,
-    summary: "Set someone's level in a private project", description: `${PROJECT_ACCESS} Nobody changes their own level.`,
-  }),
-  api("delete", `${ORG}/projects/{id}/members/{user_uuid}/`, removeProjectMember, null, {
-    operationId: "organizations_projects_members_destroy", tag: PROJECTS, status: 204,
-    summary: "Take someone's access to a project away", description: `${PROJECT_ACCESS} Anyone may remove themselves.`,
-  }),
+  ...PROJECT_ROUTES,
 
   api("get", "/api/users/{user_id}/", getMe, User, { operationId: "users_retrieve", tag: USERS, summary: "Retrieve the current user" }),
   api("patch", "/api/users/{user_id}/", updateMe, User, {
