@@ -140,7 +140,7 @@ function report(results) {
   const retried = (r) => `${r.retries.deliveries_retried} deliveries retried, ${r.retries.attempts} attempts for ${r.expected} deliveries, ${r.retries.pending} pending, ${r.retries.failed} failed; misdirected ${r.misdirected}, unexpected ${r.unexpected}`;
   const lines = [
     "",
-    `Webhook benchmark: ${RECEIVERS} receivers, ${INSTANCES} instances with a webhook lane of ${LANE} each, one PostgreSQL ${results.machine.postgres}; loop concurrency ${INSTANCES * LANE}`,
+    `Webhook benchmark: ${RECEIVERS} receivers, ${INSTANCES} instances sending ${LANE} webhooks at once each, one PostgreSQL ${results.machine.postgres}; loop concurrency ${INSTANCES * LANE}`,
     `${"run".padEnd(40)}${"deliv/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"delivered".padStart(10)}${"dup".padStart(5)}${"missing".padStart(8)}${"badsig".padStart(7)}`,
   ];
   if (results.stream) lines.push(row(`stream: ${fmt(results.stream.events.count)} REST events at ${fmt(results.stream.events.per_second)}/s`, results.stream));
@@ -191,7 +191,7 @@ async function main() {
     results.machine.postgres = (await sql`show server_version`)[0].server_version;
     const pgPid = postmasterPid(pg.dir);
 
-    say(`== two instances (next start, ports ${APP_PORTS.join(", ")}), webhook lane ${LANE} each`);
+    say(`== two instances (next start, ports ${APP_PORTS.join(", ")}), ${LANE} webhooks at once each`);
     const instances = [];
     for (const [i, port] of APP_PORTS.entries()) {
       const dataDir = path.join(workDir, `data-${i}`);

@@ -29,8 +29,6 @@ export const jobs = pgTable(
   },
   (t) => [
     index("jobs_due_idx").on(t.status, t.runAt),
-    // A lane's runner claims only its kinds: with a backlog of other kinds it must not walk past them.
-    index("jobs_kind_due_idx").on(t.kind, t.status, t.runAt),
     uniqueIndex("jobs_unique_key").on(t.uniqueKey).where(sql`${t.uniqueKey} is not null`),
   ],
 );

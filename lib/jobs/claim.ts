@@ -1,20 +1,11 @@
-import { and, eq, inArray, lt, lte, notInArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { jobs } from "../../db/schema";
 import { nextDelaySeconds } from "./backoff";
 import type { Job } from "./types";
 
-/** Which kinds a runner claims: only these, or all but these (a lane of its own runs them). Unset: every kind. */
-export type KindFilter = { only?: readonly string[]; except?: readonly string[] };
-
-/** Who claims, by which clock, for how long, how many jobs at most, and of which kinds. */
-export type ClaimOptions = { runnerId: string; now: Date; leaseSeconds: number; limit: number; kinds?: KindFilter };
-
-function kindCondition(kinds: KindFilter | undefined) {
-  if (kinds?.only) return inArray(jobs.kind, [...kinds.only]);
-  if (kinds?.except?.length) return notInArray(jobs.kind, [...kinds.except]);
-  return undefined;
-}
+/** Who claims, by which clock, for how long, and how many jobs at most. */
+export type ClaimOptions = { runnerId: string; now: Date; leaseSeconds: number; limit: number };
 
 /**
  * Claims up to `limit` due jobs (running past an expired lease first, then pending and due, oldest first) for one runner
@@ -30,12 +21,12 @@ export async function claimJobs(db: Executor, options: ClaimOptions): Promise<Jo
   return [...taken, ...(await claimWhere(db, due, options, options.limit - taken.length))];
 }
 
-async function claimWhere(db: Executor, condition: SQL | undefined, { runnerId, now, leaseSeconds, kinds }: ClaimOptions, limit: number) {
+async function claimWhere(db: Executor, condition: SQL | undefined, { runnerId, now, leaseSeconds }: ClaimOptions, limit: number) {
   // SKIP LOCKED: runners on any number of instances claim side by side, never waiting on one another or sharing a row.
   const due = db
     .select({ id: jobs.id })
     .from(jobs)
-    .where(and(condition, kindCondition(kinds)))
+    .where(condition)
     .orderBy(jobs.runAt)
     .limit(limit)
     .for("update", { skipLocked: true });

@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import type { Db } from "../../db/client";
 import { defaultAdapters, type Adapters } from "../adapters";
 import { log as rootLog } from "../log";
-import { claimJobs, settleJob, type KindFilter, type Outcome } from "./claim";
+import { claimJobs, settleJob, type Outcome } from "./claim";
 import { jobKinds } from "./kinds";
 import { createDueOccurrences, syncSchedules } from "./schedules";
 import type { Job, JobHandler, JobSchedule } from "./types";
@@ -26,8 +26,6 @@ export type RunnerOptions = {
   leaseSeconds?: number;
   /** Jobs run at once by this runner (default 5). */
   concurrency?: number;
-  /** The kinds this runner claims (default: every kind), so a kind can have a lane, and a concurrency, of its own. */
-  claimKinds?: KindFilter;
   log?: Logger;
 };
 
@@ -39,7 +37,6 @@ export class JobRunner {
   private readonly clock: () => Date;
   private readonly leaseSeconds: number;
   private readonly concurrency: number;
-  private readonly claimKinds: KindFilter | undefined;
   private readonly log: Logger;
   private readonly ownAdapters: Adapters | undefined;
   private readonly inFlight = new Set<Promise<void>>();
@@ -61,7 +58,6 @@ export class JobRunner {
     this.clock = options.now ?? (() => new Date());
     this.leaseSeconds = options.leaseSeconds ?? 300;
     this.concurrency = options.concurrency ?? 5;
-    this.claimKinds = options.claimKinds;
     this.ownAdapters = options.adapters;
     this.log = (options.log ?? rootLog).child({ runner: this.id });
   }
@@ -82,7 +78,7 @@ export class JobRunner {
     await this.createOccurrences(now);
     const limit = this.concurrency - this.inFlight.size;
     if (limit <= 0) return [];
-    const claimed = await claimJobs(this.db, { runnerId: this.id, now, leaseSeconds: this.leaseSeconds, limit, kinds: this.claimKinds });
+    const claimed = await claimJobs(this.db, { runnerId: this.id, now, leaseSeconds: this.leaseSeconds, limit });
     this.backlog = claimed.length === limit;
     return claimed.map((job) => this.track(this.execute(job)));
   }

@@ -4,7 +4,6 @@ import { MAIL_OUTBOX, runMailOutbox } from "./mail-outbox";
 import { PRUNE_JOBS, pruneJobs } from "./prune-jobs";
 import { PRUNE_SCIM_LOGS, pruneScimLogs } from "./prune-scim-logs";
 import { RECHECK_DOMAINS, recheckDomains } from "./recheck-domains";
-import { runWebhookDelivery, WEBHOOK_DELIVERY_JOB } from "./webhook-delivery";
 
 /** Every job kind this code runs, by name: a job whose kind is missing here fails with an error that names it. */
 export const jobKinds: Record<string, JobHandler> = {
@@ -13,7 +12,6 @@ export const jobKinds: Record<string, JobHandler> = {
   [PRUNE_JOBS]: pruneJobs,
   [PRUNE_SCIM_LOGS]: pruneScimLogs,
   [RECHECK_DOMAINS]: recheckDomains,
-  [WEBHOOK_DELIVERY_JOB]: runWebhookDelivery,
 };
 
 /** The recurring work this code runs, written to job_schedules when a runner starts. */

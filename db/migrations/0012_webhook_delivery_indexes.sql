@@ -1,3 +1,2 @@
-CREATE INDEX "jobs_kind_due_idx" ON "jobs" USING btree ("kind","status","run_at");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_due_idx" ON "webhook_deliveries" USING btree ("next_attempt_at") WHERE "webhook_deliveries"."status" in ('pending', 'sending');--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_integration_status_created_idx" ON "webhook_deliveries" USING btree ("integration_id","status","created_at");
