@@ -69,6 +69,21 @@ const schema = z.object({
   ORGDECK_WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
   /** Webhook requests each instance has in flight at once, from a sender of their own beside the other background jobs. */
   ORGDECK_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /**
+   * Where stored files (signed legal documents…) live: unset, a private folder under the data folder; `file:///path`, a
+   * folder every instance shares; `s3://bucket?endpoint=…&region=…&force_path_style=true`, an S3-compatible bucket.
+   */
+  STORAGE_URL: z.string().regex(/^(s3|file):\/\//, "must be an s3:// or file:// URL").optional(),
+  STORAGE_ACCESS_KEY_ID: z.string().min(1).optional(),
+  STORAGE_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Who collects signatures on legal documents: `local` (Orgdeck's own signing page, emailed) or `pandadoc`. */
+  ESIGN_PROVIDER: z.enum(["local", "pandadoc"]).default("local"),
+  PANDADOC_API_KEY: z.string().min(1).optional(),
+  PANDADOC_BASE_URL: z.url({ protocol: /^https?$/ }).default("https://api.pandadoc.com"),
+  PANDADOC_BAA_TEMPLATE_ID: z.string().min(1).optional(),
+  PANDADOC_DPA_TEMPLATE_ID: z.string().min(1).optional(),
+  /** The shared key PandaDoc signs its webhook calls with (HMAC-SHA256 of the raw body). */
+  PANDADOC_WEBHOOK_SECRET: z.string().min(1).optional(),
 });
 
 export type Env = Omit<z.infer<typeof schema>, "SITE_URL"> & {
@@ -109,6 +124,11 @@ export function env(): Env {
   }
   if (value.OIDC_CLIENT_ID && !value.OIDC_ISSUER) {
     throw new EnvError("Invalid configuration: OIDC_ISSUER is required when OIDC_CLIENT_ID is set");
+  }
+  if (value.ESIGN_PROVIDER === "pandadoc") {
+    for (const name of ["PANDADOC_API_KEY", "PANDADOC_BAA_TEMPLATE_ID", "PANDADOC_DPA_TEMPLATE_ID", "PANDADOC_WEBHOOK_SECRET"] as const) {
+      if (!value[name]) throw new EnvError(`Invalid configuration: ${name} is required when ESIGN_PROVIDER is pandadoc`);
+    }
   }
   const siteUrl = (value.SITE_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, "");
   // The development provider lets anyone sign in as anyone: a site reachable from elsewhere must name a real one.

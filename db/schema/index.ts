@@ -12,3 +12,4 @@ export * from "./domains";
 export * from "./saml";
 export * from "./scim";
 export * from "./integrations";
+export * from "./legal-documents";
