@@ -85,6 +85,8 @@ export const scimRequestLogs = pgTable(
   (t) => [
     index("scim_request_logs_domain_created_idx").on(t.domainId, t.createdAt),
     index("scim_request_logs_config_created_idx").on(t.identityProviderConfigId, t.createdAt),
+    // The pruning job deletes entries older than the retention window across every domain and config.
+    index("scim_request_logs_created_idx").on(t.createdAt),
   ],
 );
 

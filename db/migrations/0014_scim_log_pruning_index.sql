@@ -1,0 +1,1 @@
+CREATE INDEX "scim_request_logs_created_idx" ON "scim_request_logs" USING btree ("created_at");
