@@ -13,3 +13,4 @@ export * from "./saml";
 export * from "./scim";
 export * from "./integrations";
 export * from "./legal-documents";
+export * from "./batch-exports";
