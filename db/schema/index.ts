@@ -14,3 +14,4 @@ export * from "./scim";
 export * from "./integrations";
 export * from "./legal-documents";
 export * from "./batch-exports";
+export * from "./service-accounts";

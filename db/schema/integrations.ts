@@ -101,6 +101,8 @@ export const oauthApplications = pgTable(
     clientSecretHash: varchar("client_secret_hash", { length: 64 }).notNull(),
     /** Redirect URIs separated by single spaces, as the wire's `redirect_uris_list` is split from. */
     redirectUris: text("redirect_uris").notNull(),
+    /** OpenID Connect's sector identifier URI: when set, the host of this URI (not of the redirect URIs) is the app's sector. */
+    sectorIdentifierUri: text("sector_identifier_uri"),
     /** Set by an instance operator (admin CLI), never by the organization. */
     isVerified: boolean("is_verified").notNull().default(false),
     createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),

@@ -16,6 +16,14 @@ export const organizations = pgTable("organizations", {
   isAiDataProcessingApproved: boolean("is_ai_data_processing_approved"),
   /** Whether members (not only admins) may create projects. */
   membersCanCreateProjects: boolean("members_can_create_projects").notNull().default(false),
+  /** Whether people whose verified email domain is a verified domain of the organization see it among suggestions. */
+  allowDomainDiscovery: boolean("allow_domain_discovery").notNull().default(false),
+  /** The directory API's fields: a lower-case DNS label unique across the instance, a status, a CRM id. */
+  subdomain: varchar("subdomain", { length: 63 }).unique(),
+  status: varchar("status", { length: 32 }),
+  externalSalesForceId: varchar("external_sales_force_id", { length: 255 }),
+  /** Set when the organization is deleted through the directory API; a job then removes what it owns. */
+  deletedAt: ts("deleted_at"),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
