@@ -89,6 +89,19 @@ const TABLE = {
   unsupported_media_type: { status: 415, type: "invalid_request", code: "unsupported_media_type", detail: "Unsupported media type in request." },
   // 500
   server_error: { status: 500, type: "server_error", code: "error", detail: "A server error occurred." },
+  // 503: an outside system did not do what was asked; nothing was changed, so the caller may simply try again.
+  legal_document_void_failed: {
+    status: 503,
+    type: "server_error",
+    code: "legal_document_void_failed",
+    detail: "Couldn't cancel the PandaDoc envelope. Please try again, or contact support if this keeps happening.",
+  },
+  legal_document_send_failed: {
+    status: 503,
+    type: "server_error",
+    code: "legal_document_send_failed",
+    detail: "Couldn't create the PandaDoc envelope. Please try again, or contact support if this keeps happening.",
+  },
   // 429: the detail names the wait, which the Retry-After header carries too.
   throttled: { status: 429, type: "throttled_error", code: "throttled", detail: "Request was throttled." },
 } satisfies Record<string, Entry>;

@@ -85,7 +85,8 @@ export function createRouter(family: Family) {
   function respond(result: unknown, status: number, prepared: Prepared) {
     const { requestId } = prepared;
     if (result instanceof Page) return family.value(status, family.list(result, prepared.url), requestId);
-    if (result instanceof Redirect) return new Response(null, { status: result.status, headers: { location: result.location, "x-request-id": requestId } });
+    // A redirect may carry a short-lived signed link: no cache may keep it.
+    if (result instanceof Redirect) return new Response(null, { status: result.status, headers: { location: result.location, "cache-control": "no-store", "x-request-id": requestId } });
     if (result instanceof FileResult) return fileResponse(result, requestId);
     if (result === null || result instanceof NoContent) return family.value(204, null, requestId);
     return family.value(status, result, requestId);

@@ -1,5 +1,6 @@
 import type { JobHandler, JobSchedule } from "../types";
 import { DELETE_PROJECT_JOB, deleteProjectJob } from "./delete-project";
+import { STORE_SIGNED_PDF_JOB, storeSignedPdfJob } from "./legal-document-pdf";
 import { MAIL_OUTBOX, runMailOutbox } from "./mail-outbox";
 import { PRUNE_JOBS, pruneJobs } from "./prune-jobs";
 import { PRUNE_SCIM_LOGS, pruneScimLogs } from "./prune-scim-logs";
@@ -10,6 +11,7 @@ export const jobKinds: Record<string, JobHandler> = {
   [DELETE_PROJECT_JOB]: deleteProjectJob,
   [MAIL_OUTBOX]: runMailOutbox,
   [PRUNE_JOBS]: pruneJobs,
+  [STORE_SIGNED_PDF_JOB]: storeSignedPdfJob,
   [PRUNE_SCIM_LOGS]: pruneScimLogs,
   [RECHECK_DOMAINS]: recheckDomains,
 };
