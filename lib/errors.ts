@@ -80,6 +80,12 @@ const TABLE = {
     code: "sensitive_action_required_reauth",
     detail: "This action requires you to be recently authenticated.",
   },
+  storage_link_invalid: {
+    status: 403,
+    type: "authentication_error",
+    code: "storage_link_invalid",
+    detail: "This download link has expired or is not valid.",
+  },
   // 404, 405, 409
   not_found: { status: 404, type: "invalid_request", code: "not_found", detail: "Not found." },
   method_not_allowed: { status: 405, type: "invalid_request", code: "method_not_allowed", detail: "Method not allowed." },

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { getDb } from "../../db/client";
 import { env } from "../env";
+import { contentDisposition } from "../format/content-disposition";
 import { AppError } from "../errors";
 import { log } from "../log";
 import { execute, type Operation } from "../services/operation";
@@ -42,12 +43,6 @@ function inputOf({ req, url, body, params }: Prepared, op: Operation, contextPar
   if (!readsBody) return { ...Object.fromEntries(url.searchParams), ...ids };
   if (body !== undefined && (body === null || typeof body !== "object" || Array.isArray(body))) return body;
   return { ...(body as object | undefined), ...ids };
-}
-
-/** The file's name for every client: plain ASCII in `filename` (what `curl -J` reads), exact in `filename*` (RFC 6266). */
-function contentDisposition(disposition: string, filename: string) {
-  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
 function fileResponse(file: FileResult, requestId: string) {

@@ -33,11 +33,23 @@ async function documentOfToken(db: Db, token: string, options: { lock?: boolean 
   return row;
 }
 
+export type SigningLinkView =
+  | { state: Exclude<SigningLinkState, "valid"> }
+  | {
+      state: "valid";
+      documentType: string;
+      companyName: string;
+      representativeEmail: string;
+      text: ReturnType<typeof textOf>;
+      documentSha256: string;
+      expiresAt: string;
+    };
+
 /** What a signing link shows: its state and, while it works, the whole document and the link's expiry. */
-export async function inspectSigningLink(token: string, now = new Date(), db?: Db) {
+export async function inspectSigningLink(token: string, now = new Date(), db?: Db): Promise<SigningLinkView> {
   const row = await documentOfToken(db ?? (await getDb()), token);
   const state = stateOf(row, now);
-  if (state !== "valid" || !row) return { state: state === "valid" ? "invalid" : state } as const;
+  if (state !== "valid" || !row) return { state: state === "valid" ? "invalid" : state };
   return {
     state: "valid",
     documentType: row.documentType,
@@ -46,7 +58,7 @@ export async function inspectSigningLink(token: string, now = new Date(), db?: D
     text: textOf(row),
     documentSha256: row.documentSha256,
     expiresAt: iso(signingLinkExpiry(row)),
-  } as const;
+  };
 }
 
 const LINK_REFUSALS: Record<Exclude<SigningLinkState, "valid">, string> = {

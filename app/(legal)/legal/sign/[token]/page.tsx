@@ -16,6 +16,13 @@ const FIELD_ERRORS: Record<string, string> = {
   form: "The form could not be read. Please fill it in again.",
 };
 
+/** What a link that no longer opens its document says: nothing more than that, whatever the reason. */
+const NOTICES = {
+  signed: { title: "This document is signed", body: "Thank you. A copy of the signed document is kept by the organization that sent it." },
+  expired: { title: "This signing link has expired", body: "Ask the person who sent you this document to send the link again." },
+  invalid: { title: "This signing link is not valid", body: "The link may be incomplete, or the document was withdrawn. Ask the person who sent it for a new link." },
+};
+
 function Notice({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <div className="mx-auto max-w-md text-center">
@@ -30,9 +37,10 @@ export default async function SigningPage({ params, searchParams }: { params: Pr
   const { token } = await params;
   const { error } = await searchParams;
   const link = await inspectSigningLink(token);
-  if (link.state === "signed") return <Notice title="This document is signed">Thank you. A copy of the signed document is kept by the organization that sent it.</Notice>;
-  if (link.state === "expired") return <Notice title="This signing link has expired">Ask the person who sent you this document to send the link again.</Notice>;
-  if (link.state === "invalid") return <Notice title="This signing link is not valid">The link may be incomplete, or the document was withdrawn. Ask the person who sent it for a new link.</Notice>;
+  if (link.state !== "valid") {
+    const notice = NOTICES[link.state];
+    return <Notice title={notice.title}>{notice.body}</Notice>;
+  }
   const problem = error ? (FIELD_ERRORS[error] ?? FIELD_ERRORS.form) : null;
   return (
     <article>
