@@ -73,6 +73,8 @@ export const createLegalDocument = operation({
       .where(and(eq(legalDocuments.organizationId, organization.id), eq(legalDocuments.documentType, input.document_type)));
     if (existing) throw alreadyHas(input.document_type);
     const envelopeId = adapters.esign.kind === "pandadoc" ? await createEnvelope(adapters.esign, { ...fields, title: text.title }) : null;
+    // Read before the transaction: on the embedded database a query outside it would wait for it to end.
+    const secret = await getAuthSecret(db);
     try {
       const created = await db.transaction(async (tx) => {
         const [row] = await tx
@@ -96,7 +98,7 @@ export const createLegalDocument = operation({
           { organizationId: organization.id, scope: LEGAL_DOCUMENT_SCOPE, itemId: row.id, activity: "created", name: documentName(row), changes: wholeObjectChanges(LEGAL_DOCUMENT_SCOPE, "created", auditedFields(row)) },
           now,
         );
-        if (row.esignProvider === "local") await queueSigningEmail(tx, adapters, row, user, await getAuthSecret(db), now);
+        if (row.esignProvider === "local") await queueSigningEmail(tx, adapters, row, user, secret, now);
         return row;
       });
       notifyOutbox();
