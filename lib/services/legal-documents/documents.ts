@@ -2,6 +2,7 @@ import { and, count, desc, eq } from "drizzle-orm";
 import { legalDocuments, users } from "../../../db/schema";
 import { USER_CALLERS } from "../../auth/principal";
 import { AppError, invalidInput, permissionDenied } from "../../errors";
+import { enqueueJob } from "../../jobs/enqueue";
 import { log } from "../../log";
 import { createLegalDocumentInput, legalDocumentIdInput, listLegalDocumentsInput } from "../../schemas/legal-documents";
 import { recordActivity, wholeObjectChanges } from "../activity";
@@ -11,7 +12,7 @@ import { operation } from "../operation";
 import { notifyOutbox } from "../outbox";
 import { Page } from "../page";
 import { Redirect } from "../results";
-import { createEnvelope, sendEnvelope } from "./envelopes";
+import { createEnvelope, SEND_ENVELOPE_JOB, sendEnvelope } from "./envelopes";
 import { auditedFields, documentName, documentSha256, LEGAL_DOCUMENT_SCOPE, legalDocumentOf, serializeLegalDocument, textOf } from "./rows";
 import { queueSigningEmail } from "./signing-email";
 
@@ -99,6 +100,7 @@ export const createLegalDocument = operation({
           now,
         );
         if (row.esignProvider === "local") await queueSigningEmail(tx, adapters, row, user, secret, now);
+        else await enqueueJob(tx, SEND_ENVELOPE_JOB, { document_id: row.id }, { runAt: now, uniqueKey: `${SEND_ENVELOPE_JOB}:${row.id}` });
         return row;
       });
       notifyOutbox();

@@ -4,14 +4,14 @@ import { after, before, describe, test } from "node:test";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { closeDb, getDb } from "../../../db/client";
-import { legalDocuments } from "../../../db/schema";
+import { jobs, legalDocuments } from "../../../db/schema";
 import { startFakePandaDoc, webhookBody, type FakePandaDoc } from "../../../e2e/support/fake-pandadoc";
 import { defaultAdapters, type Adapters } from "../../adapters";
 import { pandadocClient } from "../../adapters/esign/pandadoc";
 import { expectAppError, makeOrganization, sessionOf } from "../../testing/fixtures";
 import { execute, type Operation } from "../operation";
 import { createLegalDocument, deleteLegalDocument, handlePandadocWebhook, resendLegalDocument } from "./index";
-import { SIGNER_ROLE } from "./envelopes";
+import { SEND_ENVELOPE_JOB, sendEnvelopeWhenReady, SIGNER_ROLE } from "./envelopes";
 import { storeSignedPdf } from "./store-pdf";
 
 const SECRET = "pandadoc-webhook-secret";
@@ -56,9 +56,14 @@ describe("legal documents through PandaDoc", () => {
     const db = await getDb();
     await assert.rejects(handlePandadocWebhook(db, adapters, delivery(row.envelopeId!, "document.draft", "wrong secret")), /Not found/);
     await handlePandadocWebhook(db, adapters, delivery("unknown-envelope", "document.completed"));
+    await assert.rejects(sendEnvelopeWhenReady(db, adapters, doc.id), /not a draft yet/, "an envelope still uploading is retried");
     await fake.toDraft(row.envelopeId!);
     await handlePandadocWebhook(db, adapters, delivery(row.envelopeId!, "document.draft"));
+    const queued = await db.select().from(jobs).where(eq(jobs.uniqueKey, `${SEND_ENVELOPE_JOB}:${doc.id}`));
+    assert.equal(queued.length, 1, "the create and the webhook queue one job");
+    assert.equal(await sendEnvelopeWhenReady(db, adapters, doc.id), "sent");
     assert.ok(fake.documents.get(row.envelopeId!)?.sent, "the draft was sent");
+    assert.equal(await sendEnvelopeWhenReady(db, adapters, doc.id), "skipped", "sent once");
 
     await fake.complete(row.envelopeId!);
     await handlePandadocWebhook(db, adapters, delivery(row.envelopeId!, "document.completed"));
@@ -73,6 +78,9 @@ describe("legal documents through PandaDoc", () => {
     const doc = await run(createLegalDocument, owner, body("DPA"), org.id);
     const { envelopeId } = await rowOf(doc.id);
     await fake.toDraft(envelopeId!);
+    assert.equal(await sendEnvelopeWhenReady(await getDb(), adapters, doc.id), "sent");
+    // Resend asks PandaDoc to send the envelope again (the fake accepts a send from a draft only).
+    await fake.setStatus(envelopeId!, "document.draft");
     await run(resendLegalDocument, owner, { id: doc.id }, org.id);
     assert.equal(fake.documents.get(envelopeId!)?.status, "document.sent");
     fake.failVoid = true;
