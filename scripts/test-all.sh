@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test: types and lint, unit and integration tests, the production build, then the Playwright projects.
-# Runs on the embedded database unless DATABASE_URL is set. Installs Debian's Chromium when browser specs exist.
+# Runs on the embedded database unless DATABASE_URL is set. Installs Debian's Chromium and pdftotext when browser specs exist.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -22,6 +22,7 @@ npm run --silent test:e2e:api
 
 if compgen -G "e2e/ui/*.spec.ts" >/dev/null; then
   bash scripts/ensure-chromium.sh
+  bash scripts/ensure-pdftotext.sh
   step "browser tests (Playwright ui project)"
   npm run --silent test:e2e:ui
 fi

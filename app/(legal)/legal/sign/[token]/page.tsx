@@ -42,6 +42,8 @@ export default async function SigningPage({ params, searchParams }: { params: Pr
     return <Notice title={notice.title}>{notice.body}</Notice>;
   }
   const problem = error ? (FIELD_ERRORS[error] ?? FIELD_ERRORS.form) : null;
+  // The field the problem is about says so to screen readers and takes the focus, below the long document.
+  const invalid = (field: string) => (error === field ? { "aria-invalid": true, "aria-describedby": "sign-error", autoFocus: true } : {});
   return (
     <article>
       <p className="text-sm text-muted">For {link.companyName}, to be signed by {link.representativeEmail}</p>
@@ -62,7 +64,7 @@ export default async function SigningPage({ params, searchParams }: { params: Pr
       <form method="post" action={`/legal/sign/${encodeURIComponent(token)}/submit`} className="mt-8 space-y-4 border-t border-line pt-6 text-sm">
         <h2 className="text-base font-semibold">Sign</h2>
         {problem && (
-          <p role="alert" className="rounded-md bg-amber-50 p-3 text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          <p id="sign-error" role="alert" className="rounded-md bg-amber-50 p-3 text-amber-900 dark:bg-amber-950 dark:text-amber-100">
             {problem}
           </p>
         )}
@@ -70,16 +72,16 @@ export default async function SigningPage({ params, searchParams }: { params: Pr
           <label htmlFor="full_name" className="block font-medium">
             Full name
           </label>
-          <input id="full_name" name="full_name" required maxLength={200} autoComplete="name" className={CONTROL} aria-invalid={error === "full_name" || undefined} />
+          <input id="full_name" name="full_name" required maxLength={200} autoComplete="name" className={CONTROL} {...invalid("full_name")} />
         </div>
         <div>
           <label htmlFor="title" className="block font-medium">
             Title
           </label>
-          <input id="title" name="title" required maxLength={200} autoComplete="organization-title" className={CONTROL} aria-invalid={error === "title" || undefined} />
+          <input id="title" name="title" required maxLength={200} autoComplete="organization-title" className={CONTROL} {...invalid("title")} />
         </div>
         <label className="flex items-start gap-2">
-          <input type="checkbox" name="consent" required className="mt-0.5" aria-invalid={error === "consent" || undefined} />
+          <input type="checkbox" name="consent" required className="mt-0.5" {...invalid("consent")} />
           <span>
             I have read this document and agree to sign it electronically on behalf of {link.companyName}. My name, title, the time, my IP address and my browser are recorded with the signature.
           </span>
