@@ -3,9 +3,10 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { documentSha256, legalDocumentText } from "../../lib/services/legal-documents/document-text";
 import { addMember, bearer, makeUser, uniqueEmail } from "../support/cli";
+import { startFakePandaDoc, type FakePandaDoc } from "../support/fake-pandadoc";
 import { startSecondServer } from "../support/second-server";
 import { startSmtpCatcher, type SmtpCatcher } from "../support/smtp";
 import { auditPage, BASE_URL, ownerWithOrganization, signedInContext, signedOutContext, toast } from "../support/ui";
@@ -40,6 +41,34 @@ async function tabTo(page: Page, target: Locator, max = 20) {
   throw new Error(`not reached in ${max} presses of Tab`);
 }
 
+/** From the focused Full name field: the name, Tab, the title, Tab, Space ticks the consent, Tab, Enter signs. */
+async function signFromKeyboard(page: Page, name: string, title: string) {
+  await expect(page.getByLabel("Full name")).toBeFocused();
+  await page.keyboard.type(name);
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Title")).toBeFocused();
+  await page.keyboard.type(title);
+  await page.keyboard.press("Tab");
+  const consent = page.getByRole("checkbox", { name: /agree to sign it electronically/ });
+  await expect(consent).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(consent).toBeChecked();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Sign the document" })).toBeFocused();
+  await page.keyboard.press("Enter");
+}
+
+/** An admin's browser on another server, signed in as a new owner of a new organization there. */
+async function ownerOn(browser: Browser, server: Awaited<ReturnType<typeof startSecondServer>>, name: string) {
+  const email = uniqueEmail(name.toLowerCase());
+  await server.cli("user", "create", "--email", email, "--first-name", name);
+  const org = await server.cli<{ id: string }>("org", "create", "--name", `${name} Ltd.`, "--owner-email", email);
+  const session = await server.cli<{ cookie_name: string; cookie_value: string }>("session", "create", "--email", email);
+  const context = await browser.newContext({ baseURL: server.baseURL });
+  await context.addCookies([{ name: session.cookie_name, value: session.cookie_value, url: server.baseURL }]);
+  return { org, page: await context.newPage() };
+}
+
 test.describe("the whole local signing flow", () => {
   /**
    * A server of the same build whose SMTP_URL is this spec's own mail catcher (the suite server's SMTP port belongs to
@@ -61,13 +90,7 @@ test.describe("the whole local signing flow", () => {
   });
 
   test("an admin generates a DPA, the representative signs it from the keyboard as Łukasz Żółć, the PDF names the company, the signer and the text's hash", async ({ browser }) => {
-    const email = uniqueEmail("legal-admin");
-    await server.cli("user", "create", "--email", email, "--first-name", "Ada");
-    const org = await server.cli<{ id: string }>("org", "create", "--name", "Łódź Labs", "--owner-email", email);
-    const session = await server.cli<{ cookie_name: string; cookie_value: string }>("session", "create", "--email", email);
-    const adminContext = await browser.newContext({ baseURL: server.baseURL, acceptDownloads: true });
-    await adminContext.addCookies([{ name: session.cookie_name, value: session.cookie_value, url: server.baseURL }]);
-    const page = await adminContext.newPage();
+    const { org, page } = await ownerOn(browser, server, "Ada");
     await page.goto(section(org.id));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Legal documents");
 
@@ -101,21 +124,16 @@ test.describe("the whole local signing flow", () => {
     await expect(signer.getByText(`Document SHA-256: ${sha256}`)).toBeVisible();
     await auditPage(signer, "legal-signing-page", "light");
 
-    // Keyboard only: Tab through the form in order, type, tick the consent with Space, send with Enter.
+    // Keyboard only: Tab into the form; a name of spaces comes back with the problem named and that field focused.
     const fullName = signer.getByLabel("Full name");
     await tabTo(signer, fullName);
-    await signer.keyboard.type("Łukasz Żółć");
-    await signer.keyboard.press("Tab");
-    await expect(signer.getByLabel("Title")).toBeFocused();
-    await signer.keyboard.type("Prezes Zarządu");
-    await signer.keyboard.press("Tab");
-    const consent = signer.getByRole("checkbox", { name: /agree to sign it electronically/ });
-    await expect(consent).toBeFocused();
-    await signer.keyboard.press("Space");
-    await expect(consent).toBeChecked();
-    await signer.keyboard.press("Tab");
-    await expect(signer.getByRole("button", { name: "Sign the document" })).toBeFocused();
-    await signer.keyboard.press("Enter");
+    await signFromKeyboard(signer, "   ", "Prezes Zarządu");
+    await expect(signer.getByRole("alert")).toHaveText("Enter your full name.");
+    await expect(fullName).toBeFocused();
+    await expect(fullName).toHaveAttribute("aria-invalid", "true");
+    await expect(fullName).toHaveAccessibleDescription("Enter your full name.");
+    await auditPage(signer, "legal-signing-error", "light");
+    await signFromKeyboard(signer, "Łukasz Żółć", "Prezes Zarządu");
     await expect(signer.getByRole("heading", { level: 1 })).toHaveText("This document is signed");
     await signer.context().close();
 
@@ -143,7 +161,63 @@ test.describe("the whole local signing flow", () => {
     await refusal.getByRole("button", { name: "Close" }).click();
     await expect(refusal).toBeHidden();
     await expect(signed).toBeVisible();
-    await adminContext.close();
+    await page.context().close();
+  });
+});
+
+test.describe("through PandaDoc", () => {
+  /** A server of the same build signing through a fake of PandaDoc's API, whose envelope cancellation can be made to fail. */
+  const PORT = Number(process.env.E2E_PORT ?? 3100) + 44;
+  const SECRET = "legal-ui-webhook-secret";
+  let server: Awaited<ReturnType<typeof startSecondServer>>;
+  let fake: FakePandaDoc;
+
+  test.describe.configure({ mode: "serial", timeout: 120_000 });
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    fake = await startFakePandaDoc({ apiKey: "legal-ui-key", webhook: { url: `http://localhost:${PORT}/api/legal_documents/pandadoc`, secret: SECRET } });
+    server = await startSecondServer({
+      port: PORT,
+      env: {
+        ESIGN_PROVIDER: "pandadoc",
+        PANDADOC_API_KEY: "legal-ui-key",
+        PANDADOC_BASE_URL: fake.baseUrl,
+        PANDADOC_BAA_TEMPLATE_ID: "template-baa",
+        PANDADOC_DPA_TEMPLATE_ID: "template-dpa",
+        PANDADOC_WEBHOOK_SECRET: SECRET,
+      },
+    });
+  });
+  test.afterAll(async () => {
+    server?.stop();
+    await fake?.stop();
+  });
+
+  test("when PandaDoc does not cancel the envelope, the delete dialog explains that the document was kept, and Retry deletes it", async ({ browser }) => {
+    const { org, page } = await ownerOn(browser, server, "Vera");
+    await page.goto(section(org.id));
+    const representative = uniqueEmail("vera-rep");
+    await page.getByRole("button", { name: "Generate document" }).click();
+    await generate(page, { type: "BAA", company: "Vera Health", address: "2 Side St", email: representative });
+    await expect(toast(page, `BAA sent for signature to ${representative}.`)).toBeVisible();
+    const envelope = () => [...fake.documents.values()].find((d) => JSON.stringify(d.recipients).includes(representative));
+    await expect.poll(() => envelope()?.status, { timeout: 20_000 }).toBe("document.sent");
+
+    fake.failVoid = true;
+    await row(page, "BAA").getByRole("button", { name: "Delete BAA for Vera Health" }).click();
+    const confirm = page.getByRole("dialog", { name: "Delete BAA for Vera Health?" });
+    await confirm.getByRole("button", { name: "Delete document" }).click();
+    await expect(confirm.getByRole("alert")).toContainText("didn't cancel the signature request, so the document was kept");
+    await auditPage(page, "legal-documents-void-failed", "light");
+    await expect(row(page, "BAA")).toBeVisible();
+
+    fake.failVoid = false;
+    await confirm.getByRole("button", { name: "Retry" }).click();
+    await expect(toast(page, "BAA for Vera Health was deleted. You can generate a new BAA.")).toBeVisible();
+    await expect(confirm).toBeHidden();
+    await expect(page.getByText("No legal documents yet")).toBeVisible();
+    expect(envelope()?.status).toBe("document.voided");
+    await page.context().close();
   });
 });
 
