@@ -43,10 +43,10 @@ async function tabTo(page: Page, target: Locator, max = 20) {
 
 /** From the focused Full name field: the name, Tab, the title, Tab, Space ticks the consent, Tab, Enter signs. */
 async function signFromKeyboard(page: Page, name: string, title: string) {
-  await expect(page.getByLabel("Full name")).toBeFocused();
+  await expect(page.getByLabel("Full name", { exact: true })).toBeFocused();
   await page.keyboard.type(name);
   await page.keyboard.press("Tab");
-  await expect(page.getByLabel("Title")).toBeFocused();
+  await expect(page.getByLabel("Title", { exact: true })).toBeFocused();
   await page.keyboard.type(title);
   await page.keyboard.press("Tab");
   const consent = page.getByRole("checkbox", { name: /agree to sign it electronically/ });
@@ -125,10 +125,10 @@ test.describe("the whole local signing flow", () => {
     await auditPage(signer, "legal-signing-page", "light");
 
     // Keyboard only: Tab into the form; a name of spaces comes back with the problem named and that field focused.
-    const fullName = signer.getByLabel("Full name");
+    const fullName = signer.getByLabel("Full name", { exact: true });
     await tabTo(signer, fullName);
     await signFromKeyboard(signer, "   ", "Prezes Zarządu");
-    await expect(signer.getByRole("alert")).toHaveText("Enter your full name.");
+    await expect(signer.getByRole("alert").filter({ hasText: "Enter" })).toHaveText("Enter your full name.");
     await expect(fullName).toBeFocused();
     await expect(fullName).toHaveAttribute("aria-invalid", "true");
     await expect(fullName).toHaveAccessibleDescription("Enter your full name.");
