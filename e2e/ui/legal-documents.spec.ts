@@ -123,6 +123,11 @@ test.describe("the whole local signing flow", () => {
     }
     await expect(signer.getByText(`Document SHA-256: ${sha256}`)).toBeVisible();
     await auditPage(signer, "legal-signing-page", "light");
+    const dark = await (await signedOutContext(browser, "dark")).newPage();
+    await dark.goto(link!);
+    await expect(dark.getByRole("heading", { level: 1 })).toHaveText("Data Processing Agreement");
+    await auditPage(dark, "legal-signing-page", "dark");
+    await dark.context().close();
 
     // Keyboard only: Tab into the form; a name of spaces comes back with the problem named and that field focused.
     const fullName = signer.getByLabel("Full name", { exact: true });
@@ -135,6 +140,7 @@ test.describe("the whole local signing flow", () => {
     await auditPage(signer, "legal-signing-error", "light");
     await signFromKeyboard(signer, "Łukasz Żółć", "Prezes Zarządu");
     await expect(signer.getByRole("heading", { level: 1 })).toHaveText("This document is signed");
+    await auditPage(signer, "legal-signing-done", "light");
     await signer.context().close();
 
     // The list follows until nothing waits for signature, then checks until the signed PDF is stored.
@@ -295,4 +301,23 @@ test("a member is told that only admins and owners manage legal documents, and s
   await expect(page.getByRole("table")).toHaveCount(0);
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Legal documents" })).toHaveAttribute("aria-current", "page");
   await auditPage(page, "legal-documents-member", "light");
+});
+
+test("the legal documents page with a row and its generate dialog are axe clean in the dark theme", async ({ browser }) => {
+  const { user, key, org } = await ownerWithOrganization("Dora");
+  const made = await fetch(`${BASE_URL}/api/organizations/${org.id}/legal_documents/`, {
+    method: "POST",
+    headers: { ...bearer(key), "content-type": "application/json" },
+    body: JSON.stringify({ document_type: "DPA", company_name: "Dark Mode Inc.", company_address: "3 Night Rd", representative_email: uniqueEmail("dora-rep") }),
+  });
+  expect(made.status).toBe(201);
+  const page = await (await signedInContext(browser, user.email, { theme: "dark" })).newPage();
+  await page.goto(section(org.id));
+  await expect(row(page, "DPA")).toContainText("Sent for signature");
+  await auditPage(page, "legal-documents-rows", "dark");
+  await page.getByRole("button", { name: "Generate document" }).click();
+  await expect(generateDialog(page).getByRole("radio", { name: "Data Processing Agreement (DPA)" })).toBeDisabled();
+  await expect(generateDialog(page).getByRole("radio", { name: "Business Associate Agreement (BAA)" })).toBeChecked();
+  await auditPage(page, "legal-documents-generate", "dark");
+  await page.context().close();
 });

@@ -5,7 +5,8 @@ import { queryKeys } from "@/lib/query/keys";
 import type { LegalDocument } from "@/lib/query/types";
 import { downloadPath } from "./document-words";
 
-const CHECK_EVERY_MS = 2000;
+/** The first re-check after 2 s, each later one waiting longer, up to 30 s: storing takes seconds, unless its job is failing. */
+const checkAfterMs = (checks: number) => Math.min(2000 * 1.5 ** checks, 30_000);
 
 /**
  * Whether a signed document's PDF is stored yet. The API has no field for it: its download answers 404 until then,
@@ -22,7 +23,7 @@ export function useSignedPdfReady(organizationId: string, document: LegalDocumen
       if (res.status === 404) return false;
       throw new Error(`The PDF check answered ${res.status}.`);
     },
-    refetchInterval: (q) => (q.state.data === true ? false : CHECK_EVERY_MS),
+    refetchInterval: (q) => (q.state.data === true ? false : checkAfterMs(q.state.dataUpdateCount)),
   });
   return signed && query.data === true;
 }
