@@ -29,7 +29,11 @@ export async function renderSignedPdf(input: SignedPdfInput): Promise<Uint8Array
   if (hashOf(text) !== input.documentSha256) throw new Error("The document hash does not match the document text");
 
   const pdf = await PDFDocument.create({ updateMetadata: false });
-  const strings = [input.companyName, signer.name, signer.title, signer.userAgent ?? "", ...text.sections.flatMap((s) => [s.heading, ...s.paragraphs])];
+  const strings = [
+    ...[input.documentId, input.companyName, input.representativeEmail, input.requestId, text.title],
+    ...[signer.name, signer.title, signer.address ?? "", signer.userAgent ?? ""],
+    ...text.sections.flatMap((s) => [s.heading, ...s.paragraphs]),
+  ];
   const writer = new PdfWriter(pdf, await embedFonts(pdf, needsCjk(strings)));
 
   writer.paragraph(text.title, { bold: true, size: 18 });
