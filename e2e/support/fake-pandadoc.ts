@@ -150,6 +150,17 @@ export class FakePandaDoc {
     });
   }
 
+  /** Resolves with the first webhook delivery (past or future) that matches, once its receiver has answered. */
+  async waitForDelivery(match: (d: WebhookDelivery) => boolean, timeoutMs = 10_000): Promise<WebhookDelivery> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.deliveries.find((d) => d.responseStatus !== null && match(d));
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error("the fake PandaDoc made no matching webhook delivery");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   async stop() {
     for (const timer of this.timers) clearTimeout(timer);
     this.server.closeAllConnections();

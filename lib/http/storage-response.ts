@@ -63,3 +63,9 @@ export async function storageResponse(req: Request, key: string) {
   }
   return storageLinkResponse(req, key, { storage: defaultAdapters().storage, secret, now: new Date(), siteUrl });
 }
+
+/** Any other method: 405 in the API's error body (a link only reads). */
+export async function storageMethodNotAllowed(req: Request) {
+  const err = new AppError("method_not_allowed", { detail: `Method "${req.method}" not allowed.` });
+  return withSecurityHeaders(error(err, randomUUID()), env().SITE_URL);
+}

@@ -180,9 +180,12 @@ describe("pandadocClient without a PandaDoc", () => {
     await refused(() => client.cancel("x"), { type: "network_error", status: null });
   });
 
-  test("an answer that is not PandaDoc's (not JSON, not a PDF) is refused", async () => {
+  test("an answer that is not PandaDoc's (not JSON, not a PDF, a redirected API call) is refused; a redirected download is followed", async () => {
     const server = createServer((req, res) => {
-      if (req.url?.endsWith("/download")) res.writeHead(200, { "Content-Type": "text/html" }).end("<html>proxy login</html>");
+      if (req.url === "/public/v1/documents/moved/download") res.writeHead(302, { Location: "/files/signed.pdf" }).end();
+      else if (req.url === "/files/signed.pdf") res.writeHead(200, { "Content-Type": "application/pdf" }).end("%PDF-1.4\n%%EOF\n");
+      else if (req.url === "/public/v1/documents/moved") res.writeHead(302, { Location: "/elsewhere" }).end();
+      else if (req.url?.endsWith("/download")) res.writeHead(200, { "Content-Type": "text/html" }).end("<html>proxy login</html>");
       else res.writeHead(200, { "Content-Type": "text/html" }).end("<html>hello</html>");
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -191,6 +194,8 @@ describe("pandadocClient without a PandaDoc", () => {
       await refused(() => client.download("x"), { type: "unexpected_response", status: 200 });
       await refused(() => client.status("x"), { type: "unexpected_response" });
       await refused(() => client.createFromTemplate(input), { type: "unexpected_response" });
+      assert.equal(Buffer.from(await client.download("moved")).toString("latin1"), "%PDF-1.4\n%%EOF\n");
+      await refused(() => client.status("moved"), { type: "network_error" });
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }

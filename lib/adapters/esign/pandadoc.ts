@@ -52,7 +52,7 @@ export function pandadocClient({ apiKey, baseUrl, timeoutMs = DEFAULT_TIMEOUT_MS
   const root = baseUrl.replace(/\/+$/, "");
   const documentPath = (id: string) => `/public/v1/documents/${encodeURIComponent(id)}`;
 
-  async function request({ method, path, body }: Call, accept = "application/json"): Promise<Response> {
+  async function request({ method, path, body }: Call, accept = "application/json", redirect: RequestRedirect = "error"): Promise<Response> {
     const headers: Record<string, string> = { Authorization: `API-Key ${apiKey}`, Accept: accept };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     let res: Response;
@@ -62,7 +62,7 @@ export function pandadocClient({ apiKey, baseUrl, timeoutMs = DEFAULT_TIMEOUT_MS
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
-        redirect: "error",
+        redirect,
       });
     } catch (err) {
       throw unreachable(err, method, path);
@@ -156,7 +156,8 @@ export function pandadocClient({ apiKey, baseUrl, timeoutMs = DEFAULT_TIMEOUT_MS
 
     async download(id) {
       const call: Call = { method: "GET", path: `${documentPath(id)}/download` };
-      const res = await request(call, "application/pdf");
+      // The file may be served from elsewhere (a storage link PandaDoc redirects to): follow it, for this call only.
+      const res = await request(call, "application/pdf", "follow");
       let bytes: Uint8Array;
       try {
         bytes = new Uint8Array(await res.arrayBuffer());

@@ -12,11 +12,17 @@ export type LegalDocumentText = { title: string; templateVersion: number; sectio
 /** The template version new documents get. Older versions stay below forever, so a stored document renders the same text. */
 export const CURRENT_TEMPLATE_VERSION = 1;
 
-type Template = { title: string; sections: (p: TemplateParameters) => TemplateSections };
+/** Each document type's title, which heads its text. */
+export const LEGAL_DOCUMENT_TITLES: Record<LegalDocumentType, string> = {
+  DPA: "Data Processing Agreement",
+  BAA: "Business Associate Agreement",
+};
+
+type Template = (p: TemplateParameters) => TemplateSections;
 
 const TEMPLATES: Record<LegalDocumentType, Record<number, Template>> = {
-  DPA: { 1: { title: "Data Processing Agreement", sections: dpaV1 } },
-  BAA: { 1: { title: "Business Associate Agreement", sections: baaV1 } },
+  DPA: { 1: dpaV1 },
+  BAA: { 1: baaV1 },
 };
 
 /**
@@ -35,13 +41,13 @@ export function legalDocumentText(input: {
   const template = TEMPLATES[input.documentType]?.[templateVersion];
   // A stored document names a version that this code must still have; a missing one is a deployment error, not input.
   if (!template) throw new Error(`No ${input.documentType} template version ${templateVersion}`);
-  const sections = template.sections({
+  const sections = template({
     companyName: clean(input.companyName),
     companyAddress: clean(input.companyAddress),
     representativeEmail: clean(input.representativeEmail),
     providerName: clean(input.providerName),
   });
-  return { title: template.title, templateVersion, sections };
+  return { title: LEGAL_DOCUMENT_TITLES[input.documentType], templateVersion, sections };
 }
 
 /** One value as it appears in the text: NFC, with line breaks and runs of spaces folded into single spaces. */

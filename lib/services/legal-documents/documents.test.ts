@@ -6,7 +6,10 @@ import { activityLog, emailOutbox, jobs, legalDocuments, organizations } from ".
 import { defaultAdapters } from "../../adapters";
 import { signLegalSigningToken, verifyLegalSigningToken } from "../../auth/legal-sign-token";
 import { ADMIN, MEMBER } from "../../auth/permissions";
-import { apiKeyOf, call, expectAppError, makeOrganization, sessionOf } from "../../testing/fixtures";
+import { startSmtpCatcher } from "../../../e2e/support/smtp";
+import { mailTransportFor } from "../../adapters/mail";
+import { drainOutbox } from "../../jobs/kinds/mail-outbox";
+import { apiKeyOf, call, expectAppError, makeOrganization, sessionOf, withEnv } from "../../testing/fixtures";
 import { getAuthSecret } from "../instance";
 import { Page } from "../page";
 import { Redirect } from "../results";
@@ -182,5 +185,21 @@ describe("legal documents", () => {
     assert.deepEqual(mails.map((m) => m.toAddress), [owner.email]);
     const entries = await db.select().from(activityLog).where(and(eq(activityLog.organizationId, org.id), eq(activityLog.itemId, doc.id)));
     assert.deepEqual(entries.map((e) => e.activity).sort(), ["created", "signed"]);
+  });
+
+  test("a signing request queued before its document was deleted is cancelled, not sent", async () => {
+    const catcher = await startSmtpCatcher();
+    try {
+      const { org, owner } = await makeOrganization();
+      const representative = `rep-${Date.now()}@acme.example`;
+      const doc = await withEnv({ SMTP_URL: catcher.url }, () => call(createLegalDocument, sessionOf(owner), body("DPA", { representative_email: representative }), org.id));
+      await call(deleteLegalDocument, sessionOf(owner), { id: doc.id }, org.id);
+      await drainOutbox(await getDb(), mailTransportFor(catcher.url)!);
+      const [row] = await (await getDb()).select().from(emailOutbox).where(eq(emailOutbox.relatedId, doc.id));
+      assert.deepEqual([row.status, row.lastError], ["cancelled", "The document was deleted before the message was sent."]);
+      assert.deepEqual(catcher.to(representative), []);
+    } finally {
+      await catcher.stop();
+    }
   });
 });

@@ -46,7 +46,8 @@ const bytesCache = new Map<FontName, Promise<Uint8Array>>();
 function fontBytes(name: FontName): Promise<Uint8Array> {
   let bytes = bytesCache.get(name);
   if (!bytes) {
-    bytes = readFile(packageFile(FILES[name].pkg, FILES[name].file));
+    // The path is only known at run time; without the comment the build would trace (and ship) the whole project.
+    bytes = readFile(/* turbopackIgnore: true */ packageFile(FILES[name].pkg, FILES[name].file));
     // A failed read is not cached, so that a later render tries again.
     bytes.catch(() => bytesCache.delete(name));
     bytesCache.set(name, bytes);

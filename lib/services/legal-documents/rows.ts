@@ -11,6 +11,9 @@ import { legalDocumentText, documentSha256 } from "./document-text";
 /** The activity-log scope of legal documents. */
 export const LEGAL_DOCUMENT_SCOPE = "LegalDocument";
 
+/** The mail kind of signing requests, as the outbox lists them. */
+export const SIGNING_MAIL_KIND = "legal_document_signing";
+
 /** How long a signing link works after the signing email was last (re)sent. */
 export const SIGNING_LINK_DAYS = 14;
 

@@ -1,12 +1,8 @@
 import { PDFDocument } from "pdf-lib";
-import { documentSha256 as hashOf, type LegalDocumentText } from "./document-text";
+import { documentSha256 as hashOf, LEGAL_DOCUMENT_TITLES, type LegalDocumentText } from "./document-text";
 import { embedFonts, needsCjk } from "./pdf-fonts";
 import { PdfWriter } from "./pdf-writer";
 
-const TYPE_NAMES: Record<string, string> = {
-  "Data Processing Agreement": "DPA (Data Processing Agreement)",
-  "Business Associate Agreement": "BAA (Business Associate Agreement)",
-};
 
 export type SignedPdfInput = {
   documentId: string;
@@ -33,7 +29,11 @@ export async function renderSignedPdf(input: SignedPdfInput): Promise<Uint8Array
   if (hashOf(text) !== input.documentSha256) throw new Error("The document hash does not match the document text");
 
   const pdf = await PDFDocument.create({ updateMetadata: false });
-  const strings = [input.companyName, signer.name, signer.title, signer.userAgent ?? "", ...text.sections.flatMap((s) => [s.heading, ...s.paragraphs])];
+  const strings = [
+    ...[input.documentId, input.companyName, input.representativeEmail, input.requestId, text.title],
+    ...[signer.name, signer.title, signer.address ?? "", signer.userAgent ?? ""],
+    ...text.sections.flatMap((s) => [s.heading, ...s.paragraphs]),
+  ];
   const writer = new PdfWriter(pdf, await embedFonts(pdf, needsCjk(strings)));
 
   writer.paragraph(text.title, { bold: true, size: 18 });
@@ -104,7 +104,7 @@ function certificatePage(writer: PdfWriter, input: SignedPdfInput): void {
   writer.rows(
     [
       ["Document ID", input.documentId],
-      ["Document type", TYPE_NAMES[text.title] ?? text.title],
+      ["Document type", typeName(text.title)],
       ["Template version", String(text.templateVersion)],
       ["Document SHA-256", input.documentSha256],
       ["Company", input.companyName],
@@ -118,8 +118,9 @@ function certificatePage(writer: PdfWriter, input: SignedPdfInput): void {
       ["Signed", iso(input.signedAt)],
       ["Request ID", input.requestId],
     ],
-    { size: 9.5 },
-    120,
+    // At 9 points beside a 110-point label column, the widest 64-digit hash still fits on one line.
+    { size: 9 },
+    110,
   );
   writer.gap(12);
   writer.paragraph(
@@ -130,4 +131,10 @@ function certificatePage(writer: PdfWriter, input: SignedPdfInput): void {
 
 function iso(date: Date): string {
   return date.toISOString();
+}
+
+/** "DPA (Data Processing Agreement)" from the title, or the title alone for a title of no known type. */
+function typeName(title: string): string {
+  const type = Object.entries(LEGAL_DOCUMENT_TITLES).find(([, t]) => t === title)?.[0];
+  return type ? `${type} (${title})` : title;
 }

@@ -5,10 +5,9 @@ import type { AuthUser } from "../../auth/principal";
 import { env } from "../../env";
 import { renderSigningRequestEmail } from "../emails/legal-documents";
 import { enqueueEmail } from "../outbox";
-import { signingLinkExpiry, textOf, type LegalDocumentRow } from "./rows";
+import { SIGNING_MAIL_KIND, signingLinkExpiry, textOf, type LegalDocumentRow } from "./rows";
 
-/** The mail kind of signing requests, as the outbox lists them. */
-export const SIGNING_MAIL_KIND = "legal_document_signing";
+export { SIGNING_MAIL_KIND };
 
 /** The page where a document's representative reads and signs it. */
 export function signingUrl(secret: string, documentId: string) {

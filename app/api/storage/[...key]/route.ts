@@ -1,7 +1,9 @@
-import { storageResponse } from "@/lib/http/storage-response";
+import { storageMethodNotAllowed, storageResponse } from "@/lib/http/storage-response";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(req: Request, { params }: { params: Promise<{ key: string[] }> }) {
   return storageResponse(req, (await params).key.join("/"));
 }
+
+export { storageMethodNotAllowed as POST, storageMethodNotAllowed as PUT, storageMethodNotAllowed as PATCH, storageMethodNotAllowed as DELETE };
