@@ -17,6 +17,9 @@ const KEYS = [
   "ORGDECK_DEV_IDP",
   "OIDC_TRUST_EMAILS",
   "DNS_SERVERS",
+  "STORAGE_URL",
+  "STORAGE_ACCESS_KEY_ID",
+  "STORAGE_SECRET_ACCESS_KEY",
 ];
 const OIDC = { OIDC_ISSUER: "https://idp.example.test", OIDC_CLIENT_ID: "orgdeck" };
 
@@ -139,6 +142,16 @@ describe("env()", () => {
     );
   });
 
+  test("STORAGE_URL: an S3 bucket or a folder; the access key pair is set together or not at all", () => {
+    withEnv({ STORAGE_URL: "s3://orgdeck-files?endpoint=http://127.0.0.1:9000&region=eu-west-1&force_path_style=true" }, () =>
+      assert.match(env().STORAGE_URL ?? "", /^s3:\/\/orgdeck-files\?/),
+    );
+    withEnv({ STORAGE_URL: "file:///srv/orgdeck/files" }, () => assert.equal(env().STORAGE_URL, "file:///srv/orgdeck/files"));
+    withEnv({ STORAGE_ACCESS_KEY_ID: "AKIDEXAMPLE" }, () =>
+      assert.throws(() => env(), { message: "Invalid configuration: STORAGE_ACCESS_KEY_ID and STORAGE_SECRET_ACCESS_KEY are set together or not at all" }),
+    );
+  });
+
   for (const [name, value] of [
     ["ORGDECK_DEV_IDP", "yes"],
     ["OIDC_TRUST_EMAILS", "true"],
@@ -152,6 +165,14 @@ describe("env()", () => {
     ["LOG_LEVEL", "loud"],
     ["DNS_SERVERS", "dns.example.test"],
     ["DNS_SERVERS", "192.0.2.1:99999"],
+    ["STORAGE_URL", "ftp://files.example.test/"],
+    ["STORAGE_URL", "s3://?region=eu-west-1"],
+    ["STORAGE_URL", "s3://Not_A_Bucket"],
+    ["STORAGE_URL", "s3://orgdeck?endpoint=not-a-url"],
+    ["STORAGE_URL", "s3://orgdeck?endpoint=ftp://s3.example.test"],
+    ["STORAGE_URL", "s3://orgdeck?force_path_style=yes"],
+    ["STORAGE_URL", "s3://orgdeck?regoin=eu-west-1"],
+    ["STORAGE_URL", "file://host.example.test/srv/files"],
   ]) {
     test(`an invalid ${name} (${value}) is an EnvError naming the variable`, () => {
       withEnv({ [name]: value }, () => {

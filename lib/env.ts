@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { parseDnsServers } from "./adapters/dns/servers";
+import { checkStorageUrl } from "./adapters/storage/url";
 import { parseTrustedProxies } from "./http/client-address";
 
 /** An optional setting read by `parse`, whose error message (naming the bad part) becomes the setting's. */
@@ -73,7 +74,7 @@ const schema = z.object({
    * Where stored files (signed legal documents…) live: unset, a private folder under the data folder; `file:///path`, a
    * folder every instance shares; `s3://bucket?endpoint=…&region=…&force_path_style=true`, an S3-compatible bucket.
    */
-  STORAGE_URL: z.string().regex(/^(s3|file):\/\//, "must be an s3:// or file:// URL").optional(),
+  STORAGE_URL: parsedBy(checkStorageUrl),
   STORAGE_ACCESS_KEY_ID: z.string().min(1).optional(),
   STORAGE_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Who collects signatures on legal documents: `local` (Orgdeck's own signing page, emailed) or `pandadoc`. */
@@ -124,6 +125,9 @@ export function env(): Env {
   }
   if (value.OIDC_CLIENT_ID && !value.OIDC_ISSUER) {
     throw new EnvError("Invalid configuration: OIDC_ISSUER is required when OIDC_CLIENT_ID is set");
+  }
+  if (!value.STORAGE_ACCESS_KEY_ID !== !value.STORAGE_SECRET_ACCESS_KEY) {
+    throw new EnvError("Invalid configuration: STORAGE_ACCESS_KEY_ID and STORAGE_SECRET_ACCESS_KEY are set together or not at all");
   }
   if (value.ESIGN_PROVIDER === "pandadoc") {
     for (const name of ["PANDADOC_API_KEY", "PANDADOC_BAA_TEMPLATE_ID", "PANDADOC_DPA_TEMPLATE_ID", "PANDADOC_WEBHOOK_SECRET"] as const) {

@@ -80,6 +80,12 @@ const TABLE = {
     code: "sensitive_action_required_reauth",
     detail: "This action requires you to be recently authenticated.",
   },
+  storage_link_invalid: {
+    status: 403,
+    type: "authentication_error",
+    code: "storage_link_invalid",
+    detail: "This download link has expired or is not valid.",
+  },
   // 404, 405, 409
   not_found: { status: 404, type: "invalid_request", code: "not_found", detail: "Not found." },
   method_not_allowed: { status: 405, type: "invalid_request", code: "method_not_allowed", detail: "Method not allowed." },
@@ -89,6 +95,19 @@ const TABLE = {
   unsupported_media_type: { status: 415, type: "invalid_request", code: "unsupported_media_type", detail: "Unsupported media type in request." },
   // 500
   server_error: { status: 500, type: "server_error", code: "error", detail: "A server error occurred." },
+  // 503: an outside system did not do what was asked; nothing was changed, so the caller may simply try again.
+  legal_document_void_failed: {
+    status: 503,
+    type: "server_error",
+    code: "legal_document_void_failed",
+    detail: "Couldn't cancel the PandaDoc envelope. Please try again, or contact support if this keeps happening.",
+  },
+  legal_document_send_failed: {
+    status: 503,
+    type: "server_error",
+    code: "legal_document_send_failed",
+    detail: "Couldn't create the PandaDoc envelope. Please try again, or contact support if this keeps happening.",
+  },
   // 429: the detail names the wait, which the Retry-After header carries too.
   throttled: { status: 429, type: "throttled_error", code: "throttled", detail: "Request was throttled." },
 } satisfies Record<string, Entry>;

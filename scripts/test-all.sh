@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: types and lint, unit and integration tests, the production build, then the Playwright projects.
-# Runs on the embedded database unless DATABASE_URL is set. Installs Debian's Chromium when browser specs exist.
+# Runs on the embedded database unless DATABASE_URL is set. Installs Debian's poppler-utils for the PDF tests, and
+# Debian's Chromium when browser specs exist.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -12,6 +13,7 @@ npx tsc --noEmit
 npx eslint .
 
 step "unit and integration tests"
+bash scripts/ensure-pdftotext.sh
 npm run --silent test:unit
 
 step "production build"

@@ -28,6 +28,7 @@ export function SidebarNav({ currentOrganizationId, organizationIds }: { current
               { href: `/organizations/${organizationId}/projects`, label: "Projects" },
               { href: `/organizations/${organizationId}/integrations`, label: "Integrations" },
               { href: `/organizations/${organizationId}/oauth-applications`, label: "OAuth applications" },
+              { href: `/organizations/${organizationId}/legal-documents`, label: "Legal documents" },
               { href: `/organizations/${organizationId}/activity`, label: "Activity log" },
               { href: `/organizations/${organizationId}/outbox`, label: "Outbox" },
             ],

@@ -4,8 +4,11 @@ import { z } from "zod";
 import type { JsonSchema, OpenApiDocument, Reference, ResponseObject } from "../../lib/openapi/types";
 import type { RecordedResponse } from "../api/recording";
 
-/** Sign-in (next-auth's own routes) and the admin CLI's loopback handoff: not part of the documented API. */
-const OUT_OF_SCOPE = ["/api/auth/", "/api/internal/"];
+/**
+ * Sign-in (next-auth's own routes), the admin CLI's loopback handoff, PandaDoc's webhook and the signed links to stored
+ * files: not part of the documented API.
+ */
+const OUT_OF_SCOPE = ["/api/auth/", "/api/internal/", "/api/legal_documents/pandadoc", "/api/storage/"];
 /** What a path the document knows answers for a method it lacks: the 405, or a refusal that comes before it. */
 const METHOD_REFUSALS = [401, 403, 404, 405];
 

@@ -5,6 +5,7 @@ import * as domains from "../../lib/schemas/domains";
 import * as errors from "../../lib/schemas/errors";
 import * as integrations from "../../lib/schemas/integrations";
 import * as invites from "../../lib/schemas/invites";
+import * as legalDocuments from "../../lib/schemas/legal-documents";
 import * as members from "../../lib/schemas/members";
 import * as oauthApplications from "../../lib/schemas/oauth-applications";
 import * as organizations from "../../lib/schemas/organizations";
@@ -23,7 +24,7 @@ test("the api specs' responses match their schemas in the OpenAPI document", asy
   const res = await request.get("/api/schema/");
   expect(res.status()).toBe(200);
   const doc = (await res.json()) as OpenApiDocument;
-  const named = namedSchemas([activityLog, domains, errors, integrations, invites, members, oauthApplications, organizations, outbox, personalApiKeys, projectMembers, projects, users]);
+  const named = namedSchemas([activityLog, domains, errors, integrations, invites, legalDocuments, members, oauthApplications, organizations, outbox, personalApiKeys, projectMembers, projects, users]);
   const { problems, counts } = checkResponses(doc, records, named);
   testInfo.annotations.push({ type: "checked", description: JSON.stringify({ responses: records.length, ...counts }) });
   console.log(`contract: ${records.length} responses`, counts);

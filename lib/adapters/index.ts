@@ -1,5 +1,6 @@
 import { env, type Env } from "../env";
 import { dnsResolverFor, type DnsResolver } from "./dns";
+import { esignFor, type EsignProvider } from "./esign";
 import { mailTransportFor, type MailTransport } from "./mail";
 import { storageFor, type ObjectStorage } from "./storage";
 
@@ -10,14 +11,16 @@ import { storageFor, type ObjectStorage } from "./storage";
 export type Adapters = {
   /** Null when no transport is configured: messages are held in the outbox for admins to read. */
   mail: MailTransport | null;
-  /** Uploaded files: a private folder under the data folder (memory for `memory://`). */
+  /** Stored files: STORAGE_URL's folder or bucket; unset, a private folder under the data folder (memory for `memory://`). */
   storage: ObjectStorage;
   /** TXT lookups for domain verification: DNS_SERVERS, else the system's resolvers. */
   dns: DnsResolver;
+  /** Who collects signatures on legal documents: Orgdeck's own signing page (default) or PandaDoc. */
+  esign: EsignProvider;
 };
 
 export function createAdapters(settings: Env = env()): Adapters {
-  return { mail: mailTransportFor(settings.SMTP_URL), storage: storageFor(settings.ORGDECK_DATA_DIR, settings.DATA_DIR), dns: dnsResolverFor(settings.DNS_SERVERS) };
+  return { mail: mailTransportFor(settings.SMTP_URL), storage: storageFor(settings), dns: dnsResolverFor(settings.DNS_SERVERS), esign: esignFor(settings) };
 }
 
 const store = globalThis as typeof globalThis & { __orgdeckAdapters?: { settings: Env; adapters: Adapters } };

@@ -13,8 +13,8 @@ test("a member sees the organization, its members and invitations, and invites o
 test("an administrator adds the logs, settings, cancelling invitations and managing others up to administrator", () => {
   assert.deepEqual(levelExplanation(ADMIN), [
     "Everything a member may do.",
-    "Also sees the activity log and the outbox.",
-    "Invites people, changes the organization's settings, cancels invitations, manages domains, single sign-on and SCIM, registers OAuth applications and manages webhooks.",
+    "Also sees the activity log, the outbox and its legal documents.",
+    "Invites people, changes the organization's settings, cancels invitations, manages domains, single sign-on and SCIM, registers OAuth applications, manages webhooks and generates legal documents for signature.",
     "Changes the level of members and administrators, up to administrator, and removes them.",
   ]);
 });

@@ -64,6 +64,11 @@ export const PERMISSIONS = {
   "organization_integration:deliveries": { scope: "organization_integration:read", organization: true },
   /** Environment mapping and test events: from a person only, never with a personal API key. */
   "organization_integration:admin": { scope: null, organization: true },
+  /** Legal documents (a DPA, a BAA): administrators only, reads included. */
+  "legal_document:read": { scope: "legal_document:read", organization: true },
+  "legal_document:write": { scope: "legal_document:write", organization: true },
+  /** Downloading a signed document: from a person only, never with a personal API key. */
+  "legal_document:download": { scope: null, organization: true },
   // For the caller alone.
   "organization:list": { scope: "organization:read", organization: false },
   "organization:create": { scope: "organization:write", organization: false },
@@ -111,6 +116,9 @@ const ADMIN_GRANTS = [
   "organization_integration:write",
   "organization_integration:deliveries",
   "organization_integration:admin",
+  "legal_document:read",
+  "legal_document:write",
+  "legal_document:download",
 ] as const satisfies readonly OrganizationPermission[];
 const OWNER_GRANTS = [...ADMIN_GRANTS, "organization:delete"] as const satisfies readonly OrganizationPermission[];
 

@@ -104,7 +104,7 @@ describe("route(): result kinds", () => {
   test("a redirect is a 302 with Location; a file streams with its type and disposition; no content is 204", async () => {
     const headers = { authorization: `Bearer ${(await makeApiKey(await makeUser())).value}` };
     const r = await route(redirect)(get("/api/x/", headers), ctx());
-    assert.deepEqual([r.status, r.headers.get("location")], [302, "https://files.example.test/x?sig=1"]);
+    assert.deepEqual([r.status, r.headers.get("location"), r.headers.get("cache-control")], [302, "https://files.example.test/x?sig=1", "no-store"]);
     const f = await route(file)(get("/api/x/", headers), ctx());
     assert.equal(f.status, 200);
     assert.equal(f.headers.get("content-type"), "text/csv; charset=utf-8");

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { getDb } from "../../db/client";
 import { env } from "../env";
+import { contentDisposition } from "../format/content-disposition";
 import { AppError } from "../errors";
 import { log } from "../log";
 import { execute, type Operation } from "../services/operation";
@@ -44,12 +45,6 @@ function inputOf({ req, url, body, params }: Prepared, op: Operation, contextPar
   return { ...(body as object | undefined), ...ids };
 }
 
-/** The file's name for every client: plain ASCII in `filename` (what `curl -J` reads), exact in `filename*` (RFC 6266). */
-function contentDisposition(disposition: string, filename: string) {
-  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
-
 function fileResponse(file: FileResult, requestId: string) {
   const headers: Record<string, string> = { "x-request-id": requestId, "content-type": file.contentType };
   if (file.filename) headers["content-disposition"] = contentDisposition(file.disposition, file.filename);
@@ -85,7 +80,8 @@ export function createRouter(family: Family) {
   function respond(result: unknown, status: number, prepared: Prepared) {
     const { requestId } = prepared;
     if (result instanceof Page) return family.value(status, family.list(result, prepared.url), requestId);
-    if (result instanceof Redirect) return new Response(null, { status: result.status, headers: { location: result.location, "x-request-id": requestId } });
+    // A redirect may carry a short-lived signed link: no cache may keep it.
+    if (result instanceof Redirect) return new Response(null, { status: result.status, headers: { location: result.location, "cache-control": "no-store", "x-request-id": requestId } });
     if (result instanceof FileResult) return fileResponse(result, requestId);
     if (result === null || result instanceof NoContent) return family.value(204, null, requestId);
     return family.value(status, result, requestId);

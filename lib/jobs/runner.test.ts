@@ -129,7 +129,7 @@ describe("enqueueJob", () => {
   test("a handler gets the runner's database, adapters and clock, its logger and the claimed job", async () => {
     const clock = testClock();
     const kind = tag.kind("context");
-    const adapters: Adapters = { mail: null, storage: memoryStorage(), dns: unreachableDns };
+    const adapters: Adapters = { mail: null, storage: memoryStorage(), dns: unreachableDns, esign: { kind: "local" } };
     let seen: JobContext | undefined;
     const runner = await runnerFor(clock, { [kind]: async (ctx) => void (seen = ctx) }, { adapters });
     const id = await enqueueJob(await getDb(), kind, { greeting: "hello" }, { runAt: clock.now() });

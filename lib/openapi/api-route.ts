@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Operation } from "../services/operation";
 import type { Page } from "../services/page";
-import type { FileResult } from "../services/results";
+import type { FileResult, Redirect } from "../services/results";
 import type { HttpMethod } from "./types";
 
 /** One method of one documented path: the operation it runs and how its success looks on the wire. */
@@ -14,7 +14,7 @@ export type ApiRoute = {
   tag: string;
   summary: string;
   description?: string;
-  status: 200 | 201 | 204;
+  status: 200 | 201 | 204 | 302;
   /** The success body's schema; null for 204. */
   response: z.ZodType | null;
   /** The request body when it is not the operation's input (which some operations validate in steps). */
@@ -27,6 +27,10 @@ export type ApiRoute = {
   download?: { mediaTypes: string[]; description: string };
   /** A 400 this endpoint answers as `{"detail": …}` alone, and when. */
   detailOnly400?: string;
+  /** Whether an outside system's failure may answer 503 (nothing changed). */
+  unavailable?: true;
+  /** A redirect (302) instead of a body: what its `Location` points at. */
+  redirect?: string;
 };
 
 type Envelope<T> = { count: number; next: string | null; previous: string | null; results: T[] };
@@ -40,9 +44,13 @@ type Fits<R, Z> = Z extends z.ZodType
     ? []
     : [R] extends [FileResult]
       ? []
-      : [resultIsNotEmpty: R];
+      : [R] extends [Redirect]
+        ? []
+        : [resultIsNotEmpty: R];
 
-type Details = Pick<ApiRoute, "operationId" | "tag" | "summary" | "description" | "body" | "conflict" | "throttled" | "download" | "detailOnly400"> & { status?: 201 | 204 };
+type Details = Pick<ApiRoute, "operationId" | "tag" | "summary" | "description" | "body" | "conflict" | "throttled" | "download" | "detailOnly400" | "redirect" | "unavailable"> & {
+  status?: 201 | 204 | 302;
+};
 
 /** Declares one documented endpoint; it does not compile when the operation's result does not fit `response`. */
 export function api<S extends z.ZodType, R, Z extends z.ZodType | null>(

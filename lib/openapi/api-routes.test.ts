@@ -9,8 +9,11 @@ import { serveApiDocument } from "./serve";
 import { HTTP_METHODS } from "./types";
 
 const API_DIR = path.resolve(import.meta.dirname, "../../app/api");
-/** Sign-in (next-auth's own routes) and the JSON 404 for unknown paths and for `/api` itself (the folder ""). */
-const NOT_DOCUMENTED = ["auth", "[...path]", ""];
+/**
+ * Sign-in (next-auth's own routes), the signed download links to stored files (handed out by the API, never called
+ * as a resource), PandaDoc's webhook, and the JSON 404 for unknown paths and for `/api` itself (the folder "").
+ */
+const NOT_DOCUMENTED = ["auth", "storage", "legal_documents/pandadoc", "[...path]", ""];
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

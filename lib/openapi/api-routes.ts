@@ -50,6 +50,7 @@ import {
 import { getMe, updateMe } from "../services/users";
 import { api, type ApiRoute } from "./api-route";
 import { INTEGRATION_ROUTES } from "./api-routes-integrations";
+import { LEGAL_DOCUMENT_ROUTES } from "./api-routes-legal-documents";
 import { OAUTH_APPLICATION_ROUTES } from "./api-routes-oauth-applications";
 import { PROJECT_ROUTES } from "./api-routes-projects";
 
@@ -195,6 +196,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   }),
 
   ...INTEGRATION_ROUTES,
+
+  ...LEGAL_DOCUMENT_ROUTES,
 
   api("get", `${ORG}/activity_log/`, listActivityLog, PaginatedActivityLogEntryList, {
     operationId: "activity_log_list", tag: ACTIVITY,

@@ -22,6 +22,7 @@ const TAGS = [
   { name: "Domains", description: "Domains an organization proves by DNS, and the single sign-on, SCIM and JIT settings for people of each." },
   { name: "OAuth applications", description: "OAuth clients an organization registers: redirect URIs and a client secret shown once." },
   { name: "Integrations", description: "Outgoing webhooks that receive the organization's activity, signed in the Standard Webhooks format." },
+  { name: "Legal documents", description: "An organization's DPA and BAA: generated, sent for e-signature, and downloadable once signed." },
   { name: "Personal API keys", description: "The caller's own keys for this API." },
   { name: "Projects", description: "An organization's projects, their settings, and who reaches the private ones." },
   { name: "Users", description: "The signed-in person." },
@@ -35,7 +36,7 @@ const DESCRIPTION = [
   "Call with a personal API key (`Authorization: Bearer odk_…`) holding the operation's scope, or with the console's session cookie.",
 ].join(" ");
 
-const STATUS_TEXT: Record<number, string> = { 200: "OK", 201: "Created", 204: "No content" };
+const STATUS_TEXT: Record<number, string> = { 200: "OK", 201: "Created", 204: "No content", 302: "Found" };
 
 const ERROR_REF = { $ref: "#/components/schemas/ErrorResponse" };
 const errorResponse = (description: string): ResponseObject => ({ description, content: { "application/json": { schema: ERROR_REF } } });
@@ -57,6 +58,7 @@ const ERROR_RESPONSES: Record<string, ResponseObject> = {
   Conflict: errorResponse("The object would clash with another (a name already taken)."),
   RequestTooLarge: errorResponse("The request body is larger than 1 MiB."),
   UnsupportedMediaType: errorResponse("The request has a body that is not JSON (`application/json` or a `+json` type)."),
+  ServiceUnavailable: errorResponse("An outside system (the e-signature provider) did not do what was asked; nothing was changed, try again."),
   Throttled: {
     ...errorResponse("Over an abuse limit (e.g. RATE_LIMIT_INVITES_PER_HOUR); try again when the window ends."),
     headers: { "Retry-After": { description: "Seconds until the limit's window ends.", schema: { type: "integer" } } },
@@ -122,9 +124,11 @@ function operationObject(route: ApiRoute, components: SchemaComponents): Operati
   const bodyRequired = body !== null && (body.type === "array" || (components.resolve(body).required?.length ?? 0) > 0);
   const success: ResponseObject = route.download
     ? downloadResponse(route.download)
-    : route.response
-      ? { description: STATUS_TEXT[route.status], content: { "application/json": { schema: components.convert(route.response, "output") } } }
-      : { description: STATUS_TEXT[route.status] };
+    : route.redirect
+      ? { description: route.redirect, headers: { Location: { description: route.redirect, schema: { type: "string", format: "uri" } } } }
+      : route.response
+        ? { description: STATUS_TEXT[route.status], content: { "application/json": { schema: components.convert(route.response, "output") } } }
+        : { description: STATUS_TEXT[route.status] };
   const parameters = [...pathParameters, ...queryParameters];
   return {
     operationId: route.operationId,
@@ -146,6 +150,7 @@ function operationObject(route: ApiRoute, components: SchemaComponents): Operati
       ...(route.method !== "get" && { "413": ref("RequestTooLarge"), "415": ref("UnsupportedMediaType") }),
       ...(route.conflict && { "409": ref("Conflict") }),
       ...(route.throttled && { "429": ref("Throttled") }),
+      ...(route.unavailable && { "503": ref("ServiceUnavailable") }),
     },
   };
 }

@@ -31,6 +31,8 @@ export const queryKeys = {
   /** Under `projects`, so whatever refreshes the list refreshes an open project too. */
   project: (organizationId: string, projectId: number) => ["organizations", organizationId, "projects", projectId] as const,
   projectMembers: (organizationId: string, projectId: number) => ["organizations", organizationId, "projects", projectId, "members"] as const,
+  /** The paged list appends its page and filters; each signed document's PDF check sits under it too. */
+  legalDocuments: (organizationId: string) => ["organizations", organizationId, "legal-documents"] as const,
   integrations: (organizationId: string) => ["organizations", organizationId, "integrations"] as const,
   /** Under `integrations`, so whatever refreshes the integrations refreshes their delivery logs too. */
   webhookDeliveries: (organizationId: string, integrationId: string) => ["organizations", organizationId, "integrations", integrationId, "deliveries"] as const,

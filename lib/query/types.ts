@@ -8,6 +8,7 @@ import type { ActivityLogChange, ActivityLogEntry } from "../schemas/activity-lo
 import type { IdentityProviderConfig as IdentityProviderConfigSchema, OrganizationDomain } from "../schemas/domains";
 import type { OrganizationIntegration, WebhookDelivery as WebhookDeliverySchema } from "../schemas/integrations";
 import type { PendingOrganizationInvite, OrganizationInvite } from "../schemas/invites";
+import type { LegalDocumentDTO } from "../schemas/legal-documents";
 import type { OrganizationOAuthApplication } from "../schemas/oauth-applications";
 import type { OrganizationMember, OrganizationMemberGithubLogin, OrganizationMemberScopedAPIKeys } from "../schemas/members";
 import type { Organization as OrganizationSchema, OrganizationBasic } from "../schemas/organizations";
@@ -66,6 +67,8 @@ export type IdentityProviderConfig = z.infer<typeof IdentityProviderConfigSchema
 
 /** An OAuth client the organization registered (its secret is shown only by the action that made it). */
 export type OAuthApplication = z.infer<typeof OrganizationOAuthApplication>;
+/** A DPA or BAA of the organization, sent for signature or signed. */
+export type LegalDocument = LegalDocumentDTO;
 
 /** A project as the list shows it. */
 export type ProjectSummary = z.infer<typeof ProjectBackwardCompatBasic>;

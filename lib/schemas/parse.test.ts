@@ -73,6 +73,8 @@ describe("parseInput: zod issues become the API's field errors", () => {
   test("a value outside a literal or enum is invalid_choice quoting it", () => {
     assert.deepEqual(errorOf(schema, { name: "x", level: 3 }), body("invalid_choice", '"3" is not a valid choice.', "level"));
     assert.deepEqual(errorOf(schema, { name: "x", role: "z" }), body("invalid_choice", '"z" is not a valid choice.', "role"));
+    const required = z.object({ kind: z.enum(["a", "b"]) });
+    assert.deepEqual(errorOf(required, {}), body("required", "This field is required.", "kind"), "a missing choice is required");
   });
 
   test("formats: email and uuid", () => {

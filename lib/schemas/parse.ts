@@ -59,6 +59,8 @@ export function issueToError(issue: Issue): AppError {
       if (issue.origin === "array") return new AppError("invalid_input", { detail: "This list may not be empty.", attr });
       return new AppError("invalid_input", { detail: `Ensure this value is greater than or equal to ${issue.minimum}.`, attr });
     case "invalid_value":
+      // A missing choice field is missing, not an invalid choice of "undefined".
+      if (issue.input === undefined && issue.path.length > 0) return new AppError("required", { attr });
       return new AppError("invalid_choice", { detail: `"${echo(issue.input)}" is not a valid choice.`, attr });
     case "invalid_format": {
       const detail =

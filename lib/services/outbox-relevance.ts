@@ -1,8 +1,9 @@
 import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { emailOutbox, organizationInvites, organizations } from "../../db/schema";
+import { emailOutbox, legalDocuments, organizationInvites, organizations } from "../../db/schema";
 import { isUuid } from "../schemas/common";
 import { INVITE_MAIL_KINDS, isExpired } from "./invite-rows";
+import { SIGNING_MAIL_KIND } from "./legal-documents/rows";
 
 type OutboxRow = typeof emailOutbox.$inferSelect;
 
@@ -31,10 +32,18 @@ async function staleInvitationReason(db: Executor, row: OutboxRow): Promise<stri
     : "The invitation was revoked before the message was sent.";
 }
 
+/** A signing request whose document was deleted or signed since it was queued: its link no longer works. */
+async function staleSigningReason(db: Executor, row: OutboxRow): Promise<string | null> {
+  if (!row.relatedId || !isUuid(row.relatedId)) return null;
+  const [document] = await db.select({ status: legalDocuments.status }).from(legalDocuments).where(eq(legalDocuments.id, row.relatedId));
+  if (!document) return "The document was deleted before the message was sent.";
+  return document.status === "signed" ? "The document was signed before the message was sent." : null;
+}
+
 /**
  * Why a queued message must not be delivered after all, decided when it is about to be sent: its organization was
- * deleted, or the invitation it carries was revoked, replaced or accepted since it was queued. Null when it is still
- * to be sent.
+ * deleted, the invitation it carries was revoked, replaced or accepted, or the document it asks to sign was deleted
+ * or signed since it was queued. Null when it is still to be sent.
  */
 export async function staleMailReason(db: Executor, row: OutboxRow): Promise<string | null> {
   if (row.organizationId) {
@@ -42,6 +51,7 @@ export async function staleMailReason(db: Executor, row: OutboxRow): Promise<str
     if (!org) return "The organization was deleted before the message was sent.";
   }
   if (INVITE_MAIL_KINDS.includes(row.kind)) return staleInvitationReason(db, row);
+  if (row.kind === SIGNING_MAIL_KIND) return staleSigningReason(db, row);
   return null;
 }
 

@@ -1,5 +1,7 @@
 import type { JobHandler, JobSchedule } from "../types";
 import { DELETE_PROJECT_JOB, deleteProjectJob } from "./delete-project";
+import { SEND_ENVELOPE_JOB, sendEnvelopeJob } from "./legal-document-envelope";
+import { STORE_SIGNED_PDF_JOB, storeSignedPdfJob } from "./legal-document-pdf";
 import { MAIL_OUTBOX, runMailOutbox } from "./mail-outbox";
 import { PRUNE_JOBS, pruneJobs } from "./prune-jobs";
 import { PRUNE_SCIM_LOGS, pruneScimLogs } from "./prune-scim-logs";
@@ -10,6 +12,8 @@ export const jobKinds: Record<string, JobHandler> = {
   [DELETE_PROJECT_JOB]: deleteProjectJob,
   [MAIL_OUTBOX]: runMailOutbox,
   [PRUNE_JOBS]: pruneJobs,
+  [SEND_ENVELOPE_JOB]: sendEnvelopeJob,
+  [STORE_SIGNED_PDF_JOB]: storeSignedPdfJob,
   [PRUNE_SCIM_LOGS]: pruneScimLogs,
   [RECHECK_DOMAINS]: recheckDomains,
 };

@@ -235,7 +235,7 @@ describe("delivery through the job runner", () => {
   test("a commit that queued mail is delivered within about a second, and so is a second one right after it", async () => {
     const catcher = await startSmtpCatcher();
     const db = await getDb();
-    startJobRunner(db, { adapters: { mail: mailTransportFor(catcher.url), storage: memoryStorage(), dns: unreachableDns } });
+    startJobRunner(db, { adapters: { mail: mailTransportFor(catcher.url), storage: memoryStorage(), dns: unreachableDns, esign: { kind: "local" } } });
     try {
       await withEnv({ SMTP_URL: catcher.url, EMAIL_FROM: FROM }, async () => {
         const { org, owner } = await makeOrganization();
@@ -267,7 +267,7 @@ describe("delivery through the job runner", () => {
       const { org, owner } = await makeOrganization();
       const email = uniqueEmail("untransported");
       await withEnv({ SMTP_URL: catcher.url }, () => call(createInvite, sessionOf(owner), { target_email: email }, org.id));
-      const runner = new JobRunner(db, { adapters: { mail: null, storage: memoryStorage(), dns: unreachableDns }, kinds: { [MAIL_OUTBOX]: runMailOutbox } });
+      const runner = new JobRunner(db, { adapters: { mail: null, storage: memoryStorage(), dns: unreachableDns, esign: { kind: "local" } }, kinds: { [MAIL_OUTBOX]: runMailOutbox } });
       const id = await enqueueJob(db, MAIL_OUTBOX, {}, { uniqueKey: `test-untransported-${org.id}` });
       await runner.runDue();
       const [job] = await db.select().from(jobs).where(eq(jobs.id, id!));
