@@ -34,7 +34,7 @@ export const LEGAL_DOCUMENT_ROUTES: ApiRoute[] = [
   }),
   api("get", `${ORG}/legal_documents/{id}/download/`, downloadLegalDocument, null, {
     operationId: "legal_documents_download_retrieve", tag: LEGAL, status: 302,
-    redirect: "A link to the signed PDF that works for 60 seconds.",
+    redirect: "the signed PDF's link, valid for 60 seconds.",
     summary: "Download a signed legal document",
     description: `${WHO} Signed-in sessions only: personal API keys are refused. 404 until the document is signed and its PDF stored.`,
   }),

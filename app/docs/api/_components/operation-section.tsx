@@ -63,11 +63,13 @@ function BodyFields({ doc, schema, caption, side }: { doc: OpenApiDocument; sche
 export function OperationSection({ doc, entry }: { doc: OpenApiDocument; entry: DocumentedOperation }) {
   const { method, path, operation: op } = entry;
   const titleId = `${op.operationId}-title`;
-  const [[status, successRef]] = Object.entries(op.responses).filter(([code]) => code.startsWith("2"));
+  // The success is a 2xx, or the 302 of an endpoint that answers with a redirect (a download link).
+  const isSuccess = (code: string) => code.startsWith("2") || code === "302";
+  const [[status, successRef]] = Object.entries(op.responses).filter(([code]) => isSuccess(code));
   const success = resolveResponse(doc, successRef);
   const successSchema = success.content?.["application/json"]?.schema;
   const fileTypes = success.content && !successSchema ? Object.keys(success.content) : [];
-  const errors = Object.entries(op.responses).filter(([code]) => !code.startsWith("2"));
+  const errors = Object.entries(op.responses).filter(([code]) => !isSuccess(code));
   const body = op.requestBody?.content["application/json"].schema;
   const scope = op["x-required-scope"];
   return (
@@ -120,6 +122,10 @@ export function OperationSection({ doc, entry }: { doc: OpenApiDocument; entry: 
             </span>
           ))}
           ). <Prose text={success.description} />
+        </p>
+      ) : status === "302" ? (
+        <p className="max-w-3xl text-muted">
+          A redirect: <code className="font-mono text-xs">Location</code> is <Prose text={success.description} />
         </p>
       ) : (
         <p className="text-muted">{success.description}: an empty body.</p>

@@ -18,6 +18,9 @@ import { useLegalDocumentsRefresh } from "./use-legal-documents-refresh";
 
 const EMPTY = { document_type: "" as LegalDocumentTypeName | "", company_name: "", company_address: "", representative_email: "" };
 
+/** The types in the order the form offers them: the DPA, which every organization may need, first. */
+const OFFERED: LegalDocumentTypeName[] = ["DPA", "BAA"];
+
 /** The documents that exist, by type: one of each type at most, so any page that holds them all will do. */
 function useTakenTypes(organizationId: string) {
   const query = useQuery({
@@ -73,9 +76,6 @@ function TypeField({ value, onChange, taken, error }: { value: string; onChange:
     </fieldset>
   );
 }
-
-/** The types in the order the form offers them: the DPA, which every organization may need, first. */
-const OFFERED: LegalDocumentTypeName[] = ["DPA", "BAA"];
 
 /** "Generate document": a DPA or a BAA for the company and its representative, who is emailed a signing link. */
 export function GenerateDocumentButton({ organizationId }: { organizationId: string }) {
