@@ -68,7 +68,7 @@ export function s3Destination(config: S3DestinationConfig, options: S3Options = 
   const steps = [
     {
       step: { name: "Reach the endpoint", description: `Resolve ${url.host} and open a connection to it.` },
-      run: async () => probeTcp(url.host, port, await checkedAddresses(url.hostname.replace(/^\[|\]$/g, ""), port, options.resolver)),
+      run: async () => probeTcp(url.hostname, port, await checkedAddresses(url.hostname.replace(/^\[|\]$/g, ""), port, options.resolver)),
     },
     {
       step: { name: "Authenticate", description: `Sign in with the access key and look up the bucket ${config.bucket_name}.` },
