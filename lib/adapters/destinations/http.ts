@@ -4,7 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { checkDestination, outboundFetch, type OutboundResponse } from "../../outbound/outbound-fetch";
 import type { HostResolver } from "../../outbound/resolve-host";
 import type { HttpDestinationConfig } from "../../schemas/batch-export-destinations";
-import { webhookHeaders } from "../../services/integrations/signing";
+import { webhookHeaders } from "../../crypto/standard-webhooks";
 import { probeTcp } from "./network";
 import { DestinationError, errorMessage, runStep, throwIfAborted, type Destination, type ExportRow, type ExportRunInput } from "./types";
 

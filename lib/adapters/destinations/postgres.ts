@@ -22,7 +22,7 @@ export type PostgresOptions = { columns: readonly ExportColumn[]; resolver?: Hos
 export function postgresDestination(config: PostgresDestinationConfig, options: PostgresOptions): Destination {
   const where = `${config.host}:${config.port}`;
 
-  async function withSql<T>(use: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+  async function withSql<T>(work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
     const [address] = await checkedAddresses(config.host, config.port, options.resolver);
     // Plain connections only where private addresses are allowed (tests, closed networks), as http:// URLs are.
     const ssl = env().ORGDECK_ALLOW_PRIVATE_URLS ? ("prefer" as const) : { servername: config.host, rejectUnauthorized: !config.has_self_signed_cert };
@@ -40,7 +40,7 @@ export function postgresDestination(config: PostgresDestinationConfig, options: 
       connection: { application_name: "orgdeck batch export" },
     });
     try {
-      return await use(sql);
+      return await work(sql);
     } catch (err) {
       if (err instanceof DestinationError) throw err;
       throw new DestinationError(`PostgreSQL at ${where}: ${errorMessage(err)}`, { cause: err });

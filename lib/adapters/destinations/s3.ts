@@ -43,7 +43,7 @@ function describe(err: unknown, config: S3DestinationConfig): string {
 export function s3Destination(config: S3DestinationConfig, options: S3Options = {}): Destination {
   const { url, port } = target(config);
 
-  async function withClient<T>(use: (client: S3Client) => Promise<T>): Promise<T> {
+  async function withClient<T>(work: (client: S3Client) => Promise<T>): Promise<T> {
     const addresses = await checkedAddresses(url.hostname.replace(/^\[|\]$/g, ""), port, options.resolver);
     const agentOptions = { keepAlive: true, lookup: pinnedLookup(url.hostname, addresses) };
     const agent = url.protocol === "https:" ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
@@ -58,7 +58,7 @@ export function s3Destination(config: S3DestinationConfig, options: S3Options = 
       requestHandler: { httpAgent: agent, httpsAgent: agent, connectionTimeout: 5_000, requestTimeout: 120_000 },
     });
     try {
-      return await use(client);
+      return await work(client);
     } finally {
       client.destroy();
       agent.destroy();

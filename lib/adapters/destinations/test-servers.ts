@@ -97,6 +97,12 @@ export async function* testRows(count: number, options: { failAt?: number; versi
   }
 }
 
+/**
+ * A loose bound on a 200,000-row run's resident-memory growth: the rows held at once would take several hundred MiB, a
+ * streamed run (plus the test's own in-process servers and lazy garbage collection) stays well under it.
+ */
+export const MEMORY_BOUND_MIB = 150;
+
 /** Runs `fn`, sampling resident memory every 20 ms: the peak's growth over the start (MiB), and the time taken. */
 export async function measured<T>(fn: () => Promise<T>): Promise<{ result: T; seconds: number; peakGrowthMiB: number }> {
   (globalThis as { gc?: () => void }).gc?.();
