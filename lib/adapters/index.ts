@@ -1,4 +1,7 @@
 import { env, type Env } from "../env";
+import { destinationClients, type DestinationClients } from "./destinations";
+
+export { destinationClients };
 import { dnsResolverFor, type DnsResolver } from "./dns";
 import { mailTransportFor, type MailTransport } from "./mail";
 import { storageFor, type ObjectStorage } from "./storage";
@@ -14,10 +17,12 @@ export type Adapters = {
   storage: ObjectStorage;
   /** TXT lookups for domain verification: DNS_SERVERS, else the system's resolvers. */
   dns: DnsResolver;
+  /** Batch-export destination clients (S3, Postgres, HTTP); tests substitute their own. Unset: the real ones. */
+  destinations?: DestinationClients;
 };
 
 export function createAdapters(settings: Env = env()): Adapters {
-  return { mail: mailTransportFor(settings.SMTP_URL), storage: storageFor(settings.ORGDECK_DATA_DIR, settings.DATA_DIR), dns: dnsResolverFor(settings.DNS_SERVERS) };
+  return { mail: mailTransportFor(settings.SMTP_URL), storage: storageFor(settings.ORGDECK_DATA_DIR, settings.DATA_DIR), dns: dnsResolverFor(settings.DNS_SERVERS), destinations: destinationClients };
 }
 
 const store = globalThis as typeof globalThis & { __orgdeckAdapters?: { settings: Env; adapters: Adapters } };

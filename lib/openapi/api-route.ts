@@ -27,6 +27,8 @@ export type ApiRoute = {
   download?: { mediaTypes: string[]; description: string };
   /** A 400 this endpoint answers as `{"detail": …}` alone, and when. */
   detailOnly400?: string;
+  /** Its 400 and 404 have an empty body. */
+  bodyless4xx?: true;
 };
 
 type Envelope<T> = { count: number; next: string | null; previous: string | null; results: T[] };
@@ -42,7 +44,7 @@ type Fits<R, Z> = Z extends z.ZodType
       ? []
       : [resultIsNotEmpty: R];
 
-type Details = Pick<ApiRoute, "operationId" | "tag" | "summary" | "description" | "body" | "conflict" | "throttled" | "download" | "detailOnly400"> & { status?: 201 | 204 };
+type Details = Pick<ApiRoute, "operationId" | "tag" | "summary" | "description" | "body" | "conflict" | "throttled" | "download" | "detailOnly400" | "bodyless4xx"> & { status?: 201 | 204 };
 
 /** Declares one documented endpoint; it does not compile when the operation's result does not fit `response`. */
 export function api<S extends z.ZodType, R, Z extends z.ZodType | null>(

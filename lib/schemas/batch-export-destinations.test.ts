@@ -42,10 +42,10 @@ test("secrets are left out of responses and kept from storage when a request lea
   assert.equal(shown.config.aws_access_key_id, "AKIA");
 
   const patched = batchExportDestination.parse(withStoredSecrets({ type: "S3", config: { ...shown.config, prefix: "new" } }, stored));
-  assert.equal(patched.config.aws_secret_access_key, "shh");
+  assert.equal((patched.config as { aws_secret_access_key: string }).aws_secret_access_key, "shh");
   assert.equal((patched.config as { prefix: string }).prefix, "new");
   const replaced = batchExportDestination.parse(withStoredSecrets({ type: "S3", config: { ...shown.config, aws_secret_access_key: "new" } }, stored));
-  assert.equal(replaced.config.aws_secret_access_key, "new");
+  assert.equal((replaced.config as { aws_secret_access_key: string }).aws_secret_access_key, "new");
   const otherType = withStoredSecrets({ type: "HTTP", config: { url: "https://x.example.com" } }, stored);
   assert.deepEqual(otherType, { type: "HTTP", config: { url: "https://x.example.com" } }, "secrets never move to another type");
 });
