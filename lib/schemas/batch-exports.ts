@@ -22,8 +22,7 @@ export const ModelEnum = z.enum(BATCH_EXPORT_MODELS).meta({ id: "ModelEnum", des
 export const IntervalEnum = z.enum(BATCH_EXPORT_INTERVALS).meta({ id: "BatchExportIntervalEnum" });
 
 /** One value or a list of them, stored as a list. */
-const oneOrMany = <T extends z.ZodType>(item: T) =>
-  z.union([item, z.array(item).min(1).max(100)]).transform((value) => (Array.isArray(value) ? value : [value]) as z.output<T>[]);
+const oneOrMany = <T extends z.ZodType>(item: T) => z.preprocess((value) => (Array.isArray(value) ? value : [value]), z.array(item).min(1).max(100));
 
 /**
  * Which rows an export sends: for `events`, activity-log entries of these scopes and activities; for `persons`, members
