@@ -1,9 +1,9 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIRequestContext } from "./recording";
 import { bearer, makeOrganization, makeSession, makeSessionSignedInAgo } from "../support/cli";
-import { expectOk, SITE_URL } from "./helpers";
+import { E, expectError, expectOk, SITE_URL } from "./helpers";
 
 /**
  * One export end to end: the server's job runner delivers an organization's sign-in sessions to an HTTP receiver on
@@ -108,4 +108,28 @@ test("an export of sessions reaches a signing HTTP receiver: backfill, runs, log
   const again = received.filter((r) => (JSON.parse(r.body) as Batch).export_id === created.id).slice(mine.length);
   expect(again.length).toBeGreaterThan(0);
   expect(again.every((r) => r.valid && idsBefore.includes(r.headers["webhook-id"]))).toBe(true);
+
+  await expectError(await request.post(`${runsUrl}${randomUUID()}/retry/`, { headers: bearer(ownerKey) }), 404, E.notFound);
+  await expectError(await request.post(`${runsUrl}${withRows.id}/retry/`, { headers: bearer(member.key) }), 403, E.levelInsufficient);
+  await expectError(
+    await request.post(`/api/organizations/${org.id}/batch_exports/${created.id}/backfill/`, { headers: bearer(ownerKey), data: { start_at: end.toISOString(), end_at: start.toISOString() } }),
+    400,
+    E.invalid("end_at must be later than start_at.", "end_at"),
+  );
+  const soon = await request.post(`/api/organizations/${org.id}/batch_exports/${created.id}/backfill/`, { headers: bearer(ownerKey), data: { start_at: "soon", end_at: end.toISOString() } });
+  expect({ status: soon.status(), body: await soon.json() }).toMatchObject({ status: 400, body: { code: "invalid_input", attr: "start_at" } });
+});
+
+test("connection test steps of a new HTTP destination reach the receiver, a signed probe included", async ({ request }) => {
+  const { org, owner } = await makeOrganization();
+  const session = { Cookie: await makeSession(owner.email), Origin: SITE_URL };
+  const destination = { type: "HTTP", config: { url: `${base}/probe/${org.id}`, secret: SECRET } };
+  const { steps } = await expectOk(await request.get(`/api/organizations/${org.id}/batch_exports/test/?destination=HTTP`, { headers: session }));
+  for (let step = 0; step < steps.length; step += 1) {
+    const result = await expectOk(await request.post(`/api/organizations/${org.id}/batch_exports/run_test_step_new/`, { headers: session, data: { name: "Probe", model: "events", destination, step } }));
+    expect(result).toEqual({ name: steps[step].name, result: { status: "Passed", message: null } });
+  }
+  const probes = received.filter((r) => JSON.parse(r.body).test === true);
+  expect(probes.length).toBeGreaterThan(0);
+  expect(probes.every((r) => r.valid)).toBe(true);
 });
