@@ -8,7 +8,7 @@ import { DestinationError, type DestinationClients, type ExportRow } from "../..
 import { twoInstances } from "../../jobs/testing";
 import { call, callAt, makeOrganization, sessionOf } from "../../testing/fixtures";
 import { backfillBatchExport, createBatchExport, listBatchExportBackfills, listBatchExportLogs, listBatchExportRuns, pauseBatchExport, retryBatchExportRun, unpauseBatchExport } from "./index";
-import { runDueRuns } from "./runs";
+import { claimRun, executeRun, runDueRuns } from "./runs";
 import { scheduleDueRuns } from "./scheduler";
 
 after(closeDb);
@@ -207,6 +207,24 @@ describe("batch-export runs", () => {
     await callAt(unpauseBatchExport, owner, { id: created.id }, org.id, new Date("2040-04-01T19:10:00Z"));
     assert.equal(await schedule(db, new Date("2040-04-01T19:10:10Z")), 0, "the gap is skipped");
     assert.equal(await schedule(db, new Date("2040-04-01T20:00:10Z")), 1, "the current interval runs once it ends");
+  });
+
+  test("a run whose runner stopped is claimed again once its lease ends; the stale runner's outcome is not recorded", async () => {
+    const db = await getDb();
+    const { org, owner, created } = await setup(new Date("2040-06-01T10:00:00Z"));
+    await addEntries(org.id, [{ at: "2040-06-01T10:30:00Z" }]);
+    await schedule(db, new Date("2040-06-01T11:00:10Z"));
+    const stale = await claimRun(db, new Date("2040-06-01T11:00:20Z"), new Date("2040-06-01T11:01:20Z"), "runner-gone", made);
+    assert.ok(stale);
+    const dest = recordingDestination();
+    assert.equal(await runner(db, dest.clients, fixed("2040-06-01T11:01:00Z"), "runner-b"), 0, "held while the lease lasts");
+    assert.equal(await runner(db, dest.clients, fixed("2040-06-01T11:01:21Z"), "runner-b"), 1);
+    const outcome = await executeRun(db, stale, { adapters: { destinations: dest.clients } as never, runnerId: "runner-gone", now: fixed("2040-06-01T11:01:30Z") });
+    assert.equal(outcome.status, "completed");
+    const [run] = await db.select().from(batchExportRuns).where(eq(batchExportRuns.batchExportId, created.id));
+    assert.deepEqual([run.status, run.attempts, run.lockedBy], ["completed", 2, "runner-b"], "the record is runner-b's");
+    const completions = await call(listBatchExportLogs, owner, { id: created.id, search: "Run completed" }, org.id);
+    assert.equal(completions.count, 1, "only the claim holder logs its outcome");
   });
 
   test("filters: events by scope and activity, persons by level", async () => {

@@ -119,23 +119,28 @@ export async function executeRun(db: Db, run: ClaimedRun, options: RunOptions): 
   return outcome;
 }
 
+/** Records the outcome and its log entry, only while this runner's claim still holds (a stale runner records nothing). */
 async function settleRun(db: Db, run: ClaimedRun, outcome: Outcome, options: RunOptions) {
   const at = options.now();
   const iso = at.toISOString();
   await db.transaction(async (tx) => {
+    let set: SQL;
+    let level: LogLevel;
+    let message: string;
     if (outcome.status === "completed") {
-      await tx.execute(sql`update batch_export_runs set status = 'completed', records_completed = ${outcome.rows}, bytes_exported = ${outcome.bytes},
-          latest_error = null, finished_at = ${iso}::timestamptz, locked_until = null where ${fenced(run, options.runnerId)}`);
-      await writeLog(tx, run.batch_export_id, run.id, "INFO", `Run completed: ${outcome.rows} rows, ${outcome.bytes} bytes.`, at);
+      set = sql`status = 'completed', records_completed = ${outcome.rows}, bytes_exported = ${outcome.bytes}, latest_error = null, finished_at = ${iso}::timestamptz, locked_until = null`;
+      [level, message] = ["INFO", `Run completed: ${outcome.rows} rows, ${outcome.bytes} bytes.`];
     } else if (outcome.status === "scheduled") {
-      await tx.execute(sql`update batch_export_runs set status = 'scheduled', latest_error = ${outcome.error}, next_attempt_at = ${outcome.retryAt!.toISOString()}::timestamptz,
-          locked_until = null, locked_by = null where ${fenced(run, options.runnerId)}`);
-      await writeLog(tx, run.batch_export_id, run.id, "WARNING", `Attempt ${run.attempts} failed, retrying at ${outcome.retryAt!.toISOString()}: ${outcome.error}`, at);
+      const retryAt = (outcome.retryAt as Date).toISOString();
+      set = sql`status = 'scheduled', latest_error = ${outcome.error}, next_attempt_at = ${retryAt}::timestamptz, locked_until = null, locked_by = null`;
+      [level, message] = ["WARNING", `Attempt ${run.attempts} failed, retrying at ${retryAt}: ${outcome.error}`];
     } else {
-      await tx.execute(sql`update batch_export_runs set status = 'failed', latest_error = ${outcome.error}, finished_at = ${iso}::timestamptz,
-          locked_until = null where ${fenced(run, options.runnerId)}`);
-      await writeLog(tx, run.batch_export_id, run.id, "ERROR", `Run failed after ${run.attempts} attempts: ${outcome.error}`, at);
+      set = sql`status = 'failed', latest_error = ${outcome.error}, finished_at = ${iso}::timestamptz, locked_until = null`;
+      [level, message] = ["ERROR", `Run failed after ${run.attempts} attempts: ${outcome.error}`];
     }
+    const settled = await rowsOf<{ id: string }>(tx, sql`update batch_export_runs set ${set} where ${fenced(run, options.runnerId)} returning id`);
+    if (!settled.length) return;
+    await writeLog(tx, run.batch_export_id, run.id, level, message, at);
     if (run.backfill_id) await settleBackfill(tx, run.backfill_id, at);
   });
 }
