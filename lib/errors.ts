@@ -10,8 +10,11 @@ type ErrorType =
   | "server_error"
   | "throttled_error";
 
-/** `detailOnly`: `/api` answers `{"detail": …}` alone, as the reference does for a few errors (its raw responses). */
-type Entry = { status: number; type: ErrorType; code: string; detail: string; detailOnly?: true };
+/**
+ * `detailOnly`: `/api` answers `{"detail": …}` alone, as the reference does for a few errors (its raw responses);
+ * `bodyless`: `/api` answers the status with an empty body, as the reference does for a batch-export test request.
+ */
+type Entry = { status: number; type: ErrorType; code: string; detail: string; detailOnly?: true; bodyless?: true };
 
 const TABLE = {
   // 400
@@ -34,6 +37,7 @@ const TABLE = {
   does_not_exist: { status: 400, type: "validation_error", code: "does_not_exist", detail: "Object does not exist." },
   scim_not_enabled: { status: 400, type: "validation_error", code: "scim_not_enabled", detail: "SCIM is not enabled.", detailOnly: true },
   environment_mapping: { status: 400, type: "validation_error", code: "invalid_input", detail: "Invalid environment mapping.", detailOnly: true },
+  destination_required: { status: 400, type: "validation_error", code: "required", detail: "Name a destination type.", bodyless: true },
   invalid_filter: { status: 400, type: "validation_error", code: "invalid_filter", detail: "The filter is not valid." },
   no_target: { status: 400, type: "validation_error", code: "no_target", detail: "The path matches nothing." },
   two_factor_required_to_enforce: {
@@ -88,6 +92,7 @@ const TABLE = {
   },
   // 404, 405, 409
   not_found: { status: 404, type: "invalid_request", code: "not_found", detail: "Not found." },
+  destination_unknown: { status: 404, type: "invalid_request", code: "not_found", detail: "No such destination type.", bodyless: true },
   method_not_allowed: { status: 405, type: "invalid_request", code: "method_not_allowed", detail: "Method not allowed." },
   conflict: { status: 409, type: "server_error", code: "conflict", detail: "This resource already exists." },
   // 413, 415
@@ -203,11 +208,12 @@ export function echo(value: unknown): string {
 }
 
 /** The `/api` status and body for any thrown value; anything unexpected is a 500 that reveals nothing. */
-/** The body on the wire: the error body, or `{detail}` alone for the errors the reference answers raw. */
-export function errorResponseParts(err: unknown): { status: number; body: ErrorBody; wireBody: ErrorBody | { detail: string }; expected: boolean } {
+/** The body on the wire: the error body, `{detail}` alone for the errors the reference answers raw, or none (null). */
+export function errorResponseParts(err: unknown): { status: number; body: ErrorBody; wireBody: ErrorBody | { detail: string } | null; expected: boolean } {
   if (err instanceof AppError) {
-    const raw = (TABLE[err.key] as Entry).detailOnly;
-    return { status: err.status, body: err.body, wireBody: raw ? { detail: err.detail } : err.body, expected: true };
+    const entry: Entry = TABLE[err.key];
+    const wireBody = entry.bodyless ? null : entry.detailOnly ? { detail: err.detail } : err.body;
+    return { status: err.status, body: err.body, wireBody, expected: true };
   }
   const { status, type, code, detail } = TABLE.server_error;
   const body: ErrorBody = { type, code, detail, attr: null };

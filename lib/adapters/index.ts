@@ -1,4 +1,7 @@
 import { env, type Env } from "../env";
+import { destinationClients, type DestinationClients } from "./destinations";
+
+export { destinationClients };
 import { dnsResolverFor, type DnsResolver } from "./dns";
 import { esignFor, type EsignProvider } from "./esign";
 import { mailTransportFor, type MailTransport } from "./mail";
@@ -17,10 +20,18 @@ export type Adapters = {
   dns: DnsResolver;
   /** Who collects signatures on legal documents: Orgdeck's own signing page (default) or PandaDoc. */
   esign: EsignProvider;
+  /** Batch-export destination clients (S3, Postgres, HTTP); tests substitute their own. Unset: the real ones. */
+  destinations?: DestinationClients;
 };
 
 export function createAdapters(settings: Env = env()): Adapters {
-  return { mail: mailTransportFor(settings.SMTP_URL), storage: storageFor(settings), dns: dnsResolverFor(settings.DNS_SERVERS), esign: esignFor(settings) };
+  return {
+    mail: mailTransportFor(settings.SMTP_URL),
+    storage: storageFor(settings),
+    dns: dnsResolverFor(settings.DNS_SERVERS),
+    esign: esignFor(settings),
+    destinations: destinationClients,
+  };
 }
 
 const store = globalThis as typeof globalThis & { __orgdeckAdapters?: { settings: Env; adapters: Adapters } };

@@ -5,7 +5,7 @@ import { ADMIN, LEVELS, MEMBER, OWNER } from "./permissions";
 
 test("a member sees the organization, its members and invitations, and invites only where allowed", () => {
   assert.deepEqual(levelExplanation(MEMBER), [
-    "Sees the organization's settings, its members, pending invitations, the personal API keys that reach it, its domains and identity providers, its OAuth applications and its integrations.",
+    "Sees the organization's settings, its members, pending invitations, the personal API keys that reach it, its domains and identity providers, its OAuth applications, its integrations and its batch exports.",
     "Invites people when the organization allows it.",
   ]);
 });
@@ -14,7 +14,7 @@ test("an administrator adds the logs, settings, cancelling invitations and manag
   assert.deepEqual(levelExplanation(ADMIN), [
     "Everything a member may do.",
     "Also sees the activity log, the outbox and its legal documents.",
-    "Invites people, changes the organization's settings, cancels invitations, manages domains, single sign-on and SCIM, registers OAuth applications, manages webhooks and generates legal documents for signature.",
+    "Invites people, changes the organization's settings, cancels invitations, manages domains, single sign-on and SCIM, registers OAuth applications, manages webhooks, generates legal documents for signature and manages batch exports.",
     "Changes the level of members and administrators, up to administrator, and removes them.",
   ]);
 });

@@ -69,6 +69,14 @@ export const PERMISSIONS = {
   "legal_document:write": { scope: "legal_document:write", organization: true },
   /** Downloading a signed document: from a person only, never with a personal API key. */
   "legal_document:download": { scope: null, organization: true },
+  "batch_export:read": { scope: "batch_export:read", organization: true },
+  "batch_export:write": { scope: "batch_export:write", organization: true },
+  /** Run logs: from a person only, never with a personal API key. */
+  "batch_export:logs": { scope: null, organization: true },
+  /** Destination connection tests: the literal INTERNAL scope, which `*` does not hold; sessions pass. */
+  "batch_export:test": { scope: "INTERNAL", organization: true },
+  /** The description of a destination's test steps: the literal INTERNAL scope too, but any member. */
+  "batch_export:test_steps": { scope: "INTERNAL", organization: true },
   // For the caller alone.
   "organization:list": { scope: "organization:read", organization: false },
   "organization:create": { scope: "organization:write", organization: false },
@@ -103,6 +111,9 @@ const MEMBER_GRANTS = [
   "project:read",
   "project:write",
   "organization_integration:read",
+  "batch_export:read",
+  "batch_export:logs",
+  "batch_export:test_steps",
 ] as const satisfies readonly OrganizationPermission[];
 const ADMIN_GRANTS = [
   ...MEMBER_GRANTS,
@@ -119,6 +130,8 @@ const ADMIN_GRANTS = [
   "legal_document:read",
   "legal_document:write",
   "legal_document:download",
+  "batch_export:write",
+  "batch_export:test",
 ] as const satisfies readonly OrganizationPermission[];
 const OWNER_GRANTS = [...ADMIN_GRANTS, "organization:delete"] as const satisfies readonly OrganizationPermission[];
 

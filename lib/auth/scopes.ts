@@ -14,11 +14,14 @@ export const SCOPE_OBJECTS = [
   "activity_log",
 ] as const;
 
-/** Objects that `*` does not cover (none yet: features with internal objects add them). */
-export const INTERNAL_SCOPE_OBJECTS: readonly string[] = [];
+/**
+ * Scopes that `*` does not cover: `INTERNAL` (batch-export connection tests) must be held literally. No key can be
+ * given it through the API, so those endpoints answer signed-in people only.
+ */
+export const INTERNAL_SCOPE_OBJECTS: readonly string[] = ["INTERNAL"];
 
 export type ScopeObject = (typeof SCOPE_OBJECTS)[number];
-export type Scope = `${ScopeObject}:${"read" | "write"}`;
+export type Scope = `${ScopeObject}:${"read" | "write"}` | "INTERNAL";
 
 const SCOPE_RE = new RegExp(`^(${SCOPE_OBJECTS.join("|")}):(read|write)$`);
 

@@ -31,6 +31,8 @@ export type ApiRoute = {
   unavailable?: true;
   /** A redirect (302) instead of a body: what its `Location` points at. */
   redirect?: string;
+  /** Its 400 and 404 have an empty body. */
+  bodyless4xx?: true;
 };
 
 type Envelope<T> = { count: number; next: string | null; previous: string | null; results: T[] };
@@ -48,7 +50,10 @@ type Fits<R, Z> = Z extends z.ZodType
         ? []
         : [resultIsNotEmpty: R];
 
-type Details = Pick<ApiRoute, "operationId" | "tag" | "summary" | "description" | "body" | "conflict" | "throttled" | "download" | "detailOnly400" | "redirect" | "unavailable"> & {
+type Details = Pick<
+  ApiRoute,
+  "operationId" | "tag" | "summary" | "description" | "body" | "conflict" | "throttled" | "download" | "detailOnly400" | "redirect" | "unavailable" | "bodyless4xx"
+> & {
   status?: 201 | 204 | 302;
 };
 

@@ -49,6 +49,7 @@ import {
 } from "../services/personal-api-keys";
 import { getMe, updateMe } from "../services/users";
 import { api, type ApiRoute } from "./api-route";
+import { BATCH_EXPORT_ROUTES } from "./api-routes-batch-exports";
 import { INTEGRATION_ROUTES } from "./api-routes-integrations";
 import { LEGAL_DOCUMENT_ROUTES } from "./api-routes-legal-documents";
 import { OAUTH_APPLICATION_ROUTES } from "./api-routes-oauth-applications";
@@ -245,6 +246,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   }),
 
   ...PROJECT_ROUTES,
+
+  ...BATCH_EXPORT_ROUTES,
 
   api("get", "/api/users/{user_id}/", getMe, User, { operationId: "users_retrieve", tag: USERS, summary: "Retrieve the current user" }),
   api("patch", "/api/users/{user_id}/", updateMe, User, {

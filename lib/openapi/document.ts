@@ -23,6 +23,7 @@ const TAGS = [
   { name: "OAuth applications", description: "OAuth clients an organization registers: redirect URIs and a client secret shown once." },
   { name: "Integrations", description: "Outgoing webhooks that receive the organization's activity, signed in the Standard Webhooks format." },
   { name: "Legal documents", description: "An organization's DPA and BAA: generated, sent for e-signature, and downloadable once signed." },
+  { name: "Batch exports", description: "The organization's activity log, members or sessions delivered on a schedule to S3, PostgreSQL or HTTP." },
   { name: "Personal API keys", description: "The caller's own keys for this API." },
   { name: "Projects", description: "An organization's projects, their settings, and who reaches the private ones." },
   { name: "Users", description: "The signed-in person." },
@@ -146,6 +147,7 @@ function operationObject(route: ApiRoute, components: SchemaComponents): Operati
       "401": ref("Unauthorized"),
       "403": ref("Forbidden"),
       ...(ids.length > 0 && { "404": ref("NotFound") }),
+      ...(route.bodyless4xx && { "400": { description: "The request names no destination type (empty body)." }, "404": { description: "No such destination type (empty body)." } }),
       // Every method but GET reads a body, even one it then ignores: over 1 MiB, or not JSON, is refused first.
       ...(route.method !== "get" && { "413": ref("RequestTooLarge"), "415": ref("UnsupportedMediaType") }),
       ...(route.conflict && { "409": ref("Conflict") }),

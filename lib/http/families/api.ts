@@ -69,7 +69,7 @@ export function pageBody<T>(page: Page<T>, url: URL) {
 export function error(err: unknown, requestId: string) {
   const { status, wireBody, expected } = errorResponseParts(err);
   if (!expected) log.error({ err, request_id: requestId }, "unexpected error");
-  const response = json(status, wireBody, requestId);
+  const response = wireBody === null ? new Response(null, { status, headers: { "x-request-id": requestId } }) : json(status, wireBody, requestId);
   if (err instanceof AppError && err.retryAfter !== undefined) response.headers.set("retry-after", String(err.retryAfter));
   return response;
 }

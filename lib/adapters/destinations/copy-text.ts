@@ -1,0 +1,37 @@
+/** PostgreSQL's COPY text format: one line per row, tab-separated, `\N` for NULL, backslash escapes. */
+import type { ExportColumn, ExportRow } from "./types";
+
+const ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+const SPECIAL = /[\\\n\r\t]/g;
+
+/** A JavaScript array as a PostgreSQL array literal (`{"a","b",NULL}`), for columns of an array type. */
+function arrayLiteral(values: unknown[]): string {
+  const items = values.map((v) => (v === null || v === undefined ? "NULL" : `"${scalar(v).replace(/["\\]/g, "\\$&")}"`));
+  return `{${items.join(",")}}`;
+}
+
+function scalar(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "boolean") return value ? "t" : "f";
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+function field(value: unknown, isArray: boolean): string {
+  if (value === null || value === undefined) return "\\N";
+  const text = isArray && Array.isArray(value) ? arrayLiteral(value) : scalar(value);
+  return text.replace(SPECIAL, (c) => ESCAPES[c]);
+}
+
+/** Builds the line writer for `columns`: each row's values in column order, missing ones NULL, objects as JSON. */
+export function copyLineWriter(columns: readonly ExportColumn[]): (row: ExportRow) => string {
+  const spec = columns.map((c) => ({ name: c.name, isArray: c.pgType.trim().endsWith("[]") }));
+  return (row) => {
+    let line = "";
+    for (let i = 0; i < spec.length; i += 1) {
+      if (i > 0) line += "\t";
+      line += field(row[spec[i].name], spec[i].isArray);
+    }
+    return `${line}\n`;
+  };
+}
