@@ -32,8 +32,3 @@ export function destinationFor(destination: BatchExportDestination, options: Des
       return httpDestination(destination.config, { resolver: options.resolver });
   }
 }
-
-/** How the API adapter reaches destinations (`ctx.adapters.destinations`); tests substitute their own. */
-export type DestinationClients = { for: typeof destinationFor };
-
-export const destinationClients: DestinationClients = { for: destinationFor };

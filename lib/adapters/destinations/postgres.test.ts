@@ -114,6 +114,31 @@ describe("Postgres destination against a real PostgreSQL", () => {
     assert.deepEqual(found.map((r) => [r.id, r.version]), [[testRow(1).id, "3"], [testRow(2).id, "1"]]);
   });
 
+  test("a run cancelled half-way rolls back and lets go of its connection", async () => {
+    const c = configOf();
+    const controller = new AbortController();
+    async function* rows() {
+      for await (const row of testRows(120_000)) {
+        if (row.id === testRow(60_000).id) controller.abort();
+        yield row;
+      }
+    }
+    await assert.rejects(postgresDestination(c, { columns: TEST_COLUMNS }).exportRun({ ...RUN, rows: rows(), signal: controller.signal }), /cancelled/);
+    assert.equal(await rowCount(c), 0);
+    const [{ n }] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'orgdeck batch export'`;
+    assert.equal(n, 0);
+  });
+
+  test("an existing table without a key on id is named in the error", async () => {
+    const c = configOf();
+    await sql`CREATE SCHEMA ${sql(c.schema)}`;
+    await sql`CREATE TABLE ${target(c)} (id text, created_at timestamptz, activity text, detail jsonb, tags text[], noise text)`;
+    await assert.rejects(
+      postgresDestination(c, { columns: TEST_COLUMNS }).exportRun({ ...RUN, rows: testRows(3) }),
+      new RegExp(`The table ${c.schema}\\.activity_log has no primary key or unique index on id`),
+    );
+  });
+
   test("a column type that is not a type name is refused before anything is sent", async () => {
     const c = configOf();
     const columns = [{ name: "id", pgType: "text" }, { name: "x", pgType: "text); DROP TABLE users; --" }];

@@ -15,6 +15,8 @@ const BATCH_ROWS = 50_000;
 /** COPY data is written in chunks of about this many characters. */
 const CHUNK_CHARS = 64 * 1024;
 const PROBE_TABLE = "orgdeck_connection_test";
+/** "there is no unique or exclusion constraint matching the ON CONFLICT specification" */
+const NO_UNIQUE_KEY = "42P10";
 
 export type PostgresOptions = { columns: readonly ExportColumn[]; resolver?: HostResolver; batchRows?: number };
 
@@ -134,6 +136,9 @@ export function postgresDestination(config: PostgresDestinationConfig, options: 
       } catch (err) {
         if (sourceError instanceof DestinationError) throw sourceError;
         if (sourceError) throw new DestinationError(`Reading the rows failed: ${errorMessage(sourceError)}`, { cause: sourceError });
+        if ((err as { cause?: { code?: string } }).cause?.code === NO_UNIQUE_KEY) {
+          throw new DestinationError(`The table ${config.schema}.${config.table_name} has no primary key or unique index on id, which rows are upserted by.`, { cause: err });
+        }
         throw err;
       }
       return count;
