@@ -38,7 +38,7 @@ export function httpDestination(config: HttpDestinationConfig, options: HttpOpti
   function post(id: string, body: string): Promise<OutboundResponse> {
     const timestamp = Math.floor(Date.now() / 1000);
     const headers = config.secret ? webhookHeaders(config.secret, id, timestamp, body) : { "content-type": "application/json", "webhook-id": id };
-    return outboundFetch(config.url, { method: "POST", headers, body, resolver: options.resolver, timeoutMs: TIMEOUT_MS, keepAlive: true, maxBytes: 64 * 1024 });
+    return outboundFetch(config.url, { method: "POST", headers, body, resolver: options.resolver, timeoutMs: TIMEOUT_MS, keepAlive: true });
   }
 
   /** Sends one batch until it is accepted; throws after the last retry or on a refusal no retry would change. */

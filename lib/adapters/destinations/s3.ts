@@ -44,7 +44,7 @@ export function s3Destination(config: S3DestinationConfig, options: S3Options = 
   const { url, port } = target(config);
 
   async function withClient<T>(work: (client: S3Client) => Promise<T>): Promise<T> {
-    const addresses = await checkedAddresses(url.hostname.replace(/^\[|\]$/g, ""), port, options.resolver);
+    const addresses = await checkedAddresses(url.href, options.resolver);
     const agentOptions = { keepAlive: true, lookup: pinnedLookup(url.hostname, addresses) };
     const agent = url.protocol === "https:" ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
     const client = new S3Client({
@@ -68,7 +68,7 @@ export function s3Destination(config: S3DestinationConfig, options: S3Options = 
   const steps = [
     {
       step: { name: "Reach the endpoint", description: `Resolve ${url.host} and open a connection to it.` },
-      run: async () => probeTcp(url.hostname, port, await checkedAddresses(url.hostname.replace(/^\[|\]$/g, ""), port, options.resolver)),
+      run: async () => probeTcp(url.hostname, port, await checkedAddresses(url.href, options.resolver)),
     },
     {
       step: { name: "Authenticate", description: `Sign in with the access key and look up the bucket ${config.bucket_name}.` },
