@@ -118,14 +118,20 @@ describe("Postgres destination against a real PostgreSQL", () => {
   test("a run cancelled half-way rolls back and lets go of its connection", async () => {
     const c = configOf();
     const controller = new AbortController();
+    let closed = false;
     async function* rows() {
-      for await (const row of testRows(120_000)) {
-        if (row.id === testRow(60_000).id) controller.abort();
-        yield row;
+      try {
+        for await (const row of testRows(120_000)) {
+          if (row.id === testRow(60_000).id) controller.abort();
+          yield row;
+        }
+      } finally {
+        closed = true;
       }
     }
     await assert.rejects(postgresDestination(c, { columns: TEST_COLUMNS }).exportRun({ ...RUN, rows: rows(), signal: controller.signal }), /cancelled/);
     assert.equal(await rowCount(c), 0);
+    assert.ok(closed, "the rows were closed");
     const [{ n }] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'orgdeck batch export'`;
     assert.equal(n, 0);
   });

@@ -140,6 +140,9 @@ export function postgresDestination(config: PostgresDestinationConfig, options: 
           throw new DestinationError(`The table ${config.schema}.${config.table_name} has no primary key or unique index on id, which rows are upserted by.`, { cause: err });
         }
         throw err;
+      } finally {
+        // Closes the rows (a database cursor, say) when the run stopped before reading them all.
+        if (!finished && !sourceError) await source.return?.();
       }
       return count;
     },

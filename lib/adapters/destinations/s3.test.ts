@@ -126,9 +126,20 @@ describe("S3 destination against s3rver", () => {
     assert.equal(noBucket.result.status, "Failed");
     assert.match(noBucket.result.message ?? "", /bucket no-such-bucket does not exist/);
 
-    await assert.rejects(s3Destination(configOf()).exportRun({ exportId: EXPORT_ID, intervalStart: START, intervalEnd: END, rows: testRows(5) }).then(() =>
-      s3Destination(configOf({ aws_access_key_id: "NOT-A-KEY" })).exportRun({ exportId: EXPORT_ID, intervalStart: END, intervalEnd: END, rows: testRows(5) }),
-    ), /credentials were refused/);
+    let rowsClosed = false;
+    async function* rows() {
+      try {
+        yield* testRows(200_000);
+      } finally {
+        rowsClosed = true;
+      }
+    }
+    await assert.rejects(
+      s3Destination(configOf({ aws_access_key_id: "NOT-A-KEY" })).exportRun({ exportId: EXPORT_ID, intervalStart: END, intervalEnd: END, rows: rows() }),
+      /credentials were refused/,
+    );
+    assert.ok(rowsClosed, "a refused upload closes the rows");
+    assert.deepEqual(await keysUnder(`orgdeck/exports/${EXPORT_ID}/${END.toISOString()}`), []);
   });
 
   test("at connection time an http endpoint is refused unless private URLs are allowed", async () => {

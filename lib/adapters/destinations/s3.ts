@@ -101,9 +101,10 @@ export function s3Destination(config: S3DestinationConfig, options: S3Options = 
       const count: StreamCount = { rows: 0, bytes: 0 };
       const key = s3ObjectKey(config.prefix, exportId, intervalStart);
       await withClient(async (client) => {
+        const { body, closed } = gzipJsonLines(rows, count, signal);
         const upload = new Upload({
           client,
-          params: { Bucket: config.bucket_name, Key: key, Body: gzipJsonLines(rows, count, signal), ContentType: "application/gzip" },
+          params: { Bucket: config.bucket_name, Key: key, Body: body, ContentType: "application/gzip" },
           partSize: options.partSizeBytes ?? PART_SIZE,
           queueSize: 2,
           leavePartsOnError: false,
@@ -118,6 +119,9 @@ export function s3Destination(config: S3DestinationConfig, options: S3Options = 
           throw new DestinationError(`Writing s3://${config.bucket_name}/${key} failed: ${describe(err, config)}`, { cause: err });
         } finally {
           signal?.removeEventListener("abort", abort);
+          // A failed upload stops reading: closing the body closes the rows too (a database cursor, say).
+          body.destroy();
+          await closed;
         }
       });
       return { rows: count.rows, bytes: count.bytes };
