@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { batchExportDestination, DESTINATION_SECRET_KEYS, isSecretConfigKey, publicDestination, withStoredSecrets } from "./batch-export-destinations";
+import { batchExportDestination, DESTINATION_SECRET_KEYS, isSecretConfigKey, publicDestination, s3Destination, withStoredSecrets } from "./batch-export-destinations";
 
 const s3 = {
   type: "S3",
@@ -41,11 +41,11 @@ test("secrets are left out of responses and kept from storage when a request lea
   assert.equal("aws_secret_access_key" in shown.config, false);
   assert.equal(shown.config.aws_access_key_id, "AKIA");
 
-  const patched = batchExportDestination.parse(withStoredSecrets({ type: "S3", config: { ...shown.config, prefix: "new" } }, stored));
-  assert.equal((patched.config as { aws_secret_access_key: string }).aws_secret_access_key, "shh");
-  assert.equal((patched.config as { prefix: string }).prefix, "new");
-  const replaced = batchExportDestination.parse(withStoredSecrets({ type: "S3", config: { ...shown.config, aws_secret_access_key: "new" } }, stored));
-  assert.equal((replaced.config as { aws_secret_access_key: string }).aws_secret_access_key, "new");
+  const patched = s3Destination.parse(withStoredSecrets({ type: "S3", config: { ...shown.config, prefix: "new" } }, stored));
+  assert.equal(patched.config.aws_secret_access_key, "shh");
+  assert.equal(patched.config.prefix, "new");
+  const replaced = s3Destination.parse(withStoredSecrets({ type: "S3", config: { ...shown.config, aws_secret_access_key: "new" } }, stored));
+  assert.equal(replaced.config.aws_secret_access_key, "new");
   const otherType = withStoredSecrets({ type: "HTTP", config: { url: "https://x.example.com" } }, stored);
   assert.deepEqual(otherType, { type: "HTTP", config: { url: "https://x.example.com" } }, "secrets never move to another type");
 });

@@ -130,6 +130,19 @@ describe("HTTP destination against a receiver that checks signatures", () => {
     assert.equal(receiver.attempts, 1);
   });
 
+  test("a URL the outbound rules refuse fails the run without retries", async () => {
+    restoreEnv();
+    try {
+      await assert.rejects(
+        httpDestination({ url: receiver.url, secret: SECRET }, { retryDelaysMs: [5_000] }).exportRun({ ...RUN, rows: testRows(10) }),
+        /must start with https/,
+      );
+    } finally {
+      restoreEnv = allowPrivateUrls();
+    }
+    assert.equal(receiver.attempts, 0);
+  });
+
   test("without a secret, batches carry their id but no signature", async () => {
     receiver.secretRequired = false;
     await httpDestination({ url: receiver.url, secret: null }).exportRun({ ...RUN, rows: testRows(10) });

@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { checkDestination, outboundFetch, type OutboundResponse } from "../../outbound/outbound-fetch";
+import { OutboundError, type OutboundReason } from "../../outbound/outbound-error";
 import type { HostResolver } from "../../outbound/resolve-host";
 import type { HttpDestinationConfig } from "../../schemas/batch-export-destinations";
 import { webhookHeaders } from "../../crypto/standard-webhooks";
@@ -27,6 +28,9 @@ export function httpBatchId(exportId: string, intervalStart: Date, intervalEnd: 
 /** Statuses worth another attempt: the receiver was busy, timed out or failed, rather than refusing the batch. */
 const retryable = (status: number) => status >= 500 || status === 408 || status === 429;
 
+/** Outbound failures another attempt may get past; a refused URL or address stays refused. */
+const TRANSIENT: ReadonlySet<OutboundReason> = new Set(["dns", "timeout", "network", "bad_response"]);
+
 /** An HTTP destination whose every request goes through the outbound helper. */
 export function httpDestination(config: HttpDestinationConfig, options: HttpOptions = {}): Destination {
   const delays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
@@ -34,7 +38,7 @@ export function httpDestination(config: HttpDestinationConfig, options: HttpOpti
   function post(id: string, body: string): Promise<OutboundResponse> {
     const timestamp = Math.floor(Date.now() / 1000);
     const headers = config.secret ? webhookHeaders(config.secret, id, timestamp, body) : { "content-type": "application/json", "webhook-id": id };
-    return outboundFetch(config.url, { method: "POST", headers, body, resolver: options.resolver, timeoutMs: TIMEOUT_MS, keepAlive: true, maxBytes: 64 * 1024 });
+    return outboundFetch(config.url, { method: "POST", headers, body, resolver: options.resolver, timeoutMs: TIMEOUT_MS, keepAlive: true });
   }
 
   /** Sends one batch until it is accepted; throws after the last retry or on a refusal no retry would change. */
@@ -50,6 +54,7 @@ export function httpDestination(config: HttpDestinationConfig, options: HttpOpti
         if (!retryable(response.status)) break;
       } catch (err) {
         problem = errorMessage(err);
+        if (err instanceof OutboundError && !TRANSIENT.has(err.reason)) break;
       }
     }
     throw new DestinationError(`The batch ${id} was not accepted: ${problem}.`);

@@ -29,16 +29,20 @@ async function* jsonLines(rows: AsyncIterable<ExportRow>, count: StreamCount, si
 }
 
 /**
- * The rows as gzip-compressed JSON Lines, pulled as the reader reads (so memory holds a chunk, not the run); `count`
- * tallies rows read and compressed bytes produced, and keeps an error of the rows. A failure of the rows (or the signal) errors the stream.
+ * The rows as gzip-compressed JSON Lines (`body`), pulled as the reader reads, so memory holds a chunk, not the run.
+ * `count` tallies rows read and compressed bytes produced, and keeps an error of the rows, which also errors `body`.
+ * Destroying `body` closes the rows; `closed` resolves once they are.
  */
-export function gzipJsonLines(rows: AsyncIterable<ExportRow>, count: StreamCount, signal?: AbortSignal): Readable {
+export function gzipJsonLines(rows: AsyncIterable<ExportRow>, count: StreamCount, signal?: AbortSignal): { body: Readable; closed: Promise<void> } {
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       count.bytes += chunk.length;
       done(null, chunk);
     },
   });
+  const source = Readable.from(jsonLines(rows, count, signal));
+  // The source emits close once the rows' iterator has returned, however the stream ended.
+  const closed = new Promise<void>((resolve) => source.once("close", () => resolve()));
   // The error reaches the reader through the last stream, which pipeline destroys with it.
-  return pipeline(Readable.from(jsonLines(rows, count, signal)), createGzip(), counter, () => {});
+  return { body: pipeline(source, createGzip(), counter, () => {}), closed };
 }

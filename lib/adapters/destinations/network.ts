@@ -6,12 +6,13 @@ import { urlHost } from "./check";
 import { DestinationError } from "./types";
 
 /**
- * The addresses a connection to `host` may use: resolved once and checked like any outbound request's (public only,
- * unless ORGDECK_ALLOW_PRIVATE_URLS=1), so that the client connects to them and never asks DNS again.
+ * The addresses a connection to `url` may use, checked at connection time like any outbound request (https and public
+ * addresses only, unless ORGDECK_ALLOW_PRIVATE_URLS=1): resolved once, so that the client connects to them and never
+ * asks DNS again.
  */
-export async function checkedAddresses(host: string, port: number, resolver?: HostResolver): Promise<string[]> {
+export async function checkedAddresses(url: string, resolver?: HostResolver): Promise<string[]> {
   try {
-    return (await checkDestination(`https://${urlHost(host)}:${port}/`, { resolver })).addresses;
+    return (await checkDestination(url, { resolver })).addresses;
   } catch (err) {
     throw new DestinationError((err as Error).message, { cause: err });
   }
@@ -33,3 +34,6 @@ export function probeTcp(host: string, port: number, addresses: string[], timeou
     });
   });
 }
+
+/** A host and port as the URL that `checkedAddresses` checks, for clients that take no URL (PostgreSQL). */
+export const hostUrl = (host: string, port: number) => `https://${urlHost(host)}:${port}/`;

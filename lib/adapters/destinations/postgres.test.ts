@@ -4,6 +4,7 @@ import { pipeline } from "node:stream/promises";
 import { after, before, describe, test } from "node:test";
 import postgres from "postgres";
 import { postgresDestinationConfig, type PostgresDestinationConfig } from "../../schemas/batch-export-destinations";
+import { startTestDns } from "../../outbound/test-servers";
 import { destinationProblem } from "./check";
 import { postgresDestination } from "./postgres";
 import { allowPrivateUrls, closedPort, MEMORY_BOUND_MIB, measured, startPostgres, TEST_COLUMNS, testRow, testRows, type TestPostgres } from "./test-servers";
@@ -72,7 +73,7 @@ describe("Postgres destination against a real PostgreSQL", () => {
     const c = configOf();
     const destination = postgresDestination(c, { columns: TEST_COLUMNS });
     const total = 200_000;
-    await assert.rejects(destination.exportRun({ ...RUN, rows: testRows(total, { failAt: 150_000 }) }), /Reading the rows failed: source failed at row 150000/);
+    await assert.rejects(destination.exportRun({ ...RUN, rows: testRows(total, { failAt: 80_000 }) }), /Reading the rows failed: source failed at row 80000/);
     assert.equal(await rowCount(c), 0, "the run's one transaction was rolled back");
 
     const { result, seconds, peakGrowthMiB } = await measured(() => destination.exportRun({ ...RUN, rows: testRows(total) }));
@@ -114,6 +115,37 @@ describe("Postgres destination against a real PostgreSQL", () => {
     assert.deepEqual(found.map((r) => [r.id, r.version]), [[testRow(1).id, "3"], [testRow(2).id, "1"]]);
   });
 
+  test("a run cancelled half-way rolls back and lets go of its connection", async () => {
+    const c = configOf();
+    const controller = new AbortController();
+    let closed = false;
+    async function* rows() {
+      try {
+        for await (const row of testRows(120_000)) {
+          if (row.id === testRow(60_000).id) controller.abort();
+          yield row;
+        }
+      } finally {
+        closed = true;
+      }
+    }
+    await assert.rejects(postgresDestination(c, { columns: TEST_COLUMNS }).exportRun({ ...RUN, rows: rows(), signal: controller.signal }), /cancelled/);
+    assert.equal(await rowCount(c), 0);
+    assert.ok(closed, "the rows were closed");
+    const [{ n }] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'orgdeck batch export'`;
+    assert.equal(n, 0);
+  });
+
+  test("an existing table without a key on id is named in the error", async () => {
+    const c = configOf();
+    await sql`CREATE SCHEMA ${sql(c.schema)}`;
+    await sql`CREATE TABLE ${target(c)} (id text, created_at timestamptz, activity text, detail jsonb, tags text[], noise text)`;
+    await assert.rejects(
+      postgresDestination(c, { columns: TEST_COLUMNS }).exportRun({ ...RUN, rows: testRows(3) }),
+      new RegExp(`The table ${c.schema}\\.activity_log has no primary key or unique index on id`),
+    );
+  });
+
   test("a column type that is not a type name is refused before anything is sent", async () => {
     const c = configOf();
     const columns = [{ name: "id", pgType: "text" }, { name: "x", pgType: "text); DROP TABLE users; --" }];
@@ -144,6 +176,22 @@ describe("Postgres destination against a real PostgreSQL", () => {
     assert.equal(stranger.result.status, "Failed");
     assert.match(stranger.result.message ?? "", /PostgreSQL at 127\.0\.0\.1:\d+: .*no_such_user/);
     await assert.rejects(postgresDestination(configOf(), { columns: TEST_COLUMNS }).runTestStep(4), RangeError);
+  });
+
+  test("at connection time a host resolving to a private address is refused unless private URLs are allowed", async () => {
+    const dns = await startTestDns((name) => (name === "db.example.test" ? ["127.0.0.1"] : undefined));
+    const c = configOf({ host: "db.example.test" });
+    try {
+      restoreEnv();
+      const refused = await postgresDestination(c, { columns: TEST_COLUMNS, resolver: dns.resolver }).runTestStep(1);
+      assert.equal(refused.result.status, "Failed");
+      assert.match(refused.result.message ?? "", /db\.example\.test resolves to 127\.0\.0\.1, a loopback address/);
+    } finally {
+      restoreEnv = allowPrivateUrls();
+    }
+    const allowed = await postgresDestination(c, { columns: TEST_COLUMNS, resolver: dns.resolver }).runTestStep(1);
+    assert.deepEqual(allowed.result, { status: "Passed", message: null });
+    await dns.close();
   });
 
   test("the save-time check applies the outbound host rules to the host", () => {

@@ -6,7 +6,7 @@ import { env } from "../../env";
 import type { HostResolver } from "../../outbound/resolve-host";
 import type { PostgresDestinationConfig } from "../../schemas/batch-export-destinations";
 import { copyLineWriter } from "./copy-text";
-import { checkedAddresses, probeTcp } from "./network";
+import { checkedAddresses, hostUrl, probeTcp } from "./network";
 import { literal, quoteIdent, tableSql } from "./postgres-sql";
 import { DestinationError, errorMessage, runStep, throwIfAborted, type Destination, type ExportColumn, type ExportRow, type ExportRunInput } from "./types";
 
@@ -15,6 +15,8 @@ const BATCH_ROWS = 50_000;
 /** COPY data is written in chunks of about this many characters. */
 const CHUNK_CHARS = 64 * 1024;
 const PROBE_TABLE = "orgdeck_connection_test";
+/** "there is no unique or exclusion constraint matching the ON CONFLICT specification" */
+const NO_UNIQUE_KEY = "42P10";
 
 export type PostgresOptions = { columns: readonly ExportColumn[]; resolver?: HostResolver; batchRows?: number };
 
@@ -23,7 +25,7 @@ export function postgresDestination(config: PostgresDestinationConfig, options: 
   const where = `${config.host}:${config.port}`;
 
   async function withSql<T>(work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
-    const [address] = await checkedAddresses(config.host, config.port, options.resolver);
+    const [address] = await checkedAddresses(hostUrl(config.host, config.port), options.resolver);
     // Plain connections only where private addresses are allowed (tests, closed networks), as http:// URLs are.
     const ssl = env().ORGDECK_ALLOW_PRIVATE_URLS ? ("prefer" as const) : { servername: config.host, rejectUnauthorized: !config.has_self_signed_cert };
     const sql = postgres({
@@ -53,7 +55,7 @@ export function postgresDestination(config: PostgresDestinationConfig, options: 
   const steps = [
     {
       step: { name: "Reach the server", description: `Resolve ${config.host} and open a connection to port ${config.port}.` },
-      run: async () => probeTcp(config.host, config.port, await checkedAddresses(config.host, config.port, options.resolver)),
+      run: async () => probeTcp(config.host, config.port, await checkedAddresses(hostUrl(config.host, config.port), options.resolver)),
     },
     {
       step: { name: "Authenticate", description: `Sign in to the database ${config.database} as ${config.user}.` },
@@ -134,7 +136,13 @@ export function postgresDestination(config: PostgresDestinationConfig, options: 
       } catch (err) {
         if (sourceError instanceof DestinationError) throw sourceError;
         if (sourceError) throw new DestinationError(`Reading the rows failed: ${errorMessage(sourceError)}`, { cause: sourceError });
+        if ((err as { cause?: { code?: string } }).cause?.code === NO_UNIQUE_KEY) {
+          throw new DestinationError(`The table ${config.schema}.${config.table_name} has no primary key or unique index on id, which rows are upserted by.`, { cause: err });
+        }
         throw err;
+      } finally {
+        // Closes the rows (a database cursor, say) when the run stopped before reading them all.
+        if (!finished && !sourceError) await source.return?.();
       }
       return count;
     },

@@ -73,7 +73,7 @@ describe("S3 destination against s3rver", () => {
     const destination = s3Destination(configOf());
     const run = { exportId: EXPORT_ID, intervalStart: START, intervalEnd: END };
     const total = 200_000;
-    await assert.rejects(destination.exportRun({ ...run, rows: testRows(total, { failAt: 150_000 }) }), /Reading the rows failed: source failed at row 150000/);
+    await assert.rejects(destination.exportRun({ ...run, rows: testRows(total, { failAt: 80_000 }) }), /Reading the rows failed: source failed at row 80000/);
     assert.deepEqual(await keysUnder(`orgdeck/exports/${EXPORT_ID}/`), [], "the aborted multipart upload left no object");
 
     const { result, seconds, peakGrowthMiB } = await measured(() => destination.exportRun({ ...run, rows: testRows(total) }));
@@ -126,9 +126,31 @@ describe("S3 destination against s3rver", () => {
     assert.equal(noBucket.result.status, "Failed");
     assert.match(noBucket.result.message ?? "", /bucket no-such-bucket does not exist/);
 
-    await assert.rejects(s3Destination(configOf()).exportRun({ exportId: EXPORT_ID, intervalStart: START, intervalEnd: END, rows: testRows(5) }).then(() =>
-      s3Destination(configOf({ aws_access_key_id: "NOT-A-KEY" })).exportRun({ exportId: EXPORT_ID, intervalStart: END, intervalEnd: END, rows: testRows(5) }),
-    ), /credentials were refused/);
+    let rowsClosed = false;
+    async function* rows() {
+      try {
+        yield* testRows(200_000);
+      } finally {
+        rowsClosed = true;
+      }
+    }
+    await assert.rejects(
+      s3Destination(configOf({ aws_access_key_id: "NOT-A-KEY" })).exportRun({ exportId: EXPORT_ID, intervalStart: END, intervalEnd: END, rows: rows() }),
+      /credentials were refused/,
+    );
+    assert.ok(rowsClosed, "a refused upload closes the rows");
+    assert.deepEqual(await keysUnder(`orgdeck/exports/${EXPORT_ID}/${END.toISOString()}`), []);
+  });
+
+  test("at connection time an http endpoint is refused unless private URLs are allowed", async () => {
+    restoreEnv();
+    try {
+      const refused = await s3Destination(configOf()).runTestStep(1);
+      assert.equal(refused.result.status, "Failed");
+      assert.match(refused.result.message ?? "", /must start with https/);
+    } finally {
+      restoreEnv = allowPrivateUrls();
+    }
   });
 
   test("the save-time check refuses a private or malformed endpoint unless private URLs are allowed", () => {

@@ -44,7 +44,7 @@ export function s3Destination(config: S3DestinationConfig, options: S3Options = 
   const { url, port } = target(config);
 
   async function withClient<T>(work: (client: S3Client) => Promise<T>): Promise<T> {
-    const addresses = await checkedAddresses(url.hostname.replace(/^\[|\]$/g, ""), port, options.resolver);
+    const addresses = await checkedAddresses(url.href, options.resolver);
     const agentOptions = { keepAlive: true, lookup: pinnedLookup(url.hostname, addresses) };
     const agent = url.protocol === "https:" ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
     const client = new S3Client({
@@ -68,7 +68,7 @@ export function s3Destination(config: S3DestinationConfig, options: S3Options = 
   const steps = [
     {
       step: { name: "Reach the endpoint", description: `Resolve ${url.host} and open a connection to it.` },
-      run: async () => probeTcp(url.hostname, port, await checkedAddresses(url.hostname.replace(/^\[|\]$/g, ""), port, options.resolver)),
+      run: async () => probeTcp(url.hostname, port, await checkedAddresses(url.href, options.resolver)),
     },
     {
       step: { name: "Authenticate", description: `Sign in with the access key and look up the bucket ${config.bucket_name}.` },
@@ -101,9 +101,10 @@ export function s3Destination(config: S3DestinationConfig, options: S3Options = 
       const count: StreamCount = { rows: 0, bytes: 0 };
       const key = s3ObjectKey(config.prefix, exportId, intervalStart);
       await withClient(async (client) => {
+        const { body, closed } = gzipJsonLines(rows, count, signal);
         const upload = new Upload({
           client,
-          params: { Bucket: config.bucket_name, Key: key, Body: gzipJsonLines(rows, count, signal), ContentType: "application/gzip" },
+          params: { Bucket: config.bucket_name, Key: key, Body: body, ContentType: "application/gzip" },
           partSize: options.partSizeBytes ?? PART_SIZE,
           queueSize: 2,
           leavePartsOnError: false,
@@ -118,6 +119,9 @@ export function s3Destination(config: S3DestinationConfig, options: S3Options = 
           throw new DestinationError(`Writing s3://${config.bucket_name}/${key} failed: ${describe(err, config)}`, { cause: err });
         } finally {
           signal?.removeEventListener("abort", abort);
+          // A failed upload stops reading: closing the body closes the rows too (a database cursor, say).
+          body.destroy();
+          await closed;
         }
       });
       return { rows: count.rows, bytes: count.bytes };
