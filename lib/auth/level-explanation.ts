@@ -27,6 +27,9 @@ const PHRASES: Record<OrganizationPermission, { sees: string[] } | { does: strin
   "organization_integration:admin": null,
   "organization_invite:delete": { does: "cancels invitations" },
   "organization:delete": { does: "deletes the organization" },
+  // Reading them goes with managing them: both are administrators'.
+  "service_account:read": null,
+  "service_account:write": { does: "manages service accounts" },
   "organization_invite:create": null,
   "organization_invite:link": null,
   "organization_member:write": null,

@@ -64,6 +64,9 @@ export const PERMISSIONS = {
   "organization_integration:deliveries": { scope: "organization_integration:read", organization: true },
   /** Environment mapping and test events: from a person only, never with a personal API key. */
   "organization_integration:admin": { scope: null, organization: true },
+  /** Service accounts are organization settings, like OAuth applications: a key that may change the organization may manage them. */
+  "service_account:read": { scope: "organization:read", organization: true },
+  "service_account:write": { scope: "organization:write", organization: true },
   // For the caller alone.
   "organization:list": { scope: "organization:read", organization: false },
   "organization:create": { scope: "organization:write", organization: false },
@@ -111,6 +114,8 @@ const ADMIN_GRANTS = [
   "organization_integration:write",
   "organization_integration:deliveries",
   "organization_integration:admin",
+  "service_account:read",
+  "service_account:write",
 ] as const satisfies readonly OrganizationPermission[];
 const OWNER_GRANTS = [...ADMIN_GRANTS, "organization:delete"] as const satisfies readonly OrganizationPermission[];
 
@@ -137,8 +142,9 @@ export function levelGrants(level: Level | null | undefined, permission: Organiz
 
 /**
  * What callers that are not users may do in the one organization they are bound to (a SCIM token provisions its
- * organization's members). Service accounts will add their own row.
+ * organization's members). A service account holds directory permissions only, none of `/api`'s.
  */
-export const MACHINE_GRANTS: Record<"scim", readonly OrganizationPermission[]> = {
+export const MACHINE_GRANTS: Record<"scim" | "service_account", readonly OrganizationPermission[]> = {
   scim: ["organization_member:read", "organization_member:write"],
+  service_account: [],
 };
