@@ -14,6 +14,7 @@ import { SIGNING_ALGORITHM, signingKey, verificationKey } from "./signing-keys";
 export const ACCESS_TOKEN_TYPE = "at+jwt";
 /** The longest an access token may live, whatever the configuration says. */
 export const MAX_TOKEN_LIFETIME_SECONDS = 3600;
+const MAX_CLOCK_SKEW_MS = 5000;
 
 /** Who a token is for: the directory API of this instance (its resource server). */
 export const accessTokenAudience = () => `${env().SITE_URL}/directory`;
@@ -73,7 +74,9 @@ export async function verifyAccessToken(db: Db, token: string, now: Date): Promi
   const { sub, client_id, organization_id, scope, jti, iat, exp } = payload;
   const valid =
     isUuid(sub) && typeof client_id === "string" && isUuid(organization_id) && typeof scope === "string" && typeof jti === "string" &&
-    typeof iat === "number" && typeof exp === "number" && exp - iat <= MAX_TOKEN_LIFETIME_SECONDS;
+    typeof iat === "number" && typeof exp === "number" && exp - iat <= MAX_TOKEN_LIFETIME_SECONDS &&
+    // A token from the future was not issued by this instance's clock (a few seconds' skew between instances aside).
+    iat * 1000 <= now.getTime() + MAX_CLOCK_SKEW_MS;
   if (!valid) throw invalidToken();
   return { sub, client_id, organization_id, scope: scope.split(" ").filter(Boolean), jti, iat, exp };
 }
