@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet } from "jose";
 import { expect, test, type APIRequestContext, type APIResponse } from "./recording";
-import { bearer, cli, makeOrganization } from "../support/cli";
+import { bearer, cli, cliFailure, makeOrganization } from "../support/cli";
 import { E, err, expectError, expectOk, isoDate, SITE_URL, uuidRe } from "./helpers";
 
 const accounts = (orgId: string, rest = "") => `/api/organizations/${orgId}/service_accounts/${rest}`;
@@ -131,6 +131,22 @@ test.describe("service accounts and the client-credentials grant over HTTP", () 
     const get = await request.get("/oauth/token");
     expect(get.status()).toBe(405);
     expect(get.headers().allow).toBe("POST");
+
+    const bad = await cliFailure("service-account", "create", "--org", org.id, "--name", "Bad", "--permissions", "org.directory.get,root");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^invalid_input: "root" is not a directory permission\..* \(permissions\)\n$/);
+  });
+
+  test("failed client authentication is limited per client id: past the limit, even the right secret answers 429 slow_down", async ({ request }) => {
+    const { org } = await makeOrganization();
+    const made = await cli<Account>("service-account", "create", "--org", org.id, "--name", "Target", "--permissions", "org.roles.list");
+    const wrong = () => tokenRequest(request, { grant_type: "client_credentials" }, basic(made.client_id, "odsa_guess"));
+    // The server's limit is the default, 20 a minute; a window that turns over mid-test would only delay the 429.
+    let res = await wrong();
+    for (let i = 0; i < 40 && res.status() === 401; i++) res = await wrong();
+    await oauthError(res, 429, "slow_down");
+    expect(Number(res.headers()["retry-after"])).toBeGreaterThan(0);
+    await oauthError(await tokenRequest(request, { grant_type: "client_credentials" }, basic(made.client_id, made.client_secret)), 429, "slow_down");
   });
 
   test("a disabled or deleted account is refused at once: its live token stops working and it gets no new one", async ({ request }) => {

@@ -3,7 +3,8 @@
  * published until `publish_until` = `retire_at` + the token lifetime, when no token it signed can still be valid. The
  * next key is made ahead of time (starting to sign when the current one retires) so that it is in the JWKS well before
  * any token carries its kid: a verifier caching the JWKS for its max-age never meets an unknown key. Private keys are
- * sealed with the instance's secret-box key.
+ * sealed with the instance's secret-box key. (The hour is the longest lifetime a token may be given, not the current
+ * setting: a setting raised later cannot outlast a key's publication.)
  */
 import { asc, eq, gt, lt, sql } from "drizzle-orm";
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from "jose";
@@ -23,7 +24,8 @@ const KEEP_AFTER_PUBLICATION_MS = 24 * 60 * 60 * 1000;
 const KEY_LOCK = sql`select pg_advisory_xact_lock(hashtextextended('oauth_signing_keys', 0))`;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const tokenLifetimeMs = () => env().ORGDECK_OAUTH_TOKEN_LIFETIME * 1000;
+/** Publication outlasts retirement by the longest lifetime any token may have, whatever the setting was when it was signed. */
+const LONGEST_TOKEN_MS = 60 * 60 * 1000;
 const rotationMs = () => env().ORGDECK_OAUTH_KEY_ROTATION_DAYS * DAY_MS;
 const sealContext = (kid: string) => `oauth_signing_keys:${kid}`;
 
@@ -44,7 +46,7 @@ async function newKey(db: Executor, startsAt: Date) {
     privateKeySealed: await sealSecret(db as Db, JSON.stringify(privateJwk), sealContext(kid)),
     createdAt: startsAt,
     retireAt,
-    publishUntil: new Date(retireAt.getTime() + tokenLifetimeMs()),
+    publishUntil: new Date(retireAt.getTime() + LONGEST_TOKEN_MS),
   };
 }
 
