@@ -43,6 +43,14 @@ const schema = z.object({
   /** Abuse limits, counted in the database so every instance shares them. */
   RATE_LIMIT_INVITES_PER_HOUR: z.coerce.number().int().min(1).default(500),
   RATE_LIMIT_SIGNINS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** Failed client authentications at `/oauth/token` per client id, and per client address, per minute. */
+  RATE_LIMIT_OAUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** How long a service account's access token lives, in seconds (at most an hour). */
+  ORGDECK_OAUTH_TOKEN_LIFETIME: z.coerce.number().int().min(60).max(3600).default(3600),
+  /** Days between signing-key rotations; the old key stays published until its last token expires. */
+  ORGDECK_OAUTH_KEY_ROTATION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Seconds a service account's previous client secret keeps working after a rotation. */
+  ORGDECK_SERVICE_ACCOUNT_SECRET_OVERLAP: z.coerce.number().int().min(0).max(30 * 86_400).default(86_400),
   /** The most projects (demo projects aside) one organization may have. */
   ORGDECK_MAX_PROJECTS_PER_ORG: z.coerce.number().int().min(1).default(2000),
   /** Proxies in front of the server: a number of hops, or addresses/CIDRs; unset, the socket's peer is the client. */

@@ -46,6 +46,12 @@ const TABLE = {
     code: "two_factor_required",
     detail: "Sign in with a second factor before requiring it for everyone.",
   },
+  // The token endpoint's failures (RFC 6749 §5.2): their code is the OAuth `error`, their detail its description.
+  oauth_invalid_request: { status: 400, type: "validation_error", code: "invalid_request", detail: "The request is missing a parameter or is malformed." },
+  oauth_invalid_client: { status: 401, type: "authentication_error", code: "invalid_client", detail: "Client authentication failed." },
+  oauth_unauthorized_client: { status: 400, type: "authentication_error", code: "unauthorized_client", detail: "This client may not use this grant." },
+  oauth_unsupported_grant_type: { status: 400, type: "validation_error", code: "unsupported_grant_type", detail: "Only grant_type=client_credentials is supported." },
+  oauth_invalid_scope: { status: 400, type: "validation_error", code: "invalid_scope", detail: "The requested scope is invalid or exceeds what the client holds." },
   // 401
   not_authenticated: {
     status: 401,

@@ -14,6 +14,7 @@ import * as outbox from "../../lib/schemas/outbox";
 import * as personalApiKeys from "../../lib/schemas/personal-api-keys";
 import * as projectMembers from "../../lib/schemas/project-members";
 import * as projects from "../../lib/schemas/projects";
+import * as serviceAccounts from "../../lib/schemas/service-accounts";
 import * as users from "../../lib/schemas/users";
 import { recordingsDir } from "../api/recording";
 import { checkResponses, namedSchemas, readRecordings } from "./check-responses";
@@ -25,7 +26,7 @@ test("the api specs' responses match their schemas in the OpenAPI document", asy
   const res = await request.get("/api/schema/");
   expect(res.status()).toBe(200);
   const doc = (await res.json()) as OpenApiDocument;
-  const named = namedSchemas([activityLog, batchExports, domains, errors, integrations, invites, legalDocuments, members, oauthApplications, organizations, outbox, personalApiKeys, projectMembers, projects, users]);
+  const named = namedSchemas([activityLog, batchExports, domains, errors, integrations, invites, legalDocuments, members, oauthApplications, organizations, outbox, personalApiKeys, projectMembers, projects, serviceAccounts, users]);
   const { problems, counts } = checkResponses(doc, records, named);
   testInfo.annotations.push({ type: "checked", description: JSON.stringify({ responses: records.length, ...counts }) });
   console.log(`contract: ${records.length} responses`, counts);

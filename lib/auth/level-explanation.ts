@@ -35,6 +35,9 @@ const PHRASES: Record<OrganizationPermission, { sees: string[] } | { does: strin
   "legal_document:write": { does: "generates legal documents for signature" },
   "legal_document:download": null,
   "organization:delete": { does: "deletes the organization" },
+  // Reading them goes with managing them: both are administrators'.
+  "service_account:read": null,
+  "service_account:write": { does: "manages service accounts" },
   "organization_invite:create": null,
   "organization_invite:link": null,
   "organization_member:write": null,

@@ -77,6 +77,9 @@ export const PERMISSIONS = {
   "batch_export:test": { scope: "INTERNAL", organization: true },
   /** The description of a destination's test steps: the literal INTERNAL scope too, but any member. */
   "batch_export:test_steps": { scope: "INTERNAL", organization: true },
+  /** Service accounts are organization settings, like OAuth applications: a key that may change the organization may manage them. */
+  "service_account:read": { scope: "organization:read", organization: true },
+  "service_account:write": { scope: "organization:write", organization: true },
   // For the caller alone.
   "organization:list": { scope: "organization:read", organization: false },
   "organization:create": { scope: "organization:write", organization: false },
@@ -132,6 +135,8 @@ const ADMIN_GRANTS = [
   "legal_document:download",
   "batch_export:write",
   "batch_export:test",
+  "service_account:read",
+  "service_account:write",
 ] as const satisfies readonly OrganizationPermission[];
 const OWNER_GRANTS = [...ADMIN_GRANTS, "organization:delete"] as const satisfies readonly OrganizationPermission[];
 
@@ -158,8 +163,9 @@ export function levelGrants(level: Level | null | undefined, permission: Organiz
 
 /**
  * What callers that are not users may do in the one organization they are bound to (a SCIM token provisions its
- * organization's members). Service accounts will add their own row.
+ * organization's members). A service account holds directory permissions only, none of `/api`'s.
  */
-export const MACHINE_GRANTS: Record<"scim", readonly OrganizationPermission[]> = {
+export const MACHINE_GRANTS: Record<"scim" | "service_account", readonly OrganizationPermission[]> = {
   scim: ["organization_member:read", "organization_member:write"],
+  service_account: [],
 };

@@ -16,16 +16,21 @@ export type UserCallerKind = (typeof USER_CALLERS)[number];
 /** What a SCIM token is bound to: a verified domain or an identity-provider config, in one organization. */
 export type ScimTarget = { kind: "domain" | "identity_provider_config"; id: string };
 
+/** A service account as a caller: its organization's machine client, with the permissions its access token carries. */
+export type ServiceAccountCaller = { id: string; name: string; clientId: string; permissions: string[] };
+
 /**
  * Who is calling: a cookie session, a personal API key, an operator at the admin CLI (with or without a user), an
- * identity provider's SCIM client (no user: one organization, one domain or config), or nobody (`anonymous`: a SAML
- * post, a signing page, a webhook). Service accounts will join as their own kind.
+ * identity provider's SCIM client (no user: one organization, one domain or config), a service account (no user: one
+ * organization, by an access token from `/oauth/token`), or nobody (`anonymous`: a SAML post, a signing page, a
+ * webhook).
  */
 export type Principal = (
   | { kind: "session"; user: AuthUser; session: { id: string; signedInAt: Date; mfa: boolean } }
   | { kind: "api_key"; user: AuthUser; key: { id: string; label: string; scopes: string[]; scopedOrganizations: string[]; scopedTeams?: number[] } }
   | { kind: "cli"; user: AuthUser | null }
   | { kind: "scim"; user: null; organizationId: string; target: ScimTarget; label: string }
+  | { kind: "service_account"; user: null; organizationId: string; serviceAccount: ServiceAccountCaller }
   | { kind: "anonymous"; user: null }
 ) & {
   /** The client's address when the call came over HTTP (REST or a console action); absent for the CLI and workers. */
@@ -41,11 +46,12 @@ export function isUserCaller(kind: CallerKind): kind is UserCallerKind {
 }
 
 /**
- * How the audit trail names a caller that is neither a user nor the operator: an identity provider's SCIM client, or
- * nobody. Null for users (the entry names them) and for the admin CLI (a system entry, as before callers had labels).
+ * How the audit trail names a caller that is neither a user nor the operator: an identity provider's SCIM client, a
+ * service account, or nobody. Null for users (the entry names them) and for the admin CLI (a system entry, as before callers had labels).
  */
 export function actorLabel(principal: Principal): string | null {
   if (principal.kind === "scim") return principal.label;
+  if (principal.kind === "service_account") return principal.serviceAccount.name;
   if (principal.kind === "anonymous") return "anonymous";
   return null;
 }

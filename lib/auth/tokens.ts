@@ -11,8 +11,10 @@ export const SCIM_TOKEN_PREFIX = "odscim_";
 
 const PERSONAL_API_KEY_SHAPE = /^odk_[A-Za-z0-9_-]{43}$/;
 const SCIM_TOKEN_SHAPE = /^odscim_[A-Za-z0-9_-]{43}$/;
+/** A compact JWS whose header and payload are JSON objects (base64url of `{"` is `eyJ`): a service account's access token. */
+const ACCESS_TOKEN_SHAPE = /^eyJ[A-Za-z0-9_-]*\.eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+$/;
 
-export type TokenKind = "personal_api_key" | "scim" | "unknown";
+export type TokenKind = "personal_api_key" | "scim" | "access_token" | "unknown";
 
 /**
  * What a bearer token claims to be, from its shape alone, so each kind is looked up in its own table and a token of
@@ -21,6 +23,7 @@ export type TokenKind = "personal_api_key" | "scim" | "unknown";
 export function tokenKind(token: string): TokenKind {
   if (PERSONAL_API_KEY_SHAPE.test(token)) return "personal_api_key";
   if (SCIM_TOKEN_SHAPE.test(token)) return "scim";
+  if (token.length <= 4096 && ACCESS_TOKEN_SHAPE.test(token)) return "access_token";
   return "unknown";
 }
 

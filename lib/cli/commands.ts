@@ -10,6 +10,7 @@ import { execute } from "../services/operation";
 import { removeOrganizationLogo, setOrganizationLogo } from "../services/organization-logo";
 import { createOrganization } from "../services/organizations";
 import { createPersonalApiKey } from "../services/personal-api-keys";
+import { createServiceAccountForOperator } from "../services/service-accounts/admin";
 import { createSessionRow } from "../services/sessions";
 import { iso } from "../services/serialize";
 import { seedDemo } from "./seed-demo";
@@ -28,6 +29,7 @@ export const USAGE = `Usage: npm run --silent cli -- <command>
   oauth-app verify --id APP_ID [--unverify]
   oauth-app unverify --id APP_ID
   oauth-app list [--organization ORG_ID]
+  service-account create --org ORG_ID --name N [--permissions p1,p2]
   migrate
   seed-demo`;
 
@@ -134,6 +136,11 @@ const COMMANDS: Record<string, Command> = {
   "oauth-app list": async (args) => {
     const f = flags(args, { organization: "string" });
     return listOAuthApplicationsForOperator(await getDb(), typeof f.organization === "string" ? f.organization : undefined);
+  },
+  "service-account create": async (args) => {
+    const f = flags(args, { org: "string", name: "string", permissions: "string" });
+    const permissions = typeof f.permissions === "string" ? list(f.permissions) : [];
+    return createServiceAccountForOperator(await getDb(), required(f, "org"), { name: required(f, "name"), permissions });
   },
   migrate: async (args) => {
     flags(args, {});

@@ -88,6 +88,8 @@ export function viaWords(via: ActivityVia | undefined): string | null {
       return "Admin CLI";
     case "scim":
       return "Directory sync (SCIM)";
+    case "service_account":
+      return "Service account";
     case "identity_provider":
       return "Identity provider";
     case "system":
@@ -108,6 +110,7 @@ const OBJECT_WORDS: Record<string, string> = {
   IdentityProviderConfig: "identity provider",
   ProjectMembership: "project access",
   OrganizationIntegration: "integration",
+  ServiceAccount: "service account",
 };
 
 /** "OrganizationMembership" → "member"; an object type without words of its own is spelled out ("LegalDocument" → "legal document"). */
@@ -150,6 +153,12 @@ const PHRASES: Record<string, Record<string, Phrase>> = {
     secret_rotated: (n) => `gave the OAuth application ${n} a new client secret`,
     verified: (n) => `verified the OAuth application ${n}`,
     unverified: (n) => `withdrew the verification of the OAuth application ${n}`,
+  },
+  ServiceAccount: {
+    created: (n) => `created the service account ${n}`,
+    updated: (n) => `changed the service account ${n}`,
+    deleted: (n) => `deleted the service account ${n}`,
+    secret_rotated: (n) => `gave the service account ${n} a new client secret`,
   },
   User: {
     created: (n) => `created the account ${n}`,

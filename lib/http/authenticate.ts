@@ -1,8 +1,10 @@
 import type { Db } from "../../db/client";
 import { sessionCookieName } from "../auth/cookies";
 import { authenticateApiKey, authenticateSession, type Principal } from "../auth/principal";
+import { tokenKind } from "../auth/tokens";
 import { env } from "../env";
 import { AppError } from "../errors";
+import { authenticateAccessToken } from "../services/service-accounts/caller";
 import { withAddress } from "./request-address";
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -41,7 +43,8 @@ function originAllowed(req: Request) {
 }
 
 /**
- * Who is calling: a personal API key in the Authorization header, else in the body,
+ * Who is calling: a personal API key or a service account's access token (told apart by their shape) in the
+ * Authorization header, else a personal API key in the body,
  * else in the query string; otherwise the session cookie. Null when no credentials were presented. The caller carries
  * the request's client address.
  */
@@ -53,6 +56,7 @@ export async function authenticate(db: Db, req: Request, query: URLSearchParams,
 async function credentialsOf(db: Db, req: Request, query: URLSearchParams, body: unknown, requestId?: string): Promise<Principal | null> {
   const authorization = req.headers.get("authorization");
   const bearer = authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+  if (bearer && tokenKind(bearer) === "access_token") return authenticateAccessToken(db, bearer, { requestId });
   if (bearer) return authenticateApiKey(db, bearer, "header", { requestId });
   const bodyKey = body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>).personal_api_key : undefined;
   if (typeof bodyKey === "string" && bodyKey) return authenticateApiKey(db, bodyKey, "body", { requestId });

@@ -54,6 +54,7 @@ import { INTEGRATION_ROUTES } from "./api-routes-integrations";
 import { LEGAL_DOCUMENT_ROUTES } from "./api-routes-legal-documents";
 import { OAUTH_APPLICATION_ROUTES } from "./api-routes-oauth-applications";
 import { PROJECT_ROUTES } from "./api-routes-projects";
+import { SERVICE_ACCOUNT_ROUTES } from "./api-routes-service-accounts";
 
 const ORG = "/api/organizations/{organization_id}";
 const KEYS = "/api/personal_api_keys";
@@ -219,6 +220,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   }),
 
   ...OAUTH_APPLICATION_ROUTES,
+  ...SERVICE_ACCOUNT_ROUTES,
 
   api("get", `${KEYS}/`, listPersonalApiKeys, PaginatedPersonalAPIKeyList, {
     operationId: "personal_api_keys_list", tag: API_KEYS,

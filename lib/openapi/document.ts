@@ -3,6 +3,7 @@ import { requiredScope } from "../services/operation";
 import type { ApiRoute } from "./api-route";
 import { API_ROUTES } from "./api-routes";
 import { SchemaComponents } from "./json-schema";
+import { OAUTH_TOKEN_PATH, OAUTH_TOKEN_SCHEMAS } from "./oauth-token-path";
 import type { JsonSchema, OpenApiDocument, OperationObject, Parameter, PathItem, ResponseObject } from "./types";
 
 const PATH_PARAMETERS: Record<string, string> = {
@@ -21,6 +22,8 @@ const TAGS = [
   { name: "Outbox", description: "The emails an organization's actions sent or would have sent." },
   { name: "Domains", description: "Domains an organization proves by DNS, and the single sign-on, SCIM and JIT settings for people of each." },
   { name: "OAuth applications", description: "OAuth clients an organization registers: redirect URIs and a client secret shown once." },
+  { name: "Service accounts", description: "An organization's machine callers of the directory API: a client id, a secret shown once, and directory permissions." },
+  { name: "OAuth", description: "Access tokens for service accounts (client credentials); keys at `/.well-known/jwks.json`, metadata at `/.well-known/oauth-authorization-server`." },
   { name: "Integrations", description: "Outgoing webhooks that receive the organization's activity, signed in the Standard Webhooks format." },
   { name: "Legal documents", description: "An organization's DPA and BAA: generated, sent for e-signature, and downloadable once signed." },
   { name: "Batch exports", description: "The organization's activity log, members or sessions delivered on a schedule to S3, PostgreSQL or HTTP." },
@@ -77,6 +80,11 @@ const SECURITY_SCHEMES = {
     in: "cookie",
     name: "authjs.session-token",
     description: "The console's session (`__Secure-authjs.session-token` over https). Unsafe methods must come from the site's own origin.",
+  },
+  ClientSecretBasic: {
+    type: "http",
+    scheme: "basic",
+    description: "A service account's client id and secret, at `/oauth/token` only.",
   },
 };
 
@@ -181,12 +189,13 @@ export function buildDocument(routes: readonly ApiRoute[] = API_ROUTES): OpenApi
     item[route.method] = operationObject(route, components);
   }
   paths["/api/schema/"] = SCHEMA_PATH;
+  paths["/oauth/token"] = OAUTH_TOKEN_PATH;
   return {
     openapi: "3.1.0",
     info: { title: "Orgdeck API", version: "1", description: DESCRIPTION },
     tags: TAGS,
     paths,
-    components: { schemas: components.schemas, responses: ERROR_RESPONSES, securitySchemes: SECURITY_SCHEMES },
+    components: { schemas: { ...components.schemas, ...OAUTH_TOKEN_SCHEMAS }, responses: ERROR_RESPONSES, securitySchemes: SECURITY_SCHEMES },
   };
 }
 

@@ -29,6 +29,7 @@ export const ORGANIZATION_ACTIVITY_SCOPES = [
   "OrganizationIntegration",
   "LegalDocument",
   "BatchExport",
+  "ServiceAccount",
 ] as const;
 
 export const ACTIVITY_EXPORT_FORMATS = ["csv", "jsonl"] as const;
@@ -49,13 +50,13 @@ export const ActivityLogChange = z
   })
   .meta({ id: "ActivityLogChange" });
 
-export const ACTIVITY_VIA_KINDS = ["console", "api_key", "cli", "scim", "identity_provider", "system"] as const;
+export const ACTIVITY_VIA_KINDS = ["console", "api_key", "cli", "scim", "service_account", "identity_provider", "system"] as const;
 
 /** How the actor came in; a personal API key is named by its label, never its value. */
 export const ActivityVia = z
   .strictObject({
     kind: z.enum(ACTIVITY_VIA_KINDS).meta({
-      description: "`console` (a signed-in session), `api_key`, `cli` (the admin CLI), `scim`, `identity_provider` (a sign-in that made the account), or `system`.",
+      description: "`console` (a signed-in session), `api_key`, `cli` (the admin CLI), `scim`, `service_account`, `identity_provider` (a sign-in that made the account), or `system`.",
     }),
     key_label: z.string().optional().meta({ description: "The personal API key's label, for `api_key`." }),
   })

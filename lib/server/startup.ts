@@ -7,6 +7,7 @@ import { oidcSettings, registerDevelopmentIdp } from "../auth/oidc-settings";
 import { env, type Env } from "../env";
 import { log } from "../log";
 import { getAuthSecret } from "../services/instance";
+import { maintainSigningKeys } from "../services/service-accounts/signing-keys";
 import { assignIssuerToLegacyIdentities } from "../services/sign-in";
 import { stampPeerAddresses } from "./peer-address";
 
@@ -63,6 +64,8 @@ export async function startServer() {
     fail(`Database start-up failed (${config.DATABASE_URL ? "DATABASE_URL" : "ORGDECK_DATA_DIR"}): ${(err as Error).message}`, err);
   }
   await getAuthSecret(handle.db);
+  // The JWKS is never empty: the first signing key exists before the first request (the job keeps the schedule after).
+  await maintainSigningKeys(handle.db, new Date());
   if (config.DEV_IDP) await startDevelopmentIdp(config);
   const oidc = oidcSettings();
   if (oidc) await assignIssuerToLegacyIdentities(handle.db, oidc.issuer);

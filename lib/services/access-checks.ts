@@ -18,8 +18,8 @@ export function checkKeyProjects(principal: Principal, projectEndpoint: boolean)
  * then the re-authentication window for sensitive changes. For a machine caller: its binding and its grants.
  */
 export function checkOrganizationAccess(principal: Principal, access: OrganizationAccess, op: Requirement, now: Date) {
-  if (principal.kind === "scim") {
-    if (!MACHINE_GRANTS.scim.includes(op.permission)) throw permissionDenied();
+  if (principal.kind === "scim" || principal.kind === "service_account") {
+    if (!MACHINE_GRANTS[principal.kind].includes(op.permission)) throw permissionDenied();
     return;
   }
   if (principal.kind === "anonymous") throw new AppError("not_authenticated");

@@ -35,6 +35,8 @@ export function viaOf(principal: Principal): ActivityVia {
       return { kind: "cli" };
     case "scim":
       return { kind: "scim" };
+    case "service_account":
+      return { kind: "service_account" };
     case "anonymous":
       return { kind: "system" };
   }

@@ -87,7 +87,7 @@ const organizationOnly = (e: Executor) =>
  * machine caller's the one it is bound to (a path naming another organization is 404). Null means 404.
  */
 export async function resolveAccess(db: Executor, principal: Principal, rawId: string | undefined): Promise<OrganizationAccess | null> {
-  if (principal.kind !== "scim") return resolveOrganization(db, principal.user, rawId ?? "");
+  if (principal.kind !== "scim" && principal.kind !== "service_account") return resolveOrganization(db, principal.user, rawId ?? "");
   if (rawId !== undefined && rawId.toLowerCase() !== principal.organizationId) return null;
   const [organization] = await hotQuery(db, "organization_only", organizationOnly).execute({ organizationId: principal.organizationId });
   return organization ? { organization, membership: null } : null;

@@ -1,6 +1,6 @@
 import type { Db } from "../../../db/client";
 import { env } from "../../env";
-import { AppError, echo, errorResponseParts, organizationNotFound } from "../../errors";
+import { AppError, echo, errorResponseParts, organizationNotFound, permissionDenied } from "../../errors";
 import { log } from "../../log";
 import { checkOrganizationAccess } from "../../services/access-checks";
 import { resolveOrganization } from "../../services/organization-access";
@@ -77,7 +77,9 @@ export function error(err: unknown, requestId: string) {
 /** A method the path lacks answers 405 only after authentication and the organization's membership checks pass. */
 async function beforeMethodNotAllowed(db: Db, prepared: Prepared) {
   const principal = await authenticate(db, prepared.req, prepared.url.searchParams, prepared.body, prepared.requestId);
-  if (!principal?.user) throw new AppError("not_authenticated");
+  if (!principal) throw new AppError("not_authenticated");
+  // A machine caller (a service account's token) is known but reaches no `/api` path: refused, as by every operation.
+  if (!principal.user) throw permissionDenied();
   const organizationId = prepared.params.organization_id;
   if (organizationId === undefined) return;
   const access = await resolveOrganization(db, principal.user, organizationId);

@@ -70,7 +70,9 @@ export function OperationSection({ doc, entry }: { doc: OpenApiDocument; entry: 
   const successSchema = success.content?.["application/json"]?.schema;
   const fileTypes = success.content && !successSchema ? Object.keys(success.content) : [];
   const errors = Object.entries(op.responses).filter(([code]) => !isSuccess(code));
-  const body = op.requestBody?.content["application/json"].schema;
+  // JSON everywhere but the token endpoint, whose body is a form.
+  const body = op.requestBody && Object.values(op.requestBody.content)[0]?.schema;
+  const clientAuth = op.security.some((requirement) => "ClientSecretBasic" in requirement);
   const scope = op["x-required-scope"];
   return (
     <section id={op.operationId} aria-labelledby={titleId} className="scroll-mt-4 rounded-lg border border-line bg-surface p-5">
@@ -93,7 +95,15 @@ export function OperationSection({ doc, entry }: { doc: OpenApiDocument; entry: 
         </dd>
         <dt className="text-muted">API key scope</dt>
         <dd>
-          {scope ? <code className="font-mono text-xs">{scope}</code> : op.security.length > 0 ? "Personal API keys are refused: sign in." : "None: public."}
+          {scope ? (
+            <code className="font-mono text-xs">{scope}</code>
+          ) : clientAuth ? (
+            "None: the client authenticates with its id and secret."
+          ) : op.security.length > 0 ? (
+            "Personal API keys are refused: sign in."
+          ) : (
+            "None: public."
+          )}
         </dd>
       </dl>
       {op.parameters && (

@@ -16,6 +16,7 @@ export const SCOPE_LABELS: Record<WebhookEventScope, string> = {
   OrganizationIntegration: "Integrations",
   LegalDocument: "Legal documents",
   BatchExport: "Batch exports",
+  ServiceAccount: "Service accounts",
 };
 
 const KIND_LABELS: Record<string, string> = { webhook: "Webhook", vercel: "Vercel" };

@@ -1,0 +1,4 @@
+import { metadataEndpoint } from "@/lib/http/oauth";
+
+export const dynamic = "force-dynamic";
+export const GET = metadataEndpoint;
