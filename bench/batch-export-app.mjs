@@ -7,7 +7,7 @@
  * FOR UPDATE SKIP LOCKED, stream the rows into the destination client, settle) runs it. Driven over IPC:
  *   { type: "create", email, organizationId, name, destination }  -> { type: "created", id }
  *   { type: "settle" }                                  -> { type: "settled", rss }     (after a full GC: the baseline)
- *   { type: "run", id, organizationId, email, start, end }  -> { type: "ran", ms, run }   (the job handler's time)
+ *   { type: "run", id, organizationId, email, start, end }  -> { type: "ran", ms, run, heap }   (the job handler's time; heap: V8's peaks over the start)
  */
 import { closeDb, getDb } from "../db/client.ts";
 import { defaultAdapters } from "../lib/adapters/index.ts";
@@ -25,19 +25,30 @@ async function settle() {
     globalThis.gc?.();
     await new Promise((r) => setImmediate(r));
   }
-  return { type: "settled", rss: process.memoryUsage().rss };
+  const m = process.memoryUsage();
+  return { type: "settled", rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal };
 }
 
 async function runInterval({ id, organizationId, email, start, end }) {
   const principal = await principalOf(email);
   await run(backfillBatchExport, { principal, organizationId, input: { id, start_at: start, end_at: end } });
   const db = await getDb();
+  const peak = { heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+  const sample = () => {
+    const m = process.memoryUsage();
+    for (const key of Object.keys(peak)) peak[key] = Math.max(peak[key], m[key]);
+  };
+  const before = process.memoryUsage();
+  const sampler = setInterval(sample, 20);
   const began = performance.now();
   // What the job runner does with a claimed `run batch exports` job (its own job row is not needed to run the runs).
   await runBatchExports({ db, adapters: defaultAdapters(), now: new Date(), log, job: { id: `bench-${process.pid}` } });
   const ms = performance.now() - began;
+  clearInterval(sampler);
+  sample();
   const page = await run(listBatchExportRuns, { principal, organizationId, input: { id, limit: 1 } });
-  return { type: "ran", ms, run: page.results[0] ?? null };
+  const growth = Object.fromEntries(Object.keys(peak).map((key) => [key, peak[key] - before[key]]));
+  return { type: "ran", ms, run: page.results[0] ?? null, heap: { before, growth } };
 }
 
 async function handle(msg) {

@@ -13,7 +13,8 @@
  * destination and size through the create operation (secrets sealed as in production), schedules the interval with the
  * backfill operation and runs it with the run job's handler (claim, stream the rows into the destination, settle). Its
  * resident memory is sampled from /proc every 20 ms (and the kernel's high-water mark, reset before each run); growth is
- * the peak over the resident memory just before the run, after a full GC. Each destination first exports a small
+ * the peak over the resident memory just before the run, after a full GC (the app also reports V8's peak heap and what
+ * a full GC after the run leaves alive, telling garbage not yet collected from memory held). Each destination first exports a small
  * warm-up interval (BENCH_WARMUP_ROWS=2000) so its client's code is loaded before anything is measured.
  * DESTINATIONS, each its own process: S3 = s3rver (bench/batch-export-servers.mjs, the object read back, gunzipped and
  * its lines counted); Postgres = the `destination` database (rows counted); HTTP = a receiver that checks each batch's
@@ -78,13 +79,16 @@ async function delivered(type, { dest, s3, receiver, table, key }) {
 
 /** One run of `exportId` over [start, end) in the app, with its memory sampled and its CPU and PostgreSQL's measured. */
 async function measuredRun(app, pgPid, { exportId, organizationId, email, start, end }) {
-  const { rss: before } = await app.ask({ type: "settle" });
+  const settled = await app.ask({ type: "settle" });
+  const before = settled.rss;
   const stop = rssSampler(app.pid);
   const cpu0 = { app: treeCpuMs(app.pid), pg: treeCpuMs(pgPid), machine: machineBusyMs() };
   const ran = await app.ask({ type: "run", id: exportId, organizationId, email, start: start.toISOString(), end: end.toISOString() });
   const memory = stop();
+  const afterGc = await app.ask({ type: "settle" });
+  const after = afterGc.rss;
   const cpu = { app: treeCpuMs(app.pid) - cpu0.app, pg: treeCpuMs(pgPid) - cpu0.pg, machine: machineBusyMs() - cpu0.machine };
-  return { ran, before, memory, cpu };
+  return { ran, before, after, heapAfterGc: { used: afterGc.heapUsed - settled.heapUsed, total: afterGc.heapTotal - settled.heapTotal }, memory, cpu };
 }
 
 async function main() {
@@ -130,7 +134,8 @@ async function main() {
     const s3 = DESTINATIONS.includes("S3") ? await child("s3rver", "batch-export-servers.mjs", ["s3", String(S3_PORT), path.join(workDir, "s3")]) : null;
     const receiver = DESTINATIONS.includes("HTTP") ? await child("receiver", "batch-export-servers.mjs", ["http", String(HTTP_PORT), secret]) : null;
     const appEnv = baseEnv({ DATABASE_URL: pg.url, ORGDECK_DATA_DIR: path.join(workDir, "data"), ORGDECK_ALLOW_PRIVATE_URLS: "1", LOG_LEVEL: "warn" });
-    const profile = CPU_PROF ? [`--cpu-prof`, `--cpu-prof-dir=${CPU_PROF}`, `--cpu-prof-name=batch-exports-app-${Date.now()}.cpuprofile`] : [];
+    // One profile per thread (tsx loads modules in a worker of its own), named by pid and thread.
+    const profile = CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`] : [];
     const app = await child("app", "batch-export-app.mjs", [], { execArgv: ["--import", "tsx", "--expose-gc", ...profile], env: appEnv });
     results.app_rss_at_start_mb = MB(app.first.rss);
 
@@ -160,6 +165,9 @@ async function main() {
         rss_growth_mb: MB(m.memory.peak - m.before),
         rss_samples: m.memory.samples,
         rss_sampled_peak_mb: MB(m.memory.sampled_peak),
+        rss_after_gc_growth_mb: MB(m.after - m.before),
+        heap_after_gc_growth_mb: { used: MB(m.heapAfterGc.used), total: MB(m.heapAfterGc.total) },
+        heap_growth_mb: Object.fromEntries(Object.entries(m.ran.heap.growth).map(([k, v]) => [k, MB(v)])),
         cpu_ms_per_1k_rows: { app: round2((m.cpu.app / day.count) * 1000), pg: round2((m.cpu.pg / day.count) * 1000) },
         other_cores: round2(Math.max(0, m.cpu.machine - m.cpu.app - m.cpu.pg) / (seconds * 1000)),
         delivered: got,
@@ -190,7 +198,7 @@ async function main() {
         const r = await runOne(type, String(rows), day);
         r.vs_copy = round2(r.rows_per_second / copy.rows_per_second);
         results.runs.push(r);
-        say(`   ${type}: ${fmt(r.rows_per_second)} rows/s (${r.seconds} s), ${r.status}${r.error ? `: ${r.error}` : ""}, RSS +${r.rss_growth_mb} MB, delivered ${fmt(r.delivered.rows)} (${fmt(r.delivered.unique_rows)} distinct)`);
+        say(`   ${type}: ${fmt(r.rows_per_second)} rows/s (${r.seconds} s), ${r.status}${r.error ? `: ${r.error}` : ""}, RSS +${r.rss_growth_mb} MB at peak (V8 peaks over the start, MB: ${Object.entries(r.heap_growth_mb).map(([k, v]) => `${k} ${v}`).join(", ")}), +${r.rss_after_gc_growth_mb} MB after a full GC (heap used +${r.heap_after_gc_growth_mb.used}, total +${r.heap_after_gc_growth_mb.total}), delivered ${fmt(r.delivered.rows)} (${fmt(r.delivered.unique_rows)} distinct)`);
       }
     }
     results.finished = new Date().toISOString();
@@ -227,16 +235,19 @@ function report(results) {
   const lines = [
     "",
     `Batch-export benchmark: one run per destination, PostgreSQL ${results.machine.postgres}, ${results.machine.cpus} cores (load ${results.machine.loadavg_at_start.join(" ")} at start)`,
-    `${"rows".padStart(10)}  ${"destination".padEnd(11)}${"seconds".padStart(9)}${"rows/s".padStart(10)}${"vs COPY".padStart(9)}${"RSS MB".padStart(8)}${"+peak MB".padStart(10)}${"app ms/1k".padStart(11)}${"pg ms/1k".padStart(10)}${"other".padStart(7)}  delivered`,
+    `${"rows".padStart(10)}  ${"destination".padEnd(11)}${"seconds".padStart(9)}${"rows/s".padStart(10)}${"vs COPY".padStart(9)}${"RSS MB".padStart(8)}${"+peak MB".padStart(10)}${"+heap".padStart(7)}${"kept".padStart(6)}${"app ms/1k".padStart(11)}${"pg ms/1k".padStart(10)}${"other".padStart(7)}  delivered`,
   ];
   for (const r of results.runs) {
     const got = r.delivered;
     const extra = got.batches !== undefined ? `, ${got.batches} batches, ${got.duplicate_batches} repeated, ${got.bad_signatures} bad signatures` : got.object_bytes !== undefined ? `, ${fmt(got.object_bytes)} B gzip` : "";
     lines.push(
-      `${pad(fmt(r.rows), 10)}  ${r.destination.padEnd(11)}${pad(r.seconds, 9)}${pad(fmt(r.rows_per_second), 10)}${pad(r.vs_copy, 9)}${pad(r.rss_before_mb, 8)}${pad(r.rss_growth_mb, 10)}${pad(r.cpu_ms_per_1k_rows.app, 11)}${pad(r.cpu_ms_per_1k_rows.pg, 10)}${pad(r.other_cores, 7)}  ${fmt(got.rows)}${got.unique_rows !== undefined ? ` (${fmt(got.unique_rows)} distinct)` : ""}${extra}${r.exact ? "" : "  NOT EXACT"}`,
+      `${pad(fmt(r.rows), 10)}  ${r.destination.padEnd(11)}${pad(r.seconds, 9)}${pad(fmt(r.rows_per_second), 10)}${pad(r.vs_copy, 9)}${pad(r.rss_before_mb, 8)}${pad(r.rss_growth_mb, 10)}${pad(r.heap_growth_mb?.heapUsed, 7)}${pad(r.heap_after_gc_growth_mb?.used, 6)}${pad(r.cpu_ms_per_1k_rows.app, 11)}${pad(r.cpu_ms_per_1k_rows.pg, 10)}${pad(r.other_cores, 7)}  ${fmt(got.rows)}${got.unique_rows !== undefined ? ` (${fmt(got.unique_rows)} distinct)` : ""}${extra}${r.exact ? "" : "  NOT EXACT"}`,
     );
   }
-  lines.push("(RSS MB: the app's resident memory before the run, after a full GC; +peak MB: its peak during the run over that; other: cores busy with anything else)");
+  lines.push(
+    "(RSS MB: the app's resident memory before the run, after a full GC; +peak MB: its peak during the run over that; +heap: V8's peak heap used over",
+    " the start; kept: heap used after the run and a full GC over the start (what the run left alive); other: cores busy with anything else)",
+  );
   for (const t of results.targets) lines.push(`${t.pass ? "PASS" : "MISS"}  ${t.target}: ${t.value}`);
   return lines.join("\n");
 }
