@@ -105,7 +105,8 @@ const logLimit = z
       return z.NEVER;
     }
     if (n < 1 || n > MAX_LOG_LIMIT) {
-      ctx.issues.push({ code: "custom", message: `Ensure this value is between 1 and ${MAX_LOG_LIMIT}.`, input: value });
+      const message = n < 1 ? "Ensure this value is greater than or equal to 1." : `Ensure this value is less than or equal to ${MAX_LOG_LIMIT}.`;
+      ctx.issues.push({ code: "custom", message, input: value });
       return z.NEVER;
     }
     return n;
@@ -198,6 +199,7 @@ export const BatchExportBackfill = z
   })
   .meta({ id: "BatchExportBackfill" });
 export type BatchExportBackfill = z.infer<typeof BatchExportBackfill>;
+export const PaginatedBatchExportBackfillList = paginated(BatchExportBackfill, "BatchExportBackfill");
 export const BackfillBatchExport = z.object({ start_at: isoDateTime, end_at: isoDateTime }).meta({ id: "BackfillBatchExport" });
 
 export const BatchExportLogEntry = z

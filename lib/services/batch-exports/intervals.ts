@@ -64,10 +64,3 @@ export function intervalsCovering(interval: BatchExportInterval, start: Date, en
   }
   return out;
 }
-
-/** How many intervals cover [start, end), without building them. */
-export function countIntervals(interval: BatchExportInterval, start: Date, end: Date): number {
-  if (end <= start) return 0;
-  const step = INTERVAL_MS[interval];
-  return Math.ceil((end.getTime() - intervalFloor(interval, start).getTime()) / step);
-}

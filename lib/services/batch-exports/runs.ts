@@ -35,8 +35,9 @@ async function rowsOf<T>(executor: Executor, query: SQL): Promise<T[]> {
  * time has come, or a running one whose runner's lease ran out. Its export's row is locked with it, so two runners never
  * start two runs of one export at once.
  */
-export async function claimRun(db: Executor, now: Date, lease: Date, runnerId: string): Promise<ClaimedRun | null> {
+export async function claimRun(db: Executor, now: Date, lease: Date, runnerId: string, exportIds?: string[]): Promise<ClaimedRun | null> {
   const at = sql`${now.toISOString()}::timestamptz`;
+  const only = exportIds ? sql`and c.batch_export_id = any(array[${sql.join(exportIds.map((id) => sql`${id}`), sql`, `)}]::uuid[])` : sql``;
   const [run] = await rowsOf<ClaimedRun & { interval_start: Date | string; interval_end: Date | string }>(
     db,
     sql`update batch_export_runs r
@@ -44,7 +45,7 @@ export async function claimRun(db: Executor, now: Date, lease: Date, runnerId: s
           locked_by = ${runnerId}, started_at = ${at}, finished_at = null
       where r.id = (
         select c.id from batch_export_runs c join batch_exports e on e.id = c.batch_export_id
-        where not e.paused
+        where not e.paused ${only}
           and ((c.status = 'scheduled' and c.next_attempt_at <= ${at}) or (c.status = 'running' and c.locked_until <= ${at}))
           and not exists (select 1 from batch_export_runs o
             where o.batch_export_id = c.batch_export_id and o.id <> c.id and o.status = 'running' and o.locked_until > ${at})
@@ -75,6 +76,8 @@ export type RunOptions = {
   /** How long a claim holds a run; it is renewed every third of it while the run goes on (default 120 s). */
   leaseSeconds?: number;
   log?: Logger;
+  /** Only runs of these exports (tests, which share one database); unset, any export's. */
+  exportIds?: string[];
 };
 
 type Outcome = { status: "completed"; rows: number; bytes: number } | { status: "scheduled" | "failed"; error: string; retryAt?: Date };
@@ -116,23 +119,28 @@ export async function executeRun(db: Db, run: ClaimedRun, options: RunOptions): 
   return outcome;
 }
 
+/** Records the outcome and its log entry, only while this runner's claim still holds (a stale runner records nothing). */
 async function settleRun(db: Db, run: ClaimedRun, outcome: Outcome, options: RunOptions) {
   const at = options.now();
   const iso = at.toISOString();
   await db.transaction(async (tx) => {
+    let set: SQL;
+    let level: LogLevel;
+    let message: string;
     if (outcome.status === "completed") {
-      await tx.execute(sql`update batch_export_runs set status = 'completed', records_completed = ${outcome.rows}, bytes_exported = ${outcome.bytes},
-          latest_error = null, finished_at = ${iso}::timestamptz, locked_until = null where ${fenced(run, options.runnerId)}`);
-      await writeLog(tx, run.batch_export_id, run.id, "INFO", `Run completed: ${outcome.rows} rows, ${outcome.bytes} bytes.`, at);
+      set = sql`status = 'completed', records_completed = ${outcome.rows}, bytes_exported = ${outcome.bytes}, latest_error = null, finished_at = ${iso}::timestamptz, locked_until = null`;
+      [level, message] = ["INFO", `Run completed: ${outcome.rows} rows, ${outcome.bytes} bytes.`];
     } else if (outcome.status === "scheduled") {
-      await tx.execute(sql`update batch_export_runs set status = 'scheduled', latest_error = ${outcome.error}, next_attempt_at = ${outcome.retryAt!.toISOString()}::timestamptz,
-          locked_until = null, locked_by = null where ${fenced(run, options.runnerId)}`);
-      await writeLog(tx, run.batch_export_id, run.id, "WARNING", `Attempt ${run.attempts} failed, retrying at ${outcome.retryAt!.toISOString()}: ${outcome.error}`, at);
+      const retryAt = (outcome.retryAt as Date).toISOString();
+      set = sql`status = 'scheduled', latest_error = ${outcome.error}, next_attempt_at = ${retryAt}::timestamptz, locked_until = null, locked_by = null`;
+      [level, message] = ["WARNING", `Attempt ${run.attempts} failed, retrying at ${retryAt}: ${outcome.error}`];
     } else {
-      await tx.execute(sql`update batch_export_runs set status = 'failed', latest_error = ${outcome.error}, finished_at = ${iso}::timestamptz,
-          locked_until = null where ${fenced(run, options.runnerId)}`);
-      await writeLog(tx, run.batch_export_id, run.id, "ERROR", `Run failed after ${run.attempts} attempts: ${outcome.error}`, at);
+      set = sql`status = 'failed', latest_error = ${outcome.error}, finished_at = ${iso}::timestamptz, locked_until = null`;
+      [level, message] = ["ERROR", `Run failed after ${run.attempts} attempts: ${outcome.error}`];
     }
+    const settled = await rowsOf<{ id: string }>(tx, sql`update batch_export_runs set ${set} where ${fenced(run, options.runnerId)} returning id`);
+    if (!settled.length) return;
+    await writeLog(tx, run.batch_export_id, run.id, level, message, at);
     if (run.backfill_id) await settleBackfill(tx, run.backfill_id, at);
   });
 }
@@ -147,7 +155,7 @@ export async function runDueRuns(db: Db, options: RunOptions & { budgetMs?: numb
   let ran = 0;
   while (Date.now() - started < (options.budgetMs ?? 240_000)) {
     const now = options.now();
-    const run = await claimRun(db, now, new Date(now.getTime() + leaseMs), options.runnerId);
+    const run = await claimRun(db, now, new Date(now.getTime() + leaseMs), options.runnerId, options.exportIds);
     if (!run) break;
     await executeRun(db, run, options);
     ran += 1;
