@@ -7,8 +7,9 @@
  * FOR UPDATE SKIP LOCKED, stream the rows into the destination client, settle) runs it. Driven over IPC:
  *   { type: "create", email, organizationId, name, destination }  -> { type: "created", id }
  *   { type: "settle" }                                  -> { type: "settled", rss }     (after a full GC: the baseline)
- *   { type: "run", id, organizationId, email, start, end }  -> { type: "ran", ms, run, heap }   (the job handler's time; heap: V8's peaks over the start)
+ *   { type: "run", id, organizationId, email, start, end }  -> { type: "ran", ms, run, heap }   (the job handler's time; heap: V8's peaks over the start, per space too)
  */
+import v8 from "node:v8";
 import { closeDb, getDb } from "../db/client.ts";
 import { defaultAdapters } from "../lib/adapters/index.ts";
 import { runBatchExports } from "../lib/jobs/kinds/batch-exports.ts";
@@ -34,9 +35,13 @@ async function runInterval({ id, organizationId, email, start, end }) {
   await run(backfillBatchExport, { principal, organizationId, input: { id, start_at: start, end_at: end } });
   const db = await getDb();
   const peak = { heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+  const spaces = () => Object.fromEntries(v8.getHeapSpaceStatistics().map((x) => [x.space_name, x.space_size]));
+  const spacesBefore = spaces();
+  const spacesPeak = { ...spacesBefore };
   const sample = () => {
     const m = process.memoryUsage();
     for (const key of Object.keys(peak)) peak[key] = Math.max(peak[key], m[key]);
+    for (const [name, size] of Object.entries(spaces())) spacesPeak[name] = Math.max(spacesPeak[name] ?? 0, size);
   };
   const before = process.memoryUsage();
   const sampler = setInterval(sample, 20);
@@ -48,7 +53,8 @@ async function runInterval({ id, organizationId, email, start, end }) {
   sample();
   const page = await run(listBatchExportRuns, { principal, organizationId, input: { id, limit: 1 } });
   const growth = Object.fromEntries(Object.keys(peak).map((key) => [key, peak[key] - before[key]]));
-  return { type: "ran", ms, run: page.results[0] ?? null, heap: { before, growth } };
+  const spaceGrowth = Object.fromEntries(Object.entries(spacesPeak).map(([name, size]) => [name, size - (spacesBefore[name] ?? 0)]));
+  return { type: "ran", ms, run: page.results[0] ?? null, heap: { before, growth, spaces: spaceGrowth } };
 }
 
 async function handle(msg) {

@@ -168,6 +168,7 @@ async function main() {
         rss_after_gc_growth_mb: MB(m.after - m.before),
         heap_after_gc_growth_mb: { used: MB(m.heapAfterGc.used), total: MB(m.heapAfterGc.total) },
         heap_growth_mb: Object.fromEntries(Object.entries(m.ran.heap.growth).map(([k, v]) => [k, MB(v)])),
+        heap_space_growth_mb: Object.fromEntries(Object.entries(m.ran.heap.spaces).map(([k, v]) => [k, MB(v)])),
         cpu_ms_per_1k_rows: { app: round2((m.cpu.app / day.count) * 1000), pg: round2((m.cpu.pg / day.count) * 1000) },
         other_cores: round2(Math.max(0, m.cpu.machine - m.cpu.app - m.cpu.pg) / (seconds * 1000)),
         delivered: got,
@@ -198,7 +199,7 @@ async function main() {
         const r = await runOne(type, String(rows), day);
         r.vs_copy = round2(r.rows_per_second / copy.rows_per_second);
         results.runs.push(r);
-        say(`   ${type}: ${fmt(r.rows_per_second)} rows/s (${r.seconds} s), ${r.status}${r.error ? `: ${r.error}` : ""}, RSS +${r.rss_growth_mb} MB at peak (V8 peaks over the start, MB: ${Object.entries(r.heap_growth_mb).map(([k, v]) => `${k} ${v}`).join(", ")}), +${r.rss_after_gc_growth_mb} MB after a full GC (heap used +${r.heap_after_gc_growth_mb.used}, total +${r.heap_after_gc_growth_mb.total}), delivered ${fmt(r.delivered.rows)} (${fmt(r.delivered.unique_rows)} distinct)`);
+        say(`   ${type}: ${fmt(r.rows_per_second)} rows/s (${r.seconds} s), ${r.status}${r.error ? `: ${r.error}` : ""}, RSS +${r.rss_growth_mb} MB at peak (V8 peaks over the start, MB: ${Object.entries(r.heap_growth_mb).map(([k, v]) => `${k} ${v}`).join(", ")}; spaces at their largest: new ${r.heap_space_growth_mb.new_space}, old ${r.heap_space_growth_mb.old_space}), +${r.rss_after_gc_growth_mb} MB after a full GC (heap used +${r.heap_after_gc_growth_mb.used}, total +${r.heap_after_gc_growth_mb.total}), delivered ${fmt(r.delivered.rows)} (${fmt(r.delivered.unique_rows)} distinct)`);
       }
     }
     results.finished = new Date().toISOString();
