@@ -9,33 +9,14 @@
  *   { type: "count" }                   -> { type: "count", n }   (requests received on all ports)
  *   { type: "collect" }                 -> { type: "records", receivers: [{ ids, at, bad, unsigned }] }
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
 import http from "node:http";
+import { keyOf, verify } from "./standard-webhooks.mjs";
 
 const receivers = [];
 const now = () => performance.timeOrigin + performance.now();
 
 function newRecords() {
   return { ids: [], at: [], bad: [], unsigned: 0 };
-}
-
-function keyOf(secret) {
-  return Buffer.from(secret.startsWith("whsec_") ? secret.slice(6) : secret, "base64");
-}
-
-/** Whether one of the space-separated `v1,` signatures is the body's under `key`, and the timestamp is recent. */
-function verify(key, headers, body) {
-  const id = headers["webhook-id"];
-  const timestamp = headers["webhook-timestamp"];
-  const signatures = headers["webhook-signature"];
-  if (!id || !timestamp || !signatures) return false;
-  if (Math.abs(Date.now() / 1000 - Number(timestamp)) > 300) return false;
-  const expected = createHmac("sha256", key).update(`${id}.${timestamp}.${body}`).digest();
-  return signatures.split(" ").some((s) => {
-    const [version, value] = s.split(",");
-    const given = Buffer.from(value ?? "", "base64");
-    return version === "v1" && given.length === expected.length && timingSafeEqual(given, expected);
-  });
 }
 
 function listen(port, secret) {
