@@ -27,6 +27,8 @@ export default async function BatchExportPage({ params }: Params) {
   const saved = await runOrNotFound(getBatchExport, organization.id, { id: batch_export_id });
   const canEdit = levelGrants(organization.membership_level, "batch_export:write");
   const ids = { organizationId: organization.id, id: saved.id };
+  // The settings form starts over when the saved definition changes, not when only its runs do.
+  const { latest_runs: _runs, ...definition } = saved;
   return (
     <div className="mx-auto max-w-5xl">
       <p className="mb-2">
@@ -55,7 +57,7 @@ export default async function BatchExportPage({ params }: Params) {
         </div>
         <RunHistory {...ids} canEdit={canEdit} />
         <RunLogs {...ids} />
-        <ExportForm key={JSON.stringify(saved)} organizationId={organization.id} saved={saved} canEdit={canEdit} />
+        <ExportForm key={JSON.stringify(definition)} organizationId={organization.id} saved={saved} canEdit={canEdit} />
         {canEdit && <DeletePanel {...ids} name={saved.name} />}
       </div>
     </div>
