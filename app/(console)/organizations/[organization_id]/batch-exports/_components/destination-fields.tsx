@@ -97,7 +97,7 @@ export function DestinationFields({ type, values, onChange, errors, secretsStore
             type={secret ? "password" : field.type === "number" ? "number" : field.type === "url" ? "url" : "text"}
             value={typeof values[field.key] === "string" ? (values[field.key] as string) : ""}
             onChange={(e) => onChange(field.key, e.target.value)}
-            placeholder={secret && secretsStored ? "Stored secret kept" : field.placeholder}
+            placeholder={secret && secretsStored ? "Unchanged" : field.placeholder}
             hint={hint}
             error={error}
             disabled={disabled}

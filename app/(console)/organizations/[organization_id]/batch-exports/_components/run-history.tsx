@@ -17,7 +17,17 @@ import { durationWords, inFlight, intervalWords, retryable, runState } from "./e
 const FOLLOW_MS = 2000;
 
 const columns: Column<BatchExportRun>[] = [
-  { id: "interval", header: "Interval", nowrap: true, cell: (r) => <span title={`${r.interval_start} to ${r.interval_end}`}>{intervalWords(r)}</span> },
+  {
+    id: "interval",
+    header: "Interval",
+    nowrap: true,
+    cell: (r) => (
+      <span title={`${r.interval_start} to ${r.interval_end}`}>
+        {intervalWords(r)}
+        {r.backfill_id && <span className="ml-1.5 text-xs text-muted">backfill</span>}
+      </span>
+    ),
+  },
   {
     id: "status",
     header: "Status",
