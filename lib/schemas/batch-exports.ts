@@ -105,7 +105,8 @@ const logLimit = z
       return z.NEVER;
     }
     if (n < 1 || n > MAX_LOG_LIMIT) {
-      ctx.issues.push({ code: "custom", message: `Ensure this value is between 1 and ${MAX_LOG_LIMIT}.`, input: value });
+      const message = n < 1 ? "Ensure this value is greater than or equal to 1." : `Ensure this value is less than or equal to ${MAX_LOG_LIMIT}.`;
+      ctx.issues.push({ code: "custom", message, input: value });
       return z.NEVER;
     }
     return n;
