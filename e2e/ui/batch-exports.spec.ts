@@ -9,7 +9,7 @@ import { auditPage, BASE_URL, ownerWithOrganization, signedInContext, toast, typ
  * Exports here deliver to this receiver on 127.0.0.1 (the suite's server allows private URLs). A run starts as soon as
  * a backfill or a retry schedules it, so nothing waits for an interval to end.
  */
-type Batch = { path: string; body: { batch_id: string; test?: boolean; rows: Record<string, unknown>[] } };
+type Batch = { path: string; signed: boolean; body: { batch_id: string; test?: boolean; rows: Record<string, unknown>[] } };
 
 let server: Server;
 let base = "";
@@ -24,7 +24,7 @@ test.beforeAll(async () => {
     req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
     req.on("end", () => {
       const path = req.url ?? "/";
-      received.push({ path, body: JSON.parse(body || "{}") as Batch["body"] });
+      received.push({ path, signed: "webhook-signature" in req.headers, body: JSON.parse(body || "{}") as Batch["body"] });
       res.statusCode = failing.has(path) ? 400 : 200;
       res.end();
     });
@@ -43,6 +43,7 @@ test.afterAll(async () => {
 
 const receiverPath = () => `/export/${randomUUID()}`;
 const batchesAt = (path: string) => received.filter((r) => r.path === path && !r.body.test);
+const probesAt = (path: string) => received.filter((r) => r.path === path && r.body.test);
 
 /** An export made through the REST API with the owner's key. */
 async function addExport(key: string, organizationId: string, data: Record<string, unknown>) {
@@ -87,7 +88,22 @@ test.describe("batch exports", () => {
     await expect(page.getByRole("combobox", { name: "Data" })).toHaveValue("events");
     await page.getByRole("combobox", { name: "Interval" }).selectOption({ label: "Every day" });
     await page.getByRole("textbox", { name: "Activity scopes (optional)" }).fill("OrganizationMembership, Project");
-    await expect(page.getByRole("combobox", { name: "Destination type" })).toHaveValue("HTTP");
+    // Each destination type has its own settings, checked before anything is sent.
+    const type = page.getByRole("combobox", { name: "Destination type" });
+    await expect(type).toHaveValue("HTTP");
+    await type.selectOption({ label: "S3" });
+    await page.getByRole("textbox", { name: "Access key ID" }).fill("AKIAEXAMPLE");
+    await page.getByRole("button", { name: "Test connection" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Fill in the destination's settings first" })).toBeVisible();
+    await page.getByRole("button", { name: "Create batch export" }).click();
+    await expect(page.getByRole("textbox", { name: "Bucket" })).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByRole("textbox", { name: "Bucket" })).toBeFocused();
+    await expect(page.getByLabel("Secret access key")).toHaveAttribute("aria-invalid", "true");
+    await type.selectOption({ label: "PostgreSQL" });
+    await expect(page.getByRole("textbox", { name: "Table" })).toBeVisible();
+    await type.selectOption({ label: "S3" });
+    await expect(page.getByRole("textbox", { name: "Access key ID" })).toHaveValue("AKIAEXAMPLE");
+    await type.selectOption({ label: "HTTP" });
     const url = page.getByRole("textbox", { name: "URL" });
     const testButton = page.getByRole("button", { name: "Test connection" });
 
@@ -111,7 +127,7 @@ test.describe("batch exports", () => {
     await expect(page.getByRole("status").filter({ hasText: "All 2 steps passed." })).toBeVisible({ timeout: 15_000 });
     await expect(testSteps(page).nth(0)).toContainText("Passed");
     await expect(testSteps(page).nth(1)).toContainText("Passed");
-    expect(received.filter((r) => r.path === path && r.body.test)).toHaveLength(1);
+    expect(probesAt(path).map((p) => p.signed)).toEqual([true]);
 
     await page.getByRole("button", { name: "Create batch export" }).click();
     await expect(toast(page, "Batch export created.")).toBeVisible();
@@ -126,13 +142,21 @@ test.describe("batch exports", () => {
     expect(saved).toMatchObject({ interval: "day", filters: { scope: ["OrganizationMembership", "Project"] } });
     expect(saved.destination.config).not.toHaveProperty("secret");
 
-    // Editing keeps the stored secret; the test of a stored export merges the form over it.
+    // The test of a stored export runs with its stored secret (the probe is signed), then with the form's change.
     await page.getByRole("textbox", { name: "Name" }).fill("Activity, daily");
     await page.getByRole("button", { name: "Test connection" }).click();
     await expect(page.getByRole("status").filter({ hasText: "All 2 steps passed." })).toBeVisible({ timeout: 15_000 });
+    expect(probesAt(path).map((p) => p.signed)).toEqual([true, true]);
+    await page.getByRole("checkbox", { name: "Remove the stored signing secret" }).check();
+    await expect(page.getByLabel("Signing secret (optional)")).toBeDisabled();
+    await page.getByRole("button", { name: "Test connection" }).click();
+    await expect.poll(() => probesAt(path).map((p) => p.signed), { timeout: 15_000 }).toEqual([true, true, false]);
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(toast(page, "Batch export saved.")).toBeVisible();
     await expect(page.getByRole("heading", { level: 1, name: "Activity, daily" })).toBeVisible();
+    // Removed: the stored export's probe goes out unsigned.
+    await page.getByRole("button", { name: "Test connection" }).click();
+    await expect.poll(() => probesAt(path).map((p) => p.signed), { timeout: 15_000 }).toEqual([true, true, false, false]);
 
     await page.getByRole("link", { name: "← Batch exports" }).click();
     const row = page.getByRole("row").filter({ hasText: "Activity, daily" });
@@ -211,6 +235,8 @@ test.describe("batch exports", () => {
     expect(batches.length).toBeGreaterThanOrEqual(1);
     expect(batches.at(-1)?.body.rows).toHaveLength(1);
     expect(batches.at(-1)?.body.rows[0]).toMatchObject({ email: user.email });
+    // Every run of the backfill has ended: the cancelled one counted, then the retried one.
+    await expect(page.getByRole("status").filter({ hasText: /^Backfill:/ })).toHaveText(/^Backfill: (\d+) of \1 runs done\.$/);
     await page.getByRole("searchbox", { name: "Search the logs" }).fill("Run completed: 1 rows");
     await expect(logs(page).getByRole("row").filter({ hasText: "Run completed: 1 rows" })).toHaveCount(1);
 

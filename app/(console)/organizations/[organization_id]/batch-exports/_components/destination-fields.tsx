@@ -38,9 +38,12 @@ export function valuesOf(config: Record<string, unknown> | undefined): Destinati
   return Object.fromEntries(Object.entries(config ?? {}).map(([key, value]) => [key, typeof value === "boolean" ? value : value == null ? "" : String(value)]));
 }
 
+/** The form's key of "remove the stored secret" for an optional secret. */
+const removeKey = (key: string) => `remove:${key}`;
+
 /**
  * The destination's config to send: text trimmed, empty optional settings left out, the port as a number. A secret
- * left empty while editing is left out too, so the stored one is kept.
+ * left empty while editing is left out too, so the stored one is kept, unless an optional one is to be removed (null).
  */
 export function configOf(type: DestinationType, values: DestinationValues, keepSecrets: boolean): Record<string, unknown> {
   const config: Record<string, unknown> = {};
@@ -48,6 +51,10 @@ export function configOf(type: DestinationType, values: DestinationValues, keepS
     const value = values[field.key];
     if (field.type === "checkbox") {
       config[field.key] = value === true;
+      continue;
+    }
+    if (keepSecrets && field.optional && values[removeKey(field.key)] === true) {
+      config[field.key] = null;
       continue;
     }
     const text = typeof value === "string" ? (isSecretConfigKey(type, field.key) ? value : value.trim()) : "";
@@ -88,22 +95,31 @@ export function DestinationFields({ type, values, onChange, errors, secretsStore
         const secret = isSecretConfigKey(type, field.key);
         if (secret && disabled) return null;
         const hint = secret && secretsStored ? "Write-only: leave empty to keep the stored secret." : secret ? `Write-only: never shown again once saved. ${field.hint ?? ""}`.trim() : field.hint;
-        return (
+        const removing = secret && secretsStored && values[removeKey(field.key)] === true;
+        const input = (
           <TextField
             key={field.key}
             className={field.type === "url" || field.hint ? "sm:col-span-2" : undefined}
             label={field.label}
             name={name}
             type={secret ? "password" : field.type === "number" ? "number" : field.type === "url" ? "url" : "text"}
-            value={typeof values[field.key] === "string" ? (values[field.key] as string) : ""}
+            value={removing ? "" : typeof values[field.key] === "string" ? (values[field.key] as string) : ""}
             onChange={(e) => onChange(field.key, e.target.value)}
             placeholder={secret && secretsStored ? "Unchanged" : field.placeholder}
             hint={hint}
             error={error}
-            disabled={disabled}
+            disabled={disabled || removing}
             autoComplete={secret ? "new-password" : "off"}
             spellCheck={false}
           />
+        );
+        if (!(secret && secretsStored && field.optional)) return input;
+        // An optional secret can also be taken away, which leaving the field empty cannot say.
+        return (
+          <div key={field.key} className="space-y-2 sm:col-span-2">
+            {input}
+            <CheckboxField label={`Remove the stored ${field.label.replace(/ \(optional\)$/, "").toLowerCase()}`} name={removeKey(field.key)} checked={removing} onChange={(e) => onChange(removeKey(field.key), e.target.checked)} />
+          </div>
         );
       })}
     </div>
