@@ -10,10 +10,11 @@ import { FormPanel } from "@/components/form/action-form";
 import { CheckboxField, SelectField, TextField } from "@/components/form/field";
 import { useFormAction } from "@/components/form/use-form-action";
 import { createBatchExportAction, updateBatchExportAction } from "../actions";
-import { configOf, DestinationFields, valuesOf, type DestinationValues } from "./destination-fields";
+import { DestinationFields } from "./destination-fields";
+import { configOf, filtersOf, filterValuesOf, valuesOf, type DestinationValues, type FilterValues } from "./export-values";
 import { editExportSchema, fromLocalInput, localInput, newExportSchema } from "./export-schemas";
 import { ADMINS_ONLY, DESTINATION_LABELS, INTERVAL_LABELS, MODEL_HINTS, MODEL_LABELS } from "./export-words";
-import { FilterFields, filtersOf, filterValuesOf, type FilterValues } from "./filter-fields";
+import { FilterFields } from "./filter-fields";
 import { TestConnection, type TestTarget } from "./test-connection";
 import { useBatchExportsRefresh } from "./use-batch-exports-refresh";
 

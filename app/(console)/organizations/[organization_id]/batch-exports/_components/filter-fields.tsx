@@ -1,36 +1,10 @@
 "use client";
 
-import { LEVEL_LABELS, type Level } from "@/lib/auth/permissions";
+import { LEVEL_LABELS } from "@/lib/auth/permissions";
 import { MEMBERSHIP_LEVELS } from "@/lib/schemas/common";
-import type { BatchExport } from "@/lib/query/types";
 import type { BatchExportModel } from "@/lib/schemas/batch-exports";
 import { TextField } from "@/components/form/field";
-
-export type FilterValues = { scope: string; activity: string; levels: number[] };
-
-const words = (value: unknown) => (Array.isArray(value) ? value.join(", ") : typeof value === "string" ? value : "");
-
-/** The form's filter values from an export's stored filters. */
-export function filterValuesOf(filters: BatchExport["filters"] | undefined): FilterValues {
-  const levels = filters?.level;
-  return { scope: words(filters?.scope), activity: words(filters?.activity), levels: Array.isArray(levels) ? levels.map(Number) : [] };
-}
-
-const list = (text: string) =>
-  text
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-/** The filters to send for a model: only the keys it understands, null when none is set (every row). */
-export function filtersOf(model: BatchExportModel, values: FilterValues) {
-  if (model === "events") {
-    const [scope, activity] = [list(values.scope), list(values.activity)];
-    return scope.length || activity.length ? { ...(scope.length && { scope }), ...(activity.length && { activity }) } : null;
-  }
-  if (model === "persons" && values.levels.length) return { level: values.levels as Level[] };
-  return null;
-}
+import type { FilterValues } from "./export-values";
 
 type Props = { model: BatchExportModel; values: FilterValues; onChange: (values: FilterValues) => void; errors: Record<string, string>; disabled: boolean };
 
