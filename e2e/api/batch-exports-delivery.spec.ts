@@ -95,6 +95,9 @@ test("an export of sessions reaches a signing HTTP receiver: backfill, runs, log
   expect(rows.map((r) => r.email).sort()).toEqual([owner.email, member.email].sort());
   expect(rows.every((r) => !("token_hash" in r))).toBe(true);
 
+  const backfills = await expectOk(await request.get(`/api/organizations/${org.id}/batch_exports/${created.id}/backfills/`, { headers: bearer(member.key) }));
+  expect(backfills.results).toEqual([{ ...backfill, status: "completed", finished_runs: 3, finished_at: expect.any(String) }]);
+
   const session = { Cookie: await makeSession(owner.email), Origin: SITE_URL };
   const logs = await expectOk(await request.get(`/api/organizations/${org.id}/batch_exports/${created.id}/logs/?level=info&search=completed`, { headers: session }));
   expect(logs.count).toBe(3);

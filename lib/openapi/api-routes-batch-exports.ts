@@ -8,6 +8,7 @@ import {
   BatchExportTestDescription,
   BatchExportTestStepResult,
   CreateBatchExport,
+  PaginatedBatchExportBackfillList,
   PaginatedBatchExportList,
   PaginatedBatchExportLogEntryList,
   PaginatedBatchExportRunList,
@@ -22,6 +23,7 @@ import {
   deleteBatchExport,
   describeDestinationTest,
   getBatchExport,
+  listBatchExportBackfills,
   listBatchExportLogs,
   listBatchExportRuns,
   listBatchExports,
@@ -88,6 +90,9 @@ export const BATCH_EXPORT_ROUTES: ApiRoute[] = [
   api("post", `${ROOT}/{id}/backfill/`, backfillBatchExport, BatchExportBackfill, {
     operationId: "batch_exports_backfill_create", tag: TAG, status: 201, body: BackfillBatchExport,
     summary: "Backfill a range", description: "Administrators. Every interval covering [start_at, end_at) runs again, in order; at most 10,000 intervals.",
+  }),
+  api("get", `${ROOT}/{id}/backfills/`, listBatchExportBackfills, PaginatedBatchExportBackfillList, {
+    operationId: "batch_exports_backfills_list", tag: TAG, summary: "A batch export's backfills", description: "Any member; newest first, each with `finished_runs` of `total_runs`.",
   }),
   api("get", `${ROOT}/{id}/runs/`, listBatchExportRuns, PaginatedBatchExportRunList, {
     operationId: "batch_exports_runs_list", tag: TAG, summary: "A batch export's runs", description: "Any member; newest interval first, with status, row count and error.",

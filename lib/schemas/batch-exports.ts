@@ -199,6 +199,7 @@ export const BatchExportBackfill = z
   })
   .meta({ id: "BatchExportBackfill" });
 export type BatchExportBackfill = z.infer<typeof BatchExportBackfill>;
+export const PaginatedBatchExportBackfillList = paginated(BatchExportBackfill, "BatchExportBackfill");
 export const BackfillBatchExport = z.object({ start_at: isoDateTime, end_at: isoDateTime }).meta({ id: "BackfillBatchExport" });
 
 export const BatchExportLogEntry = z

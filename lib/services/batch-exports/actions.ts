@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gte, ilike, inArray, lt, sql } from "drizzle-orm";
-import { batchExportLogs, batchExportRuns } from "../../../db/schema";
+import { batchExportBackfills, batchExportLogs, batchExportRuns } from "../../../db/schema";
 import { USER_CALLERS } from "../../auth/principal";
 import { invalidInput, notFound } from "../../errors";
 import { enqueueJob } from "../../jobs/enqueue";
@@ -71,6 +71,22 @@ export const backfillBatchExport = operation({
       await recordActivity(tx, principal, { organizationId: organization.id, scope: BATCH_EXPORT_SCOPE, itemId: row.id, activity: "backfilled", name: row.name, changes: [{ type: BATCH_EXPORT_SCOPE, field: "backfill", action: "created", before: null, after: { start_at: iso(start), end_at: iso(end), runs: intervals.length } }] }, now);
       return serializeBackfill(tx, backfill);
     });
+  },
+});
+
+/** An export's backfills, newest first, each with how many of its runs are done (any member). */
+export const listBatchExportBackfills = operation({
+  permission: "batch_export:read",
+  callers: USER_CALLERS,
+  input: listRunsInput,
+  run: async ({ db, organization }, { id, limit, offset }) => {
+    const row = await exportOf(db, organization.id, id);
+    const where = eq(batchExportBackfills.batchExportId, row.id);
+    const [backfills, [total]] = await Promise.all([
+      db.select().from(batchExportBackfills).where(where).orderBy(desc(batchExportBackfills.createdAt), desc(batchExportBackfills.id)).limit(limit).offset(offset),
+      db.select({ n: count() }).from(batchExportBackfills).where(where),
+    ]);
+    return new Page(await Promise.all(backfills.map((b) => serializeBackfill(db, b))), total.n, { limit, offset });
   },
 });
 

@@ -1,5 +1,5 @@
 /** Pausing and resuming an export's schedule, in the caller's transaction. */
-import { and, eq, gte, min } from "drizzle-orm";
+import { and, eq, gte, lte, min, or } from "drizzle-orm";
 import type { Executor } from "../../../db/client";
 import { batchExportRuns, batchExports } from "../../../db/schema";
 import type { BatchExportInterval } from "../../schemas/batch-exports";
@@ -7,12 +7,16 @@ import { backfillIntervals, createBackfill, MAX_BACKFILL_RUNS } from "./backfill
 import { intervalFloor } from "./intervals";
 import type { BatchExportRow } from "./rows";
 
-/** Pauses: no new runs are scheduled and the runs waiting to start are cancelled (a run under way finishes). */
+/**
+ * Pauses: no new runs are scheduled and the runs waiting to start are cancelled, as are runs whose runner stopped
+ * without finishing (its lease ran out); a run under way finishes.
+ */
 export async function pauseRow(tx: Executor, row: BatchExportRow, now: Date): Promise<BatchExportRow> {
+  const abandoned = and(eq(batchExportRuns.status, "running"), lte(batchExportRuns.lockedUntil, now));
   await tx
     .update(batchExportRuns)
     .set({ status: "cancelled", finishedAt: now, lockedUntil: null, lockedBy: null })
-    .where(and(eq(batchExportRuns.batchExportId, row.id), eq(batchExportRuns.status, "scheduled")));
+    .where(and(eq(batchExportRuns.batchExportId, row.id), or(eq(batchExportRuns.status, "scheduled"), abandoned)));
   const [paused] = await tx.update(batchExports).set({ paused: true, lastPausedAt: now, updatedAt: now }).where(eq(batchExports.id, row.id)).returning();
   return paused;
 }

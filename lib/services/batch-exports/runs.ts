@@ -35,8 +35,9 @@ async function rowsOf<T>(executor: Executor, query: SQL): Promise<T[]> {
  * time has come, or a running one whose runner's lease ran out. Its export's row is locked with it, so two runners never
  * start two runs of one export at once.
  */
-export async function claimRun(db: Executor, now: Date, lease: Date, runnerId: string): Promise<ClaimedRun | null> {
+export async function claimRun(db: Executor, now: Date, lease: Date, runnerId: string, exportIds?: string[]): Promise<ClaimedRun | null> {
   const at = sql`${now.toISOString()}::timestamptz`;
+  const only = exportIds ? sql`and c.batch_export_id = any(array[${sql.join(exportIds.map((id) => sql`${id}`), sql`, `)}]::uuid[])` : sql``;
   const [run] = await rowsOf<ClaimedRun & { interval_start: Date | string; interval_end: Date | string }>(
     db,
     sql`update batch_export_runs r
@@ -44,7 +45,7 @@ export async function claimRun(db: Executor, now: Date, lease: Date, runnerId: s
           locked_by = ${runnerId}, started_at = ${at}, finished_at = null
       where r.id = (
         select c.id from batch_export_runs c join batch_exports e on e.id = c.batch_export_id
-        where not e.paused
+        where not e.paused ${only}
           and ((c.status = 'scheduled' and c.next_attempt_at <= ${at}) or (c.status = 'running' and c.locked_until <= ${at}))
           and not exists (select 1 from batch_export_runs o
             where o.batch_export_id = c.batch_export_id and o.id <> c.id and o.status = 'running' and o.locked_until > ${at})
@@ -75,6 +76,8 @@ export type RunOptions = {
   /** How long a claim holds a run; it is renewed every third of it while the run goes on (default 120 s). */
   leaseSeconds?: number;
   log?: Logger;
+  /** Only runs of these exports (tests, which share one database); unset, any export's. */
+  exportIds?: string[];
 };
 
 type Outcome = { status: "completed"; rows: number; bytes: number } | { status: "scheduled" | "failed"; error: string; retryAt?: Date };
@@ -147,7 +150,7 @@ export async function runDueRuns(db: Db, options: RunOptions & { budgetMs?: numb
   let ran = 0;
   while (Date.now() - started < (options.budgetMs ?? 240_000)) {
     const now = options.now();
-    const run = await claimRun(db, now, new Date(now.getTime() + leaseMs), options.runnerId);
+    const run = await claimRun(db, now, new Date(now.getTime() + leaseMs), options.runnerId, options.exportIds);
     if (!run) break;
     await executeRun(db, run, options);
     ran += 1;

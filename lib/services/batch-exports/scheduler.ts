@@ -1,5 +1,5 @@
 /** The scheduler: each running export's intervals that have ended become durable runs, once each. */
-import { and, eq, lte, not } from "drizzle-orm";
+import { and, eq, inArray, lte, not } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { batchExportRuns, batchExports } from "../../../db/schema";
 import type { BatchExportInterval } from "../../schemas/batch-exports";
@@ -11,13 +11,14 @@ const EXPORTS_PER_PASS = 500;
 /**
  * Turns the intervals that have ended since each unpaused export's cursor into `scheduled` runs (one per interval, a
  * second insert of one is a no-op), in order, and moves the cursor on; returns how many runs it created. Exports another
- * scheduler holds are skipped, so any number may run at once.
+ * scheduler holds are skipped, so any number may run at once. `exportIds` confines a pass to some exports (tests, which
+ * share one database).
  */
-export async function scheduleDueRuns(db: Db, now: Date): Promise<number> {
+export async function scheduleDueRuns(db: Db, now: Date, scope: { exportIds?: string[] } = {}): Promise<number> {
   const due = await db
     .select({ id: batchExports.id })
     .from(batchExports)
-    .where(and(not(batchExports.paused), lte(batchExports.scheduledUntil, now)))
+    .where(and(not(batchExports.paused), lte(batchExports.scheduledUntil, now), scope.exportIds ? inArray(batchExports.id, scope.exportIds) : undefined))
     .limit(EXPORTS_PER_PASS);
   let created = 0;
   for (const { id } of due) {
