@@ -191,7 +191,9 @@ test.describe("batch exports", () => {
     await page.getByLabel("To", { exact: true }).fill(await localInput(page, 1));
     await page.getByRole("button", { name: "Start backfill" }).click();
     await expect(toast(page, "Backfill started.")).toBeVisible();
-    await expect(page.getByRole("status").filter({ hasText: /Backfill: \d of \d runs done/ })).toBeVisible();
+    const progress = page.getByRole("status", { name: "Backfill progress" }).getByRole("listitem");
+    await expect(progress).toHaveCount(1);
+    await expect(progress).toContainText(/Backfill of .+: \d of \d runs done, running\./);
 
     // The interval holding the session is refused by the receiver: the run waits for its next attempt, with the reason.
     const refused = runRow(page, "answered 400");
@@ -236,7 +238,7 @@ test.describe("batch exports", () => {
     expect(batches.at(-1)?.body.rows).toHaveLength(1);
     expect(batches.at(-1)?.body.rows[0]).toMatchObject({ email: user.email });
     // Every run of the backfill has ended: the cancelled one counted, then the retried one.
-    await expect(page.getByRole("status").filter({ hasText: /^Backfill:/ })).toHaveText(/^Backfill: (\d+) of \1 runs done\.$/);
+    await expect(progress).toContainText(/: (\d+) of \1 runs done, completed\./);
     await page.getByRole("searchbox", { name: "Search the logs" }).fill("Run completed: 1 rows");
     await expect(logs(page).getByRole("row").filter({ hasText: "Run completed: 1 rows" })).toHaveCount(1);
 
@@ -279,6 +281,7 @@ test.describe("batch exports", () => {
       await expect(page.getByRole("button", { name })).toHaveCount(0);
     }
     await expect(logs(page).getByRole("heading", { name: "Nothing logged yet" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Backfills" })).toBeVisible();
     await page.goto(`/organizations/${org.id}/batch-exports/new`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/not found/i);
     await context.close();

@@ -38,5 +38,6 @@ export const queryKeys = {
   batchExports: (organizationId: string) => ["organizations", organizationId, "batch-exports"] as const,
   /** Under `batchExports`, so whatever refreshes the list refreshes an export's runs and logs too. */
   batchExportRuns: (organizationId: string, exportId: string) => ["organizations", organizationId, "batch-exports", exportId, "runs"] as const,
+  batchExportBackfills: (organizationId: string, exportId: string) => ["organizations", organizationId, "batch-exports", exportId, "backfills"] as const,
   batchExportLogs: (organizationId: string, exportId: string) => ["organizations", organizationId, "batch-exports", exportId, "logs"] as const,
 };

@@ -51,9 +51,9 @@ export default async function BatchExportPage({ params }: Params) {
         </p>
       )}
       <div className="space-y-6">
-        <div className={canEdit ? "grid items-start gap-6 lg:grid-cols-2" : ""}>
+        <div className="grid items-start gap-6 lg:grid-cols-2">
           <SchedulePanel {...ids} name={saved.name} paused={saved.paused} lastPausedAt={saved.last_paused_at} canEdit={canEdit} />
-          {canEdit && <BackfillPanel {...ids} />}
+          <BackfillPanel {...ids} canEdit={canEdit} />
         </div>
         <RunHistory {...ids} canEdit={canEdit} />
         <RunLogs {...ids} />
