@@ -239,6 +239,14 @@ test.describe("batch exports", () => {
     expect(batches.at(-1)?.body.rows[0]).toMatchObject({ email: user.email });
     // Every run of the backfill has ended: the cancelled one counted, then the retried one.
     await expect(progress).toContainText(/: (\d+) of \1 runs done, completed\./);
+    // One run's log: its failed attempt and its completion, nothing of the other intervals.
+    await delivered.getByRole("link", { name: /^Logs/ }).click();
+    await expect(logs(page).getByRole("note")).toContainText("Showing the entries of one run.");
+    await expect(logs(page).getByRole("row").filter({ hasText: "Run completed: 1 rows" })).toHaveCount(1);
+    await expect(logs(page).getByRole("row").filter({ hasText: "Attempt 1 failed" })).toHaveCount(1);
+    await expect(logs(page).getByRole("row").filter({ hasText: "Run completed: 0 rows" })).toHaveCount(0);
+    await logs(page).getByRole("button", { name: "Show every run" }).click();
+    await expect(logs(page).getByRole("row").filter({ hasText: "Run completed: 0 rows" }).first()).toBeVisible();
     await page.getByRole("searchbox", { name: "Search the logs" }).fill("Run completed: 1 rows");
     await expect(logs(page).getByRole("row").filter({ hasText: "Run completed: 1 rows" })).toHaveCount(1);
 

@@ -1,6 +1,8 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useState, useTransition } from "react";
 import { queryKeys } from "@/lib/query/keys";
 import type { BatchExportRun } from "@/lib/query/types";
@@ -9,7 +11,7 @@ import { DataTable } from "@/components/data/data-table";
 import { Pager } from "@/components/data/pager";
 import { usePagedList } from "@/components/data/use-paged-list";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { retryBatchExportRunAction } from "../actions";
 import { durationWords, inFlight, intervalWords, retryable, runState } from "./export-words";
@@ -69,12 +71,27 @@ export function RunHistory({ organizationId, id, canEdit }: { organizationId: st
       await queryClient.invalidateQueries({ queryKey: queryKeys.batchExports(organizationId) });
     });
   }
-  const retryButton = (r: BatchExportRun) =>
-    retryable(r) ? (
-      <Button size="sm" onClick={() => retry(r)} pending={pendingId === r.id}>
-        Retry<span className="sr-only"> the run of {intervalWords(r)}</span>
-      </Button>
-    ) : null;
+  const pathname = usePathname();
+  const params = useSearchParams();
+  /** The page with the log narrowed to one run's entries, scrolled to the log. */
+  function logsOf(run: BatchExportRun) {
+    const next = new URLSearchParams(params.toString());
+    next.set("logs_instance_id", run.id);
+    next.delete("logs_page");
+    return `${pathname}?${next.toString()}#logs-heading`;
+  }
+  const rowActions = (r: BatchExportRun) => (
+    <>
+      <Link href={logsOf(r)} scroll={false} className={buttonClass("ghost", "sm")}>
+        Logs<span className="sr-only"> of the run of {intervalWords(r)}</span>
+      </Link>
+      {canEdit && retryable(r) && (
+        <Button size="sm" onClick={() => retry(r)} pending={pendingId === r.id}>
+          Retry<span className="sr-only"> the run of {intervalWords(r)}</span>
+        </Button>
+      )}
+    </>
+  );
 
   return (
     <section aria-labelledby="runs-heading" className="space-y-3">
@@ -91,7 +108,7 @@ export function RunHistory({ organizationId, id, canEdit }: { organizationId: st
         rows={list.rows}
         rowKey={(r) => r.id}
         busy={list.query.isFetching}
-        actions={canEdit ? retryButton : undefined}
+        actions={rowActions}
         status={list.status({ none: { title: "No runs yet", body: "The first run starts when the current interval ends. A backfill runs past intervals now." } })}
       />
       <Pager label="Run pages" pager={list.pager} />

@@ -29,10 +29,10 @@ export function RunLogs({ organizationId, id }: { organizationId: string; id: st
   const queryClient = useQueryClient();
   const runsUnderWay = () =>
     queryClient.getQueriesData<ListPage<BatchExportRun>>({ queryKey: queryKeys.batchExportRuns(organizationId, id) }).some(([, page]) => inFlight(page?.results ?? []));
-  const list = usePagedList<BatchExportLogEntry, { level: string; search: string }>({
+  const list = usePagedList<BatchExportLogEntry, { level: string; search: string; instance_id: string }>({
     queryKey: queryKeys.batchExportLogs(organizationId, id),
     path: `/api/organizations/${organizationId}/batch_exports/${id}/logs/`,
-    defaults: { level: "", search: "" },
+    defaults: { level: "", search: "", instance_id: "" },
     searchParam: "search",
     follow: { while: runsUnderWay, everyMs: FOLLOW_MS },
     urlPrefix: "logs_",
@@ -57,6 +57,14 @@ export function RunLogs({ organizationId, id }: { organizationId: string; id: st
         </div>
         <SearchBox label="Search the logs" search={list.search} fetching={list.query.isFetching} />
       </div>
+      {list.filters.instance_id && (
+        <p role="note" className="flex flex-wrap items-center gap-2 rounded-md bg-subtle px-3 py-2">
+          Showing the entries of one run.
+          <Button size="sm" onClick={() => list.setFilters({ instance_id: "" })}>
+            Show every run
+          </Button>
+        </p>
+      )}
       <DataTable
         caption="Log entries of this batch export"
         noun="log entries"
