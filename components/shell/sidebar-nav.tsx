@@ -27,6 +27,7 @@ export function SidebarNav({ currentOrganizationId, organizationIds }: { current
               { href: `/organizations/${organizationId}/domains`, label: "Domains & SSO" },
               { href: `/organizations/${organizationId}/projects`, label: "Projects" },
               { href: `/organizations/${organizationId}/integrations`, label: "Integrations" },
+              { href: `/organizations/${organizationId}/batch-exports`, label: "Batch exports" },
               { href: `/organizations/${organizationId}/oauth-applications`, label: "OAuth applications" },
               { href: `/organizations/${organizationId}/legal-documents`, label: "Legal documents" },
               { href: `/organizations/${organizationId}/activity`, label: "Activity log" },

@@ -36,4 +36,10 @@ export const queryKeys = {
   integrations: (organizationId: string) => ["organizations", organizationId, "integrations"] as const,
   /** Under `integrations`, so whatever refreshes the integrations refreshes their delivery logs too. */
   webhookDeliveries: (organizationId: string, integrationId: string) => ["organizations", organizationId, "integrations", integrationId, "deliveries"] as const,
+  /** The paged list appends its page and filters (components/data/use-paged-list.ts). */
+  batchExports: (organizationId: string) => ["organizations", organizationId, "batch-exports"] as const,
+  /** Under `batchExports`, so whatever refreshes the list refreshes an export's runs and logs too. */
+  batchExportRuns: (organizationId: string, exportId: string) => ["organizations", organizationId, "batch-exports", exportId, "runs"] as const,
+  batchExportBackfills: (organizationId: string, exportId: string) => ["organizations", organizationId, "batch-exports", exportId, "backfills"] as const,
+  batchExportLogs: (organizationId: string, exportId: string) => ["organizations", organizationId, "batch-exports", exportId, "logs"] as const,
 };

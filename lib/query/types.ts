@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import type { ActivityLogChange, ActivityLogEntry } from "../schemas/activity-log";
+import type { BatchExport as BatchExportSchema, BatchExportBackfill as BatchExportBackfillSchema, BatchExportLogEntry as BatchExportLogEntrySchema, BatchExportRun as BatchExportRunSchema } from "../schemas/batch-exports";
 import type { IdentityProviderConfig as IdentityProviderConfigSchema, OrganizationDomain } from "../schemas/domains";
 import type { OrganizationIntegration, WebhookDelivery as WebhookDeliverySchema } from "../schemas/integrations";
 import type { PendingOrganizationInvite, OrganizationInvite } from "../schemas/invites";
@@ -84,3 +85,14 @@ export type Integration = z.infer<typeof OrganizationIntegration>;
 
 /** One event sent (or to send) to a webhook, with every attempt (admins). */
 export type WebhookDelivery = z.infer<typeof WebhookDeliverySchema>;
+
+/** A batch export; its destination's config never holds a secret, and `latest_runs` comes only with one export. */
+export type BatchExport = z.infer<typeof BatchExportSchema>;
+
+/** One interval of a batch export, delivered or to deliver. */
+export type BatchExportRun = z.infer<typeof BatchExportRunSchema>;
+
+/** A backfill with how many of its runs are done. */
+export type BatchExportBackfill = z.infer<typeof BatchExportBackfillSchema>;
+
+export type BatchExportLogEntry = z.infer<typeof BatchExportLogEntrySchema>;
