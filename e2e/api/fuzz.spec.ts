@@ -51,7 +51,7 @@ function operations(doc: OpenApiDocument): Op[] {
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
       const params = op.parameters ?? [];
-      const body = resolveRef(doc, op.requestBody?.content["application/json"].schema) ?? null;
+      const body = resolveRef(doc, op.requestBody?.content["application/json"]?.schema) ?? null;
       ops.push({ method: method.toUpperCase(), path, pathParams: params.filter((p) => p.in === "path").map((p) => p.name), query: params.filter((p) => p.in === "query"), body });
     }
   }
