@@ -155,7 +155,7 @@ function operationObject(route: ApiRoute, components: SchemaComponents): Operati
       "401": ref("Unauthorized"),
       "403": ref("Forbidden"),
       ...(ids.length > 0 && { "404": ref("NotFound") }),
-      ...(route.bodyless4xx && { "400": { description: "The request names no destination type (empty body)." }, "404": { description: "No such destination type (empty body)." } }),
+      ...(route.bodyless4xx && { "400": { description: "The request names no destination type (empty body)." }, "404": { ...errorResponse("No such destination type (an empty body), or no such organization (the error body)."), "x-empty-body": true } }),
       // Every method but GET reads a body, even one it then ignores: over 1 MiB, or not JSON, is refused first.
       ...(route.method !== "get" && { "413": ref("RequestTooLarge"), "415": ref("UnsupportedMediaType") }),
       ...(route.conflict && { "409": ref("Conflict") }),

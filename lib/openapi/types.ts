@@ -24,6 +24,8 @@ export type ResponseObject = {
   description: string;
   headers?: Record<string, { description: string; schema: JsonSchema }>;
   content?: MediaContent;
+  /** The answer may also have no body at all (where one endpoint answers both ways for one status). */
+  "x-empty-body"?: true;
 };
 
 /** One method of one path. */
