@@ -94,7 +94,7 @@ test.describe("members", () => {
     await expect(member).toBeFocused();
     await expect(member).toHaveAttribute("aria-checked", "true");
     await expect(member).toHaveAccessibleDescription(/Invites people when the organization allows it\./);
-    await expect(page.getByRole("menuitemradio", { name: "Administrator" })).toHaveAccessibleDescription(/Also sees the activity log and the outbox\./);
+    await expect(page.getByRole("menuitemradio", { name: "Administrator" })).toHaveAccessibleDescription(/Also sees the activity log, the outbox and its legal documents\./);
     await expect(page.getByRole("menuitemradio", { name: "Owner" })).toHaveAccessibleDescription(/Also deletes the organization\./);
     await page.keyboard.press("ArrowDown");
     await expect(page.getByRole("menuitemradio", { name: "Administrator" })).toBeFocused();
