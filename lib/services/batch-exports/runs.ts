@@ -32,30 +32,45 @@ async function rowsOf<T>(executor: Executor, query: SQL): Promise<T[]> {
 
 /**
  * Claims the due run of the earliest interval, counting an attempt and holding it until `lease`: a scheduled run whose
- * time has come, or a running one whose runner's lease ran out. Its export's row is locked with it, so two runners never
- * start two runs of one export at once.
+ * time has come, or a running one whose runner's lease ran out. A claim first locks its export's row (skipping exports
+ * another runner is claiming), then chooses the run in a later statement: under READ COMMITTED that statement sees every
+ * claim committed before the lock was granted, so two runners never start two runs of one export at once, and an
+ * export's intervals go out in order.
  */
 export async function claimRun(db: Executor, now: Date, lease: Date, runnerId: string, exportIds?: string[]): Promise<ClaimedRun | null> {
   const at = sql`${now.toISOString()}::timestamptz`;
-  const only = exportIds ? sql`and c.batch_export_id = any(array[${sql.join(exportIds.map((id) => sql`${id}`), sql`, `)}]::uuid[])` : sql``;
-  const [run] = await rowsOf<ClaimedRun & { interval_start: Date | string; interval_end: Date | string }>(
-    db,
-    sql`update batch_export_runs r
-      set status = 'running', attempts = r.attempts + 1, locked_until = ${lease.toISOString()}::timestamptz,
-          locked_by = ${runnerId}, started_at = ${at}, finished_at = null
-      where r.id = (
-        select c.id from batch_export_runs c join batch_exports e on e.id = c.batch_export_id
+  const only = exportIds ? sql`and e.id = any(array[${sql.join(exportIds.map((id) => sql`${id}`), sql`, `)}]::uuid[])` : sql``;
+  const due = sql`((c.status = 'scheduled' and c.next_attempt_at <= ${at}) or (c.status = 'running' and c.locked_until <= ${at}))`;
+  const live = (exportId: SQL) =>
+    sql`exists (select 1 from batch_export_runs o where o.batch_export_id = ${exportId} and o.status = 'running' and o.locked_until > ${at})`;
+  return db.transaction(async (tx) => {
+    const [locked] = await rowsOf<{ id: string }>(
+      tx,
+      sql`select e.id from batch_exports e
         where not e.paused ${only}
-          and ((c.status = 'scheduled' and c.next_attempt_at <= ${at}) or (c.status = 'running' and c.locked_until <= ${at}))
-          and not exists (select 1 from batch_export_runs o
-            where o.batch_export_id = c.batch_export_id and o.id <> c.id and o.status = 'running' and o.locked_until > ${at})
-        order by c.interval_start, c.id
+          and exists (select 1 from batch_export_runs c where c.batch_export_id = e.id and ${due})
+          and not ${live(sql`e.id`)}
+        order by (select min(c.interval_start) from batch_export_runs c where c.batch_export_id = e.id and ${due}), e.id
         limit 1
-        for update of c, e skip locked)
-      returning r.id, r.batch_export_id, r.backfill_id, r.interval_start, r.interval_end, r.attempts, r.max_attempts`,
-  );
-  if (!run) return null;
-  return { ...run, interval_start: new Date(run.interval_start), interval_end: new Date(run.interval_end) };
+        for update of e skip locked`,
+    );
+    if (!locked) return null;
+    const [run] = await rowsOf<ClaimedRun & { interval_start: Date | string; interval_end: Date | string }>(
+      tx,
+      sql`update batch_export_runs r
+        set status = 'running', attempts = r.attempts + 1, locked_until = ${lease.toISOString()}::timestamptz,
+            locked_by = ${runnerId}, started_at = ${at}, finished_at = null
+        where r.id = (
+          select c.id from batch_export_runs c
+          where c.batch_export_id = ${locked.id}::uuid and ${due} and not ${live(sql`${locked.id}::uuid`)}
+          order by c.interval_start, c.id
+          limit 1
+          for update of c skip locked)
+        returning r.id, r.batch_export_id, r.backfill_id, r.interval_start, r.interval_end, r.attempts, r.max_attempts`,
+    );
+    if (!run) return null;
+    return { ...run, interval_start: new Date(run.interval_start), interval_end: new Date(run.interval_end) };
+  });
 }
 
 /** Writes a run log entry; the export may have been deleted meanwhile, which is no failure of the run. */
