@@ -38,6 +38,9 @@ const PHRASES: Record<OrganizationPermission, { sees: string[] } | { does: strin
   // Reading them goes with managing them: both are administrators'.
   "service_account:read": null,
   "service_account:write": { does: "manages service accounts" },
+  // The directory API's own permission strings, granted by roles, say who may use it.
+  "directory:read": null,
+  "directory:write": null,
   "organization_invite:create": null,
   "organization_invite:link": null,
   "organization_member:write": null,

@@ -80,6 +80,12 @@ export const PERMISSIONS = {
   /** Service accounts are organization settings, like OAuth applications: a key that may change the organization may manage them. */
   "service_account:read": { scope: "organization:read", organization: true },
   "service_account:write": { scope: "organization:write", organization: true },
+  /**
+   * The directory API inside an organization: reading (`directory:read`) or changing (`directory:write`) it. Which
+   * caller may is decided by the operation's directory permission (`org.directory.*`), not by these level grants.
+   */
+  "directory:read": { scope: "directory:read", organization: true },
+  "directory:write": { scope: "directory:write", organization: true },
   // For the caller alone.
   "organization:list": { scope: "organization:read", organization: false },
   "organization:create": { scope: "organization:write", organization: false },
@@ -88,6 +94,9 @@ export const PERMISSIONS = {
   "user:read": { scope: "user:read", organization: false },
   "user:write": { scope: "user:write", organization: false },
   "invitation:accept": { scope: null, organization: false },
+  /** The directory API outside any organization: finding organizations to join, names that are free, creating one. */
+  "directory:discover": { scope: "directory:read", organization: false },
+  "directory:create": { scope: "directory:write", organization: false },
 } as const satisfies Record<string, { scope: Scope | null; organization: boolean }>;
 
 export type Permission = keyof typeof PERMISSIONS;

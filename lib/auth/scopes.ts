@@ -12,6 +12,7 @@ export const SCOPE_OBJECTS = [
   "personal_api_key",
   "user",
   "activity_log",
+  "directory",
 ] as const;
 
 /**

@@ -1,10 +1,19 @@
 import { ADMIN, levelGrants, MACHINE_GRANTS, type OrganizationPermission } from "../auth/permissions";
+import type { DirectoryPermission } from "../auth/directory-permissions";
 import { projectLimit, type Principal } from "../auth/principal";
 import { env } from "../env";
 import { AppError, LEVEL_INSUFFICIENT, permissionDenied } from "../errors";
+import { missingPermission } from "./directory/grants";
 import type { OrganizationAccess } from "./organization-access";
 
-type Requirement = { permission: OrganizationPermission; sensitive?: boolean; levelDenial?: string; project?: true };
+type Requirement = {
+  permission: OrganizationPermission;
+  /** A directory API operation: its `org.directory.*` permission (checked by `requireDirectoryPermission`) replaces the level grants. */
+  directory?: DirectoryPermission;
+  sensitive?: boolean;
+  levelDenial?: string;
+  project?: true;
+};
 
 /** A personal API key scoped to some projects reaches project endpoints only. */
 export function checkKeyProjects(principal: Principal, projectEndpoint: boolean) {
@@ -19,6 +28,7 @@ export function checkKeyProjects(principal: Principal, projectEndpoint: boolean)
  */
 export function checkOrganizationAccess(principal: Principal, access: OrganizationAccess, op: Requirement, now: Date) {
   if (principal.kind === "scim" || principal.kind === "service_account") {
+    if (op.directory && principal.kind === "service_account") return;
     if (!MACHINE_GRANTS[principal.kind].includes(op.permission)) throw permissionDenied();
     return;
   }
@@ -36,11 +46,11 @@ export function checkOrganizationAccess(principal: Principal, access: Organizati
       );
     }
   }
-  if (!membership) throw permissionDenied();
+  if (!membership) throw op.directory ? missingPermission(op.directory) : permissionDenied();
   if (principal.kind === "session" && organization.enforce2fa && !principal.session.mfa) {
     throw new AppError("two_factor_required");
   }
-  if (!levelGrants(membership.level, op.permission)) throw permissionDenied(op.levelDenial ?? LEVEL_INSUFFICIENT);
+  if (!op.directory && !levelGrants(membership.level, op.permission)) throw permissionDenied(op.levelDenial ?? LEVEL_INSUFFICIENT);
   if (op.sensitive) checkRecentSignIn(principal, now);
 }
 

@@ -11,7 +11,9 @@ import { ANONYMOUS, isUserCaller, type AuthUser, type CallerKind, type Principal
 import { scopesAllow } from "../auth/scopes";
 import { AppError, organizationNotFound, permissionDenied } from "../errors";
 import { parseInput } from "../schemas/parse";
+import type { DirectoryPermission } from "../auth/directory-permissions";
 import { checkKeyProjects, checkOrganizationAccess } from "./access-checks";
+import { requireDirectoryPermission, requireUnboundDirectoryPermission } from "./directory/grants";
 import { resolveAccess, type Membership, type OrganizationRow } from "./organization-access";
 
 export type Context = {
@@ -42,6 +44,11 @@ type Common<S extends z.ZodType, C extends CallerKind> = {
   /** The kinds of caller that may run it; any other is refused before anything else is looked at. */
   callers: readonly C[];
   input: S;
+  /**
+   * A directory API operation's permission string: users hold it through their roles (built-in and custom), service
+   * accounts through their grants; outside an organization every signed-in person holds it.
+   */
+  directory?: DirectoryPermission;
 };
 
 export type UserOperation<S extends z.ZodType, R, C extends CallerKind = UserCallerKind> = Common<S, C> & {
@@ -126,12 +133,14 @@ export async function execute<S extends z.ZodType, R>(op: Operation<S, R>, call:
   if (!isOrganizationPermission(op.permission)) {
     const userOp = op as UserOperation<S, R, CallerKind>;
     checkKeyProjects(principal, false);
+    if (op.directory) requireUnboundDirectoryPermission(principal, op.directory);
     return userOp.run(base, parseInput(op.input, call.input));
   }
   const orgOp = op as OrgOperation<S, R, Exclude<CallerKind, "anonymous">>;
   const access = await resolveAccess(db, principal, call.organizationId);
   if (!access) throw organizationNotFound();
   checkOrganizationAccess(principal, access, orgOp, now);
+  if (op.directory) await requireDirectoryPermission(db, principal, access, op.directory);
   const ctx = { ...base, organization: access.organization, membership: access.membership };
   orgOp.authorize?.(ctx);
   return orgOp.run(ctx, parseInput(op.input, call.input));
