@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIRequestContext } from "./recording";
 import { bearer, makeKey, makeOrganization, makeSession } from "../support/cli";
-import { E, err, expectError, expectOk } from "./helpers";
+import { E, err, expectError, expectOk, SITE_URL } from "./helpers";
 
 const sectors = (orgId: string) => `/directory/admin/${orgId}/sectors`;
 const apps = (orgId: string, rest = "") => `/api/organizations/${orgId}/oauth_applications/${rest}`;
@@ -123,12 +123,13 @@ test.describe("OIDC sectors and pairwise subjects over HTTP", () => {
     await expectError(await request.get(subjects(org.id, "?sector=nowhere.example"), { headers: bearer(adminKey) }), 400, E.invalid('No application of this organization has the sector "nowhere.example".', "sector"));
     await expectError(await request.get(subjects(org.id), { headers: bearer(adminKey) }), 400, E.required("sector"));
     await expectError(await request.get(subjects(org.id, "?sector=billing.example"), { headers: bearer(member.key) }), 403, missing("org.directory.update"));
-    await expectError(await request.get(subjects(org.id, "export/"), { headers: bearer(member.key) }), 403, missing("org.directory.update"));
-    await expectError(await request.get(subjects(org.id, "export/"), { headers: bearer(await makeKey(admin.email, "organization:read")) }), 403, E.missingScope("directory:read"));
+    await expectError(await request.post(subjects(org.id, "export/"), { headers: bearer(member.key) }), 403, missing("org.directory.update"));
+    await expectError(await request.post(subjects(org.id, "export/"), { headers: bearer(await makeKey(admin.email, "organization:read")) }), 403, E.missingScope("directory:read"));
+    expect((await request.get(subjects(org.id, "export/"), { headers: bearer(adminKey) })).status()).toBe(405);
     const other = await makeOrganization();
     await expectError(await request.get(subjects(org.id, "?sector=billing.example"), { headers: bearer(other.ownerKey) }), 403, missing("org.directory.update"));
 
-    const csv = await request.get(subjects(org.id, "export/"), { headers: bearer(adminKey) });
+    const csv = await request.post(subjects(org.id, "export/"), { headers: bearer(adminKey) });
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
     expect(csv.headers()["content-disposition"]).toContain(`pairwise-subjects-${org.slug}-`);
@@ -138,8 +139,14 @@ test.describe("OIDC sectors and pairwise subjects over HTTP", () => {
     expect(lines[0]).toBe("user_id,email,sector,subject");
     expect(lines.slice(1).sort()).toEqual([...byKey(billing), ...byKey(reports.results)].sort());
 
+    const one = await request.post(subjects(org.id, "export/"), { headers: { cookie: await makeSession(owner.email), origin: SITE_URL }, data: { sector: "reports.example" } });
+    expect((await one.text()).split("\r\n").slice(1, -1).sort()).toEqual(byKey(reports.results).sort());
+    const crossSite = await request.post(subjects(org.id, "export/"), { headers: { cookie: await makeSession(owner.email), origin: "https://evil.example" } });
+    await expectError(crossSite, 403, E.csrf);
+
     const log = await expectOk(await request.get(`/api/organizations/${org.id}/activity_log/?activity=pairwise_subjects_exported`, { headers: bearer(ownerKey) }));
-    expect(log.count).toBe(1);
-    expect(log.results[0]).toMatchObject({ scope: "Organization", item_id: org.id, user: { email: admin.email } });
+    expect(log.count).toBe(2);
+    expect(log.results[1]).toMatchObject({ scope: "Organization", item_id: org.id, user: { email: admin.email } });
+    expect(log.results[0]).toMatchObject({ scope: "Organization", item_id: org.id, user: { email: owner.email } });
   });
 });

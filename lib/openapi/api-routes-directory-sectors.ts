@@ -15,10 +15,10 @@ export const DIRECTORY_SECTOR_ROUTES: ApiRoute[] = [
     summary: "The pairwise subject each member gets in one sector",
     description: `${WHO} ${SECTORS} Members in the order their accounts were created; a sector no application of the organization has is 400 on \`sector\`.`,
   }),
-  api("get", `${ORG}/pairwise_subjects/export/`, exportPairwiseSubjects, null, {
+  api("post", `${ORG}/pairwise_subjects/export/`, exportPairwiseSubjects, null, {
     operationId: "pairwise_subjects_export", tag: TAG,
     summary: "Export every member's pairwise subject in every sector",
-    description: `${WHO} ${SECTORS} Streamed as one file; each export is recorded in the activity log.`,
+    description: `${WHO} ${SECTORS} A POST, since each export is recorded in the activity log; the file is streamed in the response. An empty body exports every sector.`,
     download: {
       mediaTypes: ["text/csv"],
       description: "A header row `user_id,email,sector,subject`, then one row per member and sector, sector by sector (RFC 4180; cells a spreadsheet would run as a formula start with `'`).",

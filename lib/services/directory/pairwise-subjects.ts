@@ -90,7 +90,8 @@ export function subjectStream(db: Db, organizationId: string, key: Buffer, secto
 
 /**
  * Downloads (user, sector, subject) for every member in every sector of the organization (or one sector), as CSV,
- * streamed: administrators (`org.directory.update`) only, and each export is an entry of the activity log.
+ * streamed: administrators (`org.directory.update`) only, and each export is an entry of the activity log (so it is a
+ * POST: reads never change anything).
  */
 export const exportPairwiseSubjects = operation({
   permission: "directory:read",
