@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type APIResponse } from "./recording";
-import { bearer, cli, makeKey, makeOrganization, makeSession, makeUser } from "../support/cli";
+import { bearer, cli, makeKey, makeKeyWithId, makeOrganization, makeSession, makeUser } from "../support/cli";
 import { E, err, expectError, expectOk, isoDate, SITE_URL, uuidRe } from "./helpers";
 
 const ORGS = "/directory/orgs";
@@ -231,5 +231,14 @@ test.describe("the directory API's organizations", () => {
       expect((await expectOk(await request.get("/api/organizations/", { headers: bearer(ownerKey) }))).count).toBe(0);
       await expectError(await request.get("/api/organizations/@current/", { headers: bearer(ownerKey) }), 404, E.orgNotFound);
     }
+    // Then the deletion job takes the organization off the keys scoped to it (a key scoped to it alone keeps it, so it reaches nothing).
+    const { org, owner } = await makeOrganization();
+    const elsewhere = await makeOrganization();
+    await cli("member", "add", "--org", elsewhere.org.id, "--email", owner.email, "--level", "1");
+    const key = await makeKeyWithId(owner.email, "*", `${org.id},${elsewhere.org.id}`);
+    await expectEmpty(await request.delete(one(org.id), { headers: sessionHeaders(await makeSession(owner.email)) }));
+    await expect
+      .poll(async () => (await expectOk(await request.get(`/api/personal_api_keys/${key.id}/`, { headers: bearer(key.key) }))).scoped_organizations, { timeout: 15_000 })
+      .toEqual([elsewhere.org.id]);
   });
 });
