@@ -62,7 +62,25 @@ test("every route file under app/api is in the document, each method running the
   }
 });
 
+const DIRECTORY_DIR = path.resolve(import.meta.dirname, "../../app/directory");
+/** `app/directory/orgs/[organization_id]/route.ts` → `/directory/orgs/{organization_id}` (documented without a trailing slash). */
+const directoryPath = (file: string) =>
+  `/directory/${path.relative(DIRECTORY_DIR, path.dirname(file)).split(path.sep).join("/").replace(/\[(\w+)\]/g, "{$1}")}`;
+const directoryFiles = routeFiles(DIRECTORY_DIR).filter((file) => !file.includes("[...path]"));
+
+test("each documented directory path's route file runs the operations the registry names", async () => {
+  const documented = new Set(API_ROUTES.filter((r) => r.path.startsWith("/directory/")).map((r) => r.path));
+  for (const file of directoryFiles.filter((f) => documented.has(directoryPath(f)))) {
+    const mod = (await import(pathToFileURL(file).href)) as Record<string, RouteHandler | undefined>;
+    for (const method of HTTP_METHODS) {
+      const entry = API_ROUTES.find((r) => r.path === directoryPath(file) && r.method === method);
+      const handler = mod[method.toUpperCase()];
+      assert.equal(handler?.operation, entry?.operation, `${method.toUpperCase()} ${directoryPath(file)}`);
+    }
+  }
+});
+
 test("every registry entry has its route file", () => {
-  const served = new Set(files.map(documentedPath));
+  const served = new Set([...files.map(documentedPath), ...directoryFiles.map(directoryPath)]);
   for (const route of API_ROUTES) assert.ok(served.has(route.path), `${route.path} has no route file`);
 });

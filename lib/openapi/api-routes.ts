@@ -50,6 +50,7 @@ import {
 import { getMe, updateMe } from "../services/users";
 import { api, type ApiRoute } from "./api-route";
 import { BATCH_EXPORT_ROUTES } from "./api-routes-batch-exports";
+import { DIRECTORY_ORG_ROUTES } from "./api-routes-directory-orgs";
 import { DIRECTORY_SECTOR_ROUTES } from "./api-routes-directory-sectors";
 import { INTEGRATION_ROUTES } from "./api-routes-integrations";
 import { LEGAL_DOCUMENT_ROUTES } from "./api-routes-legal-documents";
@@ -199,6 +200,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   }),
 
   ...INTEGRATION_ROUTES,
+  ...DIRECTORY_ORG_ROUTES,
 
   ...LEGAL_DOCUMENT_ROUTES,
 

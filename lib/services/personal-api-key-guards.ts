@@ -28,6 +28,7 @@ export async function checkSessionMayMintKey(db: Executor, principal: Principal,
       eq(organizationMemberships.userId, userId),
       isNull(organizationMemberships.suspendedAt),
       eq(organizations.enforce2fa, true),
+      isNull(organizations.deletedAt),
       reach.length > 0 ? inArray(organizations.id, [...reach]) : undefined,
     );
     const [requiring] = await db
