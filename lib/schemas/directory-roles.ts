@@ -4,7 +4,6 @@
  */
 import { z } from "zod";
 import { DIRECTORY_PERMISSIONS } from "../auth/directory-permissions";
-import type { MembershipSource } from "../../db/schema/organizations";
 import { paginated, paginationQuery, timestamp, uuidString, withoutNul } from "./common";
 import { directoryPermissionList } from "./service-accounts";
 
@@ -102,8 +101,8 @@ export const listDirectoryMembersInput = paginationQuery.extend({
   expand: z.enum(["true", "false"]).optional().meta({ description: "`true`: a page of member objects instead of the subject ids." }),
 });
 
-/** How a membership came to be (the membership table's sources; kept here so the schema stays client-safe). */
-const MEMBERSHIP_SOURCES = ["created", "invite", "cli", "jit", "scim", "directory"] as const satisfies readonly MembershipSource[];
+/** How a membership came to be, as the membership table records it. */
+const MEMBERSHIP_SOURCES = ["created", "invite", "cli", "jit", "scim", "directory"] as const;
 
 export const DirectoryMember = z
   .strictObject({
