@@ -11,6 +11,7 @@ import { apiKeyOf, call, expectAppError, makeOrganization, makeUser, sessionOf }
 import { createDomain, updateDomain, verifyDomain } from "../domains";
 import { createInvite } from "../invites";
 import { execute } from "../operation";
+import { Page } from "../page";
 import { createServiceAccount } from "../service-accounts/manage";
 import { createCustomDirectoryRole } from "./roles";
 import { assignDirectoryRole } from "./roles-assignments";
@@ -156,6 +157,7 @@ describe("listing members", () => {
     const role = await call(createCustomDirectoryRole, sessionOf(owner), { name: "Auditors", permissions: ["org.directory.get"] }, org.id);
     await call(assignDirectoryRole, sessionOf(owner), { id: role.id, membership_id: (await membershipOf(org.id, admin))!.id }, org.id);
     const page = await call(listDirectoryMembers, sessionOf(member), { expand: "true", limit: "2", offset: "1" }, org.id);
+    assert.ok(page instanceof Page);
     assert.equal(page.count, 3);
     assert.deepEqual(page.results.map((m) => [m.subject_id, m.email, m.roles, m.source]), [
       [admin.uuid, admin.email, ["admin", "Auditors"], "cli"],
