@@ -48,7 +48,7 @@ test.describe("custom directory roles over /api", () => {
 
     const strong = await expectOk(await request.post(roles(org.id), { headers: bearer(await makeKey(owner.email, "*")), data: { name: "Deleters", permissions: ["org.directory.delete"] } }), 201);
     // An admin cannot hand out (nor take for themselves) a role that does more than they may.
-    const adminMembership = await membershipIdOf(request, org.id, key, admin.uuid);
+    const adminMembership = await membershipIdOf(request, org.id, admin.key, admin.uuid);
     await expectError(await request.post(roles(org.id, `${strong.id}/assignments/`), { headers: bearer(key), data: { membership_id: adminMembership } }), 400,
       E.invalid("You cannot grant 'org.directory.delete': your own role does not hold it.", "permissions"));
     expect((await request.delete(roles(org.id, `${created.id}/`), { headers: bearer(key) })).status()).toBe(204);
