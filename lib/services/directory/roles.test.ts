@@ -140,4 +140,16 @@ describe("custom directory roles", () => {
     const theirs = await call(createServiceAccount, sessionOf(other.owner), { name: "Theirs" }, other.org.id);
     await expectAppError(call(assignDirectoryRole, sessionOf(owner), { id: role.id, service_account_id: theirs.id }, org.id), 400, "does_not_exist", { attr: "service_account_id" });
   });
+
+  test("expiry, with an injected clock: a token calls the directory until its hour is up, then is refused (401)", async () => {
+    const T0 = new Date("2031-05-01T08:00:00Z");
+    const { org, owner } = await makeOrganization();
+    const account = await callAt(createServiceAccount, sessionOf(owner), { name: "Clock", permissions: ["org.roles.list"] }, org.id, T0);
+    const db = await getDb();
+    const token = await clientCredentialsGrant(db, { grantType: "client_credentials", clientId: account.client_id, clientSecret: account.client_secret, scope: null, address: "192.0.2.201" }, T0);
+    const late = new Date(T0.getTime() + 3599_000);
+    const principal = await authenticateAccessToken(db, token.access_token, { now: late });
+    assert.equal((await callAt(listDirectoryApiRoles, principal, {}, org.id, late)).length, 3);
+    await expectAppError(authenticateAccessToken(db, token.access_token, { now: new Date(T0.getTime() + 3600_000) }), 401, "authentication_failed");
+  });
 });
