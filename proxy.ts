@@ -12,7 +12,7 @@ import { hasMalformedEscape, malformedApiPathResponse } from "./lib/http/malform
  */
 export function proxy(request: NextRequest) {
   const { pathname } = new URL(request.url);
-  if (pathname.startsWith("/api/")) {
+  if (pathname.startsWith("/api/") || pathname.startsWith("/directory/")) {
     return hasMalformedEscape(pathname) ? malformedApiPathResponse(env().SITE_URL) : NextResponse.next();
   }
   const nonce = newNonce();
@@ -34,9 +34,10 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // API paths only when they hold a percent sign: Next.js fails on an escape that does not decode before any route
+    // API and directory paths only when they hold a percent sign: Next.js fails on an escape that does not decode before any route
     // handler runs, so the proxy answers those with the API's 404 (every other API request stays out of the proxy).
     "/api/(.*%.*)",
+    "/directory/(.*%.*)",
     {
       source:
         "/((?!api(?:/|$)|scim(?:/|$)|oauth(?:/|$)|directory(?:/|$)|saml(?:/|$)|\\.well-known(?:/|$)|healthz(?:/|$)|readyz(?:/|$)|media/|_next/static/|_next/image|favicon\\.svg$|favicon\\.ico$).*)",
