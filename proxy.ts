@@ -34,10 +34,9 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // API paths only when they hold a percent sign: Next.js fails on an escape that does not decode before any route
+    // API and directory paths only when they hold a percent sign: Next.js fails on an escape that does not decode before any route
     // handler runs, so the proxy answers those with the API's 404 (every other API request stays out of the proxy).
     "/api/(.*%.*)",
-    // The directory API's paths too: same error body, same failure to avoid.
     "/directory/(.*%.*)",
     {
       source:
