@@ -79,5 +79,8 @@ export const directoryRoleAssignments = pgTable(
   (t) => [
     uniqueIndex("directory_role_assignments_member_key").on(t.roleId, t.membershipId),
     uniqueIndex("directory_role_assignments_account_key").on(t.roleId, t.serviceAccountId),
+    // Every directory call reads a member's or an account's roles by holder alone.
+    index("directory_role_assignments_membership_idx").on(t.membershipId),
+    index("directory_role_assignments_account_idx").on(t.serviceAccountId),
   ],
 );

@@ -1,0 +1,2 @@
+CREATE INDEX "directory_role_assignments_membership_idx" ON "directory_role_assignments" USING btree ("membership_id");--> statement-breakpoint
+CREATE INDEX "directory_role_assignments_account_idx" ON "directory_role_assignments" USING btree ("service_account_id");
