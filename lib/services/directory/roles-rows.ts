@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client";
-import { directoryRoleAssignments, directoryRoles } from "../../../db/schema";
+import { directoryRoles } from "../../../db/schema";
 import { serviceAccountGrantProblem, type DirectoryPermission } from "../../auth/directory-permissions";
 import type { Level } from "../../auth/permissions";
 import { AppError, invalidInput, notFound } from "../../errors";
@@ -29,7 +29,8 @@ export function serializeDirectoryRole(row: DirectoryRoleRow, assignmentCount: n
 export const auditedDirectoryRole = (row: DirectoryRoleRow) => ({ id: row.id, name: row.name, permissions: row.permissions });
 
 /** How many members and service accounts hold the role, as a column of a query on roles. */
-export const assignmentCount = sql<number>`(select count(*)::int from ${directoryRoleAssignments} where ${directoryRoleAssignments.roleId} = ${directoryRoles.id})`;
+// Written with table names: inside a subquery drizzle leaves columns unqualified, and a bare "id" would be the assignment's.
+export const assignmentCount = sql<number>`(select count(*)::int from "directory_role_assignments" where "directory_role_assignments"."role_id" = "directory_roles"."id")`;
 
 /** The organization's custom role with this id (locked for update inside a transaction when asked); 404 otherwise. */
 export async function directoryRoleOf(db: Executor, organizationId: string, id: string, { lock = false } = {}) {

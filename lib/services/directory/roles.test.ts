@@ -98,6 +98,8 @@ describe("custom directory roles", () => {
     ]);
     const listed = await call(listDirectoryRoleAssignments, sessionOf(owner), { id: role.id }, org.id);
     assert.deepEqual(listed.map((a) => a.id), [assigned.id]);
+    assert.equal((await call(getCustomDirectoryRole, sessionOf(admin), { id: role.id }, org.id)).assignment_count, 1, "the role counts its holder");
+    assert.equal((await call(listCustomDirectoryRoles, sessionOf(admin), {}, org.id)).results[0].assignment_count, 1);
     await call(unassignDirectoryRole, sessionOf(admin), { id: role.id, assignment_id: assigned.id }, org.id);
     await expectAppError(call(unassignDirectoryRole, sessionOf(admin), { id: role.id, assignment_id: assigned.id }, org.id), 404, "not_found");
     const after = await call(getDirectoryPermissions, sessionOf(member), {}, org.id);
