@@ -42,4 +42,6 @@ export const queryKeys = {
   batchExportRuns: (organizationId: string, exportId: string) => ["organizations", organizationId, "batch-exports", exportId, "runs"] as const,
   batchExportBackfills: (organizationId: string, exportId: string) => ["organizations", organizationId, "batch-exports", exportId, "backfills"] as const,
   batchExportLogs: (organizationId: string, exportId: string) => ["organizations", organizationId, "batch-exports", exportId, "logs"] as const,
+  /** The paged list appends its page and filters (components/data/use-paged-list.ts). */
+  serviceAccounts: (organizationId: string) => ["organizations", organizationId, "service-accounts"] as const,
 };
