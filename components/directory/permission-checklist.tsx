@@ -47,9 +47,9 @@ export function PermissionChecklist({ legend, hint, name, value, onChange, grant
               aria-invalid={error ? true : undefined}
               onChange={(e) => toggle(permission, e.target.checked)}
             />
-            <span>
+            <span className="min-w-0">
               {DIRECTORY_PERMISSION_LABELS[permission]}
-              <code className="block font-mono text-xs text-muted">{permission}</code>
+              <code className="block font-mono text-xs break-all text-muted">{permission}</code>
             </span>
           </label>
         ))}

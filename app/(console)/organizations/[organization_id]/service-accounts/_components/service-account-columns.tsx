@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Time } from "@/components/ui/time";
 
-/** An account's name and state, its client ID to copy, what it may do, and when it was made and last used. */
+/** An account's name, state and age, its client ID to copy, what it may do, and when it was last used. */
 export const serviceAccountColumns: Column<ServiceAccount>[] = [
   {
     id: "name",
@@ -20,6 +20,9 @@ export const serviceAccountColumns: Column<ServiceAccount>[] = [
         </span>
         {/* Narrow screens drop the client ID column: the ID stays readable under the name. */}
         <code className="mt-1 block font-mono text-xs break-all text-muted sm:hidden">{a.client_id}</code>
+        <span className="mt-1 block text-xs text-muted">
+          Created <Time iso={a.created_at} />
+        </span>
       </>
     ),
   },
@@ -52,5 +55,4 @@ export const serviceAccountColumns: Column<ServiceAccount>[] = [
       ),
   },
   { id: "last-used", header: "Last used", nowrap: true, cell: (a) => <Time iso={a.last_used_at} /> },
-  { id: "created", header: "Created", from: "lg", nowrap: true, cell: (a) => <Time iso={a.created_at} /> },
 ];
