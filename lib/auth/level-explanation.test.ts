@@ -14,7 +14,7 @@ test("an administrator adds the logs, settings, cancelling invitations and manag
   assert.deepEqual(levelExplanation(ADMIN), [
     "Everything a member may do.",
     "Also sees the activity log, the outbox and its legal documents.",
-    "Invites people, changes the organization's settings, cancels invitations, manages domains, single sign-on and SCIM, registers OAuth applications, manages webhooks, generates legal documents for signature, manages batch exports and manages service accounts.",
+    "Invites people, changes the organization's settings, cancels invitations, manages domains, single sign-on and SCIM, registers OAuth applications, manages webhooks, generates legal documents for signature, manages batch exports, manages service accounts and manages custom directory roles.",
     "Changes the level of members and administrators, up to administrator, and removes them.",
   ]);
 });

@@ -38,6 +38,9 @@ const PHRASES: Record<OrganizationPermission, { sees: string[] } | { does: strin
   // Reading them goes with managing them: both are administrators'.
   "service_account:read": null,
   "service_account:write": { does: "manages service accounts" },
+  "directory_role:read": null,
+  "directory:permissions": null,
+  "directory_role:write": { does: "manages custom directory roles" },
   // The directory API's own permission strings, granted by roles, say who may use it.
   "directory:read": null,
   "directory:write": null,

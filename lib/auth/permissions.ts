@@ -86,6 +86,11 @@ export const PERMISSIONS = {
    */
   "directory:read": { scope: "directory:read", organization: true },
   "directory:write": { scope: "directory:write", organization: true },
+  /** Reading one's own directory permissions and where they come from: every member, every service account of it. */
+  "directory:permissions": { scope: "directory:read", organization: true },
+  /** The organization's custom directory roles and who holds them: settings, like service accounts. */
+  "directory_role:read": { scope: "organization:read", organization: true },
+  "directory_role:write": { scope: "organization:write", organization: true },
   // For the caller alone.
   "organization:list": { scope: "organization:read", organization: false },
   "organization:create": { scope: "organization:write", organization: false },
@@ -126,6 +131,7 @@ const MEMBER_GRANTS = [
   "batch_export:read",
   "batch_export:logs",
   "batch_export:test_steps",
+  "directory:permissions",
 ] as const satisfies readonly OrganizationPermission[];
 const ADMIN_GRANTS = [
   ...MEMBER_GRANTS,
@@ -146,6 +152,8 @@ const ADMIN_GRANTS = [
   "batch_export:test",
   "service_account:read",
   "service_account:write",
+  "directory_role:read",
+  "directory_role:write",
 ] as const satisfies readonly OrganizationPermission[];
 const OWNER_GRANTS = [...ADMIN_GRANTS, "organization:delete"] as const satisfies readonly OrganizationPermission[];
 
@@ -172,9 +180,9 @@ export function levelGrants(level: Level | null | undefined, permission: Organiz
 
 /**
  * What callers that are not users may do in the one organization they are bound to (a SCIM token provisions its
- * organization's members). A service account holds directory permissions only, none of `/api`'s.
+ * organization's members). A service account holds directory permissions only, none of `/api`'s; it may read its own.
  */
 export const MACHINE_GRANTS: Record<"scim" | "service_account", readonly OrganizationPermission[]> = {
   scim: ["organization_member:read", "organization_member:write"],
-  service_account: [],
+  service_account: ["directory:permissions"],
 };

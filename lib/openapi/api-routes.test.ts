@@ -29,18 +29,30 @@ function documentedPath(file: string) {
   return `/api/${folder.replace(/\[(\w+)\]/g, "{$1}")}/`.replace("//", "/");
 }
 
-const files = routeFiles(API_DIR).filter((file) => {
+const DIRECTORY_DIR = path.resolve(import.meta.dirname, "../../app/directory");
+
+/** `app/directory/orgs/[organization_id]/members/route.ts` → `/directory/orgs/{organization_id}/members` (documented without a slash). */
+function documentedDirectoryPath(file: string) {
+  const folder = path.relative(DIRECTORY_DIR, path.dirname(file)).split(path.sep).join("/");
+  return `/directory/${folder.replace(/\[(\w+)\]/g, "{$1}")}`;
+}
+
+const apiFiles = routeFiles(API_DIR).filter((file) => {
   const folder = path.relative(API_DIR, path.dirname(file)).split(path.sep).join("/");
   return !NOT_DOCUMENTED.some((skip) => folder === skip || folder.startsWith(`${skip}/`));
 });
+// The directory API's catch-all (its JSON 404) is not an endpoint.
+const directoryFiles = routeFiles(DIRECTORY_DIR).filter((file) => !file.includes("[...path]"));
+const files = [...apiFiles, ...directoryFiles];
+const pathOf = (file: string) => (file.startsWith(DIRECTORY_DIR) ? documentedDirectoryPath(file) : documentedPath(file));
 
 type RouteHandler = { operation?: unknown; status?: number };
 
-test("every route file under app/api is in the document, each method running the operation the registry names", async () => {
+test("every route file under app/api and app/directory is in the document, each method running the operation the registry names", async () => {
   const doc = apiDocument();
   assert.ok(files.length >= 15, `found ${files.length} route files`);
   for (const file of files) {
-    const documented = documentedPath(file);
+    const documented = pathOf(file);
     const item = doc.paths[documented];
     assert.ok(item, `${documented} (${path.relative(API_DIR, file)}) is not in the document`);
     const mod = (await import(pathToFileURL(file).href)) as Record<string, RouteHandler | undefined>;
@@ -63,6 +75,6 @@ test("every route file under app/api is in the document, each method running the
 });
 
 test("every registry entry has its route file", () => {
-  const served = new Set(files.map(documentedPath));
+  const served = new Set(files.map(pathOf));
   for (const route of API_ROUTES) assert.ok(served.has(route.path), `${route.path} has no route file`);
 });

@@ -12,6 +12,8 @@ const PATH_PARAMETERS: Record<string, string> = {
   user_id: "`@me`, or the caller's own UUID.",
   user_uuid: "A user's UUID.",
   id: "The object's UUID.",
+  subject_id: "A user's UUID (their subject id in the directory API).",
+  assignment_id: "The assignment's UUID.",
 };
 
 const TAGS = [
@@ -23,6 +25,8 @@ const TAGS = [
   { name: "Domains", description: "Domains an organization proves by DNS, and the single sign-on, SCIM and JIT settings for people of each." },
   { name: "OAuth applications", description: "OAuth clients an organization registers: redirect URIs and a client secret shown once." },
   { name: "Service accounts", description: "An organization's machine callers of the directory API: a client id, a secret shown once, and directory permissions." },
+  { name: "Directory", description: "The directory API: an organization's members, roles and permissions for users and service accounts, by `org.directory.*` permissions." },
+  { name: "Directory roles", description: "Custom roles an organization's admins define for the directory API: a name, directory permissions, and who holds them." },
   { name: "OAuth", description: "Access tokens for service accounts (client credentials); keys at `/.well-known/jwks.json`, metadata at `/.well-known/oauth-authorization-server`." },
   { name: "Integrations", description: "Outgoing webhooks that receive the organization's activity, signed in the Standard Webhooks format." },
   { name: "Legal documents", description: "An organization's DPA and BAA: generated, sent for e-signature, and downloadable once signed." },

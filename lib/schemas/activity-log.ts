@@ -30,6 +30,7 @@ export const ORGANIZATION_ACTIVITY_SCOPES = [
   "LegalDocument",
   "BatchExport",
   "ServiceAccount",
+  "DirectoryRole",
 ] as const;
 
 export const ACTIVITY_EXPORT_FORMATS = ["csv", "jsonl"] as const;

@@ -3,8 +3,8 @@ import { DIRECTORY_PERMISSIONS, isDirectoryPermission } from "../auth/directory-
 import { echo } from "../errors";
 import { paginated, timestamp, withoutNul } from "./common";
 
-/** Directory permission strings only, each once (duplicates are dropped); an unknown one is named in the 400. */
-const permissions = z
+/** Directory permission strings only (service accounts and custom roles), each once (duplicates are dropped); an unknown one is named in the 400. */
+export const directoryPermissionList = z
   .array(withoutNul(z.string()).max(100))
   .max(DIRECTORY_PERMISSIONS.length * 2)
   .superRefine((list, ctx) => {
@@ -16,10 +16,10 @@ const permissions = z
 
 const name = withoutNul(z.string().trim().min(1).max(255));
 
-export const createServiceAccountInput = z.object({ name, permissions: permissions.default([]) });
+export const createServiceAccountInput = z.object({ name, permissions: directoryPermissionList.default([]) });
 export const updateServiceAccountInput = z.object({
   name: name.optional(),
-  permissions: permissions.optional(),
+  permissions: directoryPermissionList.optional(),
   is_active: z.boolean().optional().meta({ description: "`false` disables the account: its tokens are refused at once and it gets no new ones." }),
 });
 export const serviceAccountIdInput = z.object({ id: z.string() });

@@ -13,6 +13,8 @@ type Requirement = {
   sensitive?: boolean;
   levelDenial?: string;
   project?: true;
+  /** Joining the organization: the operation's own join rule stands in for membership and role. */
+  joining?: true;
 };
 
 /** A personal API key scoped to some projects reaches project endpoints only. */
@@ -46,6 +48,7 @@ export function checkOrganizationAccess(principal: Principal, access: Organizati
       );
     }
   }
+  if (op.joining) return;
   if (!membership) throw op.directory ? missingPermission(op.directory) : permissionDenied();
   if (principal.kind === "session" && organization.enforce2fa && !principal.session.mfa) {
     throw new AppError("two_factor_required");

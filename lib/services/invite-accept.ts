@@ -8,7 +8,7 @@ import { invalidInput } from "../errors";
 import { recordActivity } from "./activity";
 import { getAuthSecret } from "./instance";
 import { inviteExpiry, isExpired, SCOPE, validSince } from "./invite-rows";
-import { USER_CALLERS } from "../auth/principal";
+import { type Principal, USER_CALLERS } from "../auth/principal";
 import { operation } from "./operation";
 import { iso } from "./serialize";
 import { signedMediaUrl } from "./media/links";
@@ -63,63 +63,74 @@ async function grantProjectAccess(tx: Executor, invite: typeof organizationInvit
 }
 
 /**
- * Accepts an invitation for the signed-in user whose email matches (case-insensitively): joins at the invited level
- * with the project access, removes sibling invites and makes the organization current. A conditional update lets
- * only one request win, so an invitation is accepted at most once even under concurrency.
+ * Accepts one invitation for this user, whose email must match it (case-insensitively): joins at the invited level
+ * with the project access, removes sibling invites and makes the organization current. A conditional update lets only
+ * one request win, so an invitation is accepted at most once even under concurrency. `version`, when given, is the
+ * link's token version, which must still be the invitation's.
  */
+export async function acceptInvitation(
+  db: Executor,
+  { user, principal, now }: { user: typeof users.$inferSelect; principal: Principal; now: Date },
+  inviteId: string,
+  version: number | null,
+) {
+  return db.transaction(async (tx) => {
+    const [invite] = await tx.select().from(organizationInvites).where(eq(organizationInvites.id, inviteId));
+    if (!invite || (version !== null && invite.tokenVersion !== version)) throw refused("This invitation link is not valid.");
+    if (invite.acceptedAt) throw refused("This invitation has already been used.");
+    if (isExpired(invite, now)) throw refused("This invitation has expired.");
+    if (invite.targetEmail.toLowerCase() !== user.email.toLowerCase()) {
+      throw refused(`This invitation is for ${invite.targetEmail}, but you are signed in as ${user.email}.`);
+    }
+    const [won] = await tx
+      .update(organizationInvites)
+      .set({ acceptedAt: now, acceptedById: user.id, updatedAt: now })
+      .where(and(eq(organizationInvites.id, invite.id), isNull(organizationInvites.acceptedAt), gt(organizationInvites.createdAt, validSince(now))))
+      .returning();
+    if (!won) throw refused("This invitation has already been used.");
+    const [membership] = await tx
+      .insert(organizationMemberships)
+      .values({ organizationId: invite.organizationId, userId: user.id, level: invite.level, source: "invite", joinedAt: now, updatedAt: now })
+      .onConflictDoNothing()
+      .returning();
+    await grantProjectAccess(tx, invite, user.id, now);
+    // Pending siblings only: an invitation accepted earlier keeps its row, so its link still says "already used".
+    await tx
+      .delete(organizationInvites)
+      .where(
+        and(
+          eq(organizationInvites.organizationId, invite.organizationId),
+          sql`lower(${organizationInvites.targetEmail}) = ${invite.targetEmail.toLowerCase()}`,
+          ne(organizationInvites.id, invite.id),
+          isNull(organizationInvites.acceptedAt),
+        ),
+      );
+    await tx.update(users).set({ currentOrganizationId: invite.organizationId }).where(eq(users.id, user.id));
+    await recordActivity(tx, principal, { organizationId: invite.organizationId, scope: SCOPE, itemId: invite.id, activity: "accepted", name: invite.targetEmail }, now);
+    if (membership) {
+      await recordActivity(tx, principal, {
+        organizationId: invite.organizationId,
+        scope: "OrganizationMembership",
+        itemId: membership.id,
+        activity: "joined",
+        name: user.email,
+        changes: [{ type: "OrganizationMembership", field: "level", action: "created", before: null, after: invite.level }],
+      }, now);
+    }
+    return { organization_id: invite.organizationId, level: invite.level as Level };
+  });
+}
+
+/** Accepts the invitation a link names, for the signed-in user whose email matches it (see `acceptInvitation`). */
 export const acceptInvite = operation({
   permission: "invitation:accept",
   callers: USER_CALLERS,
   input: z.object({ token: z.string().max(200) }),
   run: async ({ db, user, principal, now }, { token }) => {
     const secret = await getAuthSecret(db);
-  const parsed = verifyInviteToken(secret, token);
+    const parsed = verifyInviteToken(secret, token);
     if (!parsed) throw refused("This invitation link is not valid.");
-    return db.transaction(async (tx) => {
-      const [invite] = await tx.select().from(organizationInvites).where(eq(organizationInvites.id, parsed.inviteId));
-      if (!invite || invite.tokenVersion !== parsed.version) throw refused("This invitation link is not valid.");
-      if (invite.acceptedAt) throw refused("This invitation has already been used.");
-      if (isExpired(invite, now)) throw refused("This invitation has expired.");
-      if (invite.targetEmail.toLowerCase() !== user.email.toLowerCase()) {
-        throw refused(`This invitation is for ${invite.targetEmail}, but you are signed in as ${user.email}.`);
-      }
-      const [won] = await tx
-        .update(organizationInvites)
-        .set({ acceptedAt: now, acceptedById: user.id, updatedAt: now })
-        .where(and(eq(organizationInvites.id, invite.id), isNull(organizationInvites.acceptedAt), gt(organizationInvites.createdAt, validSince(now))))
-        .returning();
-      if (!won) throw refused("This invitation has already been used.");
-      const [membership] = await tx
-        .insert(organizationMemberships)
-        .values({ organizationId: invite.organizationId, userId: user.id, level: invite.level, source: "invite", joinedAt: now, updatedAt: now })
-        .onConflictDoNothing()
-        .returning();
-      await grantProjectAccess(tx, invite, user.id, now);
-      // Pending siblings only: an invitation accepted earlier keeps its row, so its link still says "already used".
-      await tx
-        .delete(organizationInvites)
-        .where(
-          and(
-            eq(organizationInvites.organizationId, invite.organizationId),
-            sql`lower(${organizationInvites.targetEmail}) = ${invite.targetEmail.toLowerCase()}`,
-            ne(organizationInvites.id, invite.id),
-            isNull(organizationInvites.acceptedAt),
-          ),
-        );
-      await tx.update(users).set({ currentOrganizationId: invite.organizationId }).where(eq(users.id, user.id));
-      await recordActivity(tx, principal, { organizationId: invite.organizationId, scope: SCOPE, itemId: invite.id, activity: "accepted", name: invite.targetEmail }, now);
-      if (membership) {
-        await recordActivity(tx, principal, {
-          organizationId: invite.organizationId,
-          scope: "OrganizationMembership",
-          itemId: membership.id,
-          activity: "joined",
-          name: user.email,
-          changes: [{ type: "OrganizationMembership", field: "level", action: "created", before: null, after: invite.level }],
-        }, now);
-      }
-      return { organization_id: invite.organizationId, level: invite.level as Level };
-    });
+    return acceptInvitation(db, { user, principal, now }, parsed.inviteId, parsed.version);
   },
 });
 

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gt, isNull, or, sql, type SQL } from "drizzl
 import type { z } from "zod";
 import type { Executor } from "../../db/client";
 import { accounts, organizationMemberships, personalApiKeys, projectMemberships, projects, users } from "../../db/schema";
-import { type AuthUser, USER_CALLERS } from "../auth/principal";
+import { type AuthUser, type Principal, USER_CALLERS } from "../auth/principal";
 import { ADMIN, isLevel, type Level } from "../auth/permissions";
 import { editOthersDenial, levelChangeDenial, removalDenial } from "../auth/rules";
 import { AppError, echo, enforce, notFound, permissionDenied } from "../errors";
@@ -152,6 +152,61 @@ export const updateMember = operation({
   },
 });
 
+/**
+ * Who removes: a member (by user id; their own membership is locked and re-read), or a machine caller acting with the
+ * authority of a level (a service account holding the directory's removal permission acts as an administrator).
+ */
+export type Remover = { userId: number } | { machineLevel: Level };
+
+/**
+ * Removes the target's membership under the removal rules (leaving is open to all but owners; removing someone else
+ * needs an administrator at or above their level), on locked rows; an organization always keeps an owner. Their
+ * project access goes, JIT does not add them back, and the entry says whether they left or were removed.
+ */
+export async function removeMembership(db: Executor, c: { organizationId: string; principal: Principal; now: Date }, remover: Remover, targetUserId: number) {
+  const { organizationId, principal, now } = c;
+  await db.transaction(async (tx) => {
+    let pair: { requester: Level; target: Level; self: boolean };
+    let subject: NonNullable<Awaited<ReturnType<typeof lockedMembership>>>;
+    if ("userId" in remover) {
+      const locked = await lockRequesterAndSubject(tx, organizationId, remover.userId, targetUserId);
+      subject = locked.subject;
+      pair = { requester: locked.requester.membership.level as Level, target: subject.membership.level as Level, self: locked.self };
+    } else {
+      await lockOrganization(tx, organizationId);
+      const row = await lockedMembership(tx, organizationId, targetUserId);
+      if (!row) throw notFound();
+      subject = row;
+      pair = { requester: remover.machineLevel, target: subject.membership.level as Level, self: false };
+    }
+    enforce(removalDenial(pair));
+    await tx.delete(organizationMemberships).where(eq(organizationMemberships.id, subject.membership.id));
+    await assertOwnerRemains(tx, organizationId);
+    // Whoever left or was removed is not added back by just-in-time provisioning at their next sign-in.
+    await excludeFromJit(tx, organizationId, subject.user.email, now);
+    await tx
+      .delete(projectMemberships)
+      .where(
+        and(
+          eq(projectMemberships.userId, subject.user.id),
+          sql`${projectMemberships.projectId} in (select ${projects.id} from ${projects} where ${projects.organizationId} = ${organizationId})`,
+        ),
+      );
+    await tx
+      .update(users)
+      .set({ currentOrganizationId: null })
+      .where(and(eq(users.id, subject.user.id), eq(users.currentOrganizationId, organizationId)));
+    await recordActivity(tx, principal, {
+      organizationId,
+      scope: SCOPE,
+      itemId: subject.membership.id,
+      activity: pair.self ? "left" : "removed",
+      name: subject.user.email,
+      changes: [{ type: SCOPE, field: "level", action: "deleted", before: subject.membership.level, after: null }],
+    }, now);
+  });
+}
+
 /** Leaves the organization (not as an owner) or removes someone at or below the requester's level. */
 export const removeMember = operation({
   permission: "organization_member:write",
@@ -159,36 +214,8 @@ export const removeMember = operation({
   sensitive: true,
   input: memberPathInput,
   run: async (ctx, input) => {
-    const { db, organization, principal, now } = ctx;
-    const target = await targetUser(db, ctx, input.user__uuid);
-    await db.transaction(async (tx) => {
-      const { requester, subject, self } = await lockRequesterAndSubject(tx, organization.id, ctx.user.id, target.id);
-      enforce(removalDenial({ requester: requester.membership.level as Level, target: subject.membership.level as Level, self }));
-      await tx.delete(organizationMemberships).where(eq(organizationMemberships.id, subject.membership.id));
-      await assertOwnerRemains(tx, organization.id);
-      // Whoever left or was removed is not added back by just-in-time provisioning at their next sign-in.
-      await excludeFromJit(tx, organization.id, subject.user.email, now);
-      await tx
-        .delete(projectMemberships)
-        .where(
-          and(
-            eq(projectMemberships.userId, subject.user.id),
-            sql`${projectMemberships.projectId} in (select ${projects.id} from ${projects} where ${projects.organizationId} = ${organization.id})`,
-          ),
-        );
-      await tx
-        .update(users)
-        .set({ currentOrganizationId: null })
-        .where(and(eq(users.id, subject.user.id), eq(users.currentOrganizationId, organization.id)));
-      await recordActivity(tx, principal, {
-        organizationId: organization.id,
-        scope: SCOPE,
-        itemId: subject.membership.id,
-        activity: self ? "left" : "removed",
-        name: subject.user.email,
-        changes: [{ type: SCOPE, field: "level", action: "deleted", before: subject.membership.level, after: null }],
-      }, now);
-    });
+    const target = await targetUser(ctx.db, ctx, input.user__uuid);
+    await removeMembership(ctx.db, { organizationId: ctx.organization.id, principal: ctx.principal, now: ctx.now }, { userId: ctx.user.id }, target.id);
     return null;
   },
 });

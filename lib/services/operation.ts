@@ -64,8 +64,13 @@ export type OrgOperation<S extends z.ZodType, R, C extends Exclude<CallerKind, "
   levelDenial?: string;
   /** A project endpoint: the only kind a project-scoped personal API key may call (the operation checks which project). */
   project?: true;
+  /**
+   * The operation by which a person joins the organization: a non-member passes the membership and role steps, and
+   * `authorize` (the join rule) is the whole access check. Its context's `membership` is null for a non-member.
+   */
+  joining?: true;
   /** A rule beyond the permission, checked before the input is validated (e.g. "can invite"). */
-  authorize?(ctx: OrgContext<C>): void;
+  authorize?(ctx: OrgContext<C>): void | Promise<void>;
   run(ctx: OrgContext<C>, input: z.output<S>): Promise<R>;
 };
 
@@ -142,6 +147,8 @@ export async function execute<S extends z.ZodType, R>(op: Operation<S, R>, call:
   checkOrganizationAccess(principal, access, orgOp, now);
   if (op.directory) await requireDirectoryPermission(db, principal, access, op.directory);
   const ctx = { ...base, organization: access.organization, membership: access.membership };
-  orgOp.authorize?.(ctx);
+  // A joining operation's rule is its whole access check: without one it admits nobody.
+  if (orgOp.joining && !orgOp.authorize) throw permissionDenied();
+  await orgOp.authorize?.(ctx);
   return orgOp.run(ctx, parseInput(op.input, call.input));
 }

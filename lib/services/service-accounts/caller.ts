@@ -3,6 +3,7 @@ import type { Db } from "../../../db/client";
 import { organizations, serviceAccounts } from "../../../db/schema";
 import type { Principal } from "../../auth/principal";
 import { log } from "../../log";
+import { serviceAccountHoldings } from "../directory/grants";
 import { invalidToken, verifyAccessToken } from "./access-tokens";
 
 const LAST_USED_RESOLUTION_MS = 60 * 1000;
@@ -33,7 +34,7 @@ export function touchServiceAccount(db: Db, account: { id: string; lastUsedAt: D
 /**
  * The service account an access token speaks for, checked on every request: a disabled or deleted account (or one
  * whose organization is going away) is refused at once, however long its token still runs. Its permissions are those
- * the token was granted that the account still holds.
+ * the token was granted that the account still holds, through its own grant or a custom role assigned to it.
  */
 export async function authenticateAccessToken(db: Db, token: string, { now = new Date(), requestId }: { now?: Date; requestId?: string } = {}): Promise<Principal> {
   const claims = await verifyAccessToken(db, token, now);
@@ -42,6 +43,7 @@ export async function authenticateAccessToken(db: Db, token: string, { now = new
     throw invalidToken("This service account is disabled or no longer exists.");
   }
   touchServiceAccount(db, account, now, requestId);
+  const held = (await serviceAccountHoldings(db, account)).permissions;
   return {
     kind: "service_account",
     user: null,
@@ -50,7 +52,7 @@ export async function authenticateAccessToken(db: Db, token: string, { now = new
       id: account.id,
       name: account.name,
       clientId: account.clientId,
-      permissions: claims.scope.filter((p) => account.permissions.includes(p)),
+      permissions: claims.scope.filter((p) => held.includes(p)),
     },
   };
 }

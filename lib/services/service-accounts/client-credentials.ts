@@ -8,6 +8,7 @@ import type { Db } from "../../../db/client";
 import { sha256 } from "../../auth/tokens";
 import { env } from "../../env";
 import { AppError } from "../../errors";
+import { serviceAccountHoldings } from "../directory/grants";
 import { consumeRateLimit, type RateLimit } from "../rate-limits";
 import { signAccessToken } from "./access-tokens";
 import { liveServiceAccount, touchServiceAccount } from "./caller";
@@ -58,7 +59,8 @@ export async function clientCredentialsGrant(db: Db, request: TokenRequest, now:
     throw new AppError("oauth_invalid_client");
   }
   if (!account.isActive) throw new AppError("oauth_unauthorized_client", { detail: "This service account is disabled." });
-  const scope = narrowScope(account.permissions, request.scope);
+  // What it holds: its own grant and its custom roles' permissions.
+  const scope = narrowScope((await serviceAccountHoldings(db, account)).permissions, request.scope);
   const { token, expiresIn } = await signAccessToken(db, { id: account.id, clientId: account.clientId, organizationId: account.organizationId, scope }, now);
   touchServiceAccount(db, account, now);
   return { access_token: token, token_type: "Bearer", expires_in: expiresIn, scope: scope.join(" ") };

@@ -17,6 +17,7 @@ export const SCOPE_LABELS: Record<WebhookEventScope, string> = {
   LegalDocument: "Legal documents",
   BatchExport: "Batch exports",
   ServiceAccount: "Service accounts",
+  DirectoryRole: "Directory roles",
 };
 
 const KIND_LABELS: Record<string, string> = { webhook: "Webhook", vercel: "Vercel" };
