@@ -74,6 +74,11 @@ const schema = z.object({
   ORGDECK_ALLOW_PRIVATE_URLS: z.enum(["0", "1"]).default("0").transform((v) => v === "1"),
   /** The key that encrypts stored secrets (webhook signing secrets…): 32 bytes as base64 or hex; unset, derived from the instance secret. */
   ORGDECK_ENCRYPTION_KEY: parsedBy(parseEncryptionKey),
+  /**
+   * The key of pairwise subject identifiers (OpenID Connect's per-sector `sub`): at least 32 characters. Unset, derived
+   * from the instance secret; set it before ever changing AUTH_SECRET, since every pairwise subject changes with its key.
+   */
+  ORGDECK_PAIRWISE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Seconds before a failed webhook delivery's first retry; later retries wait four times longer each, for a day in all. */
   ORGDECK_WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
   /** Webhook requests each instance has in flight at once, from a sender of their own beside the other background jobs. */

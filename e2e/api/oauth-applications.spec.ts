@@ -4,7 +4,7 @@ import { E, err, expectError, expectOk, isoDate, SITE_URL, uuidRe } from "./help
 
 const apps = (orgId: string, rest = "") => `/api/organizations/${orgId}/oauth_applications/${rest}`;
 const CALLBACK = "https://app.example.com/callback";
-const LIST_FIELDS = ["client_id", "created", "id", "is_verified", "name", "redirect_uris_list", "updated"];
+const LIST_FIELDS = ["client_id", "created", "id", "is_verified", "name", "redirect_uris_list", "sector_identifier_uri", "updated"];
 const uriError = (detail: string) => E.invalid(detail, "redirect_uris_list");
 const notHttps = (uri: string) => uriError(`Redirect URIs must use https (http only on localhost, 127.0.0.1 or [::1]): "${uri}".`);
 
@@ -24,6 +24,7 @@ test.describe("OAuth applications over HTTP", () => {
       client_id: expect.stringMatching(/^[A-Za-z0-9_-]{40}$/),
       client_secret: expect.stringMatching(/^odcs_[A-Za-z0-9_-]{43}$/),
       redirect_uris_list: [CALLBACK, "http://localhost:8080/cb"],
+      sector_identifier_uri: null,
       is_verified: false,
       created: expect.stringMatching(isoDate),
       updated: expect.stringMatching(isoDate),

@@ -125,6 +125,7 @@ const PHRASES: Record<string, Record<string, Phrase>> = {
     created: (n) => `created the organization ${n}`,
     updated: (n) => `changed the settings of ${n}`,
     deleted: (n) => `deleted the organization ${n}`,
+    pairwise_subjects_exported: (n) => `exported the pairwise subjects of ${n}`,
   },
   OrganizationMembership: {
     created: (n) => `added ${n}`,

@@ -51,6 +51,7 @@ import { getMe, updateMe } from "../services/users";
 import { api, type ApiRoute } from "./api-route";
 import { BATCH_EXPORT_ROUTES } from "./api-routes-batch-exports";
 import { DIRECTORY_MEMBER_ROUTES } from "./api-routes-directory-members";
+import { DIRECTORY_SECTOR_ROUTES } from "./api-routes-directory-sectors";
 import { INTEGRATION_ROUTES } from "./api-routes-integrations";
 import { LEGAL_DOCUMENT_ROUTES } from "./api-routes-legal-documents";
 import { OAUTH_APPLICATION_ROUTES } from "./api-routes-oauth-applications";
@@ -223,6 +224,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...OAUTH_APPLICATION_ROUTES,
   ...SERVICE_ACCOUNT_ROUTES,
   ...DIRECTORY_MEMBER_ROUTES,
+  ...DIRECTORY_SECTOR_ROUTES,
 
   api("get", `${KEYS}/`, listPersonalApiKeys, PaginatedPersonalAPIKeyList, {
     operationId: "personal_api_keys_list", tag: API_KEYS,

@@ -53,7 +53,43 @@ const redirectUrisList = z
 
 const name = withoutNul(z.string().trim().min(1).max(255));
 
-export const createOAuthApplicationInput = z.object({ name, redirect_uris_list: redirectUrisList });
+export const SECTOR_IDENTIFIER_URI_MAX_LENGTH = 2048;
+
+/**
+ * Why a sector identifier URI is refused, or null: an absolute https URL (http only on a loopback host, for
+ * development), without a fragment, a user name or a password (OpenID Connect Dynamic Client Registration §2).
+ */
+export function sectorIdentifierUriProblem(uri: string): string | null {
+  const shown = `"${echo(uri)}"`;
+  let url: URL | null = null;
+  try {
+    url = /^[a-z][a-z0-9+.-]*:\/\//i.test(uri) && !/\s/.test(uri) ? new URL(uri) : null;
+  } catch {
+    url = null;
+  }
+  if (!url || !url.hostname) return `Enter an absolute URL such as https://example.com/sector.json: ${shown} is not one.`;
+  const loopback = (LOOPBACK_HOSTS as readonly string[]).includes(url.hostname);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
+    return `The sector identifier URI must use https (http only on localhost, 127.0.0.1 or [::1]): ${shown}.`;
+  }
+  if (uri.includes("#")) return `The sector identifier URI cannot have a fragment (#): ${shown}.`;
+  if (url.username || url.password) return `The sector identifier URI cannot carry a user name or password: ${shown}.`;
+  return null;
+}
+
+/** Null (or absent) for none; otherwise a URL whose JSON array of URIs the server fetches and checks on save. */
+const sectorIdentifierUri = withoutNul(z.string().trim().max(SECTOR_IDENTIFIER_URI_MAX_LENGTH))
+  .superRefine((uri, ctx) => {
+    const problem = sectorIdentifierUriProblem(uri);
+    if (problem) ctx.addIssue({ code: "custom", input: uri, message: problem });
+  })
+  .nullable()
+  .meta({
+    description:
+      "OpenID Connect's sector identifier URI: https (http only on localhost, 127.0.0.1 or [::1]). On save it is fetched and must answer a JSON array of URIs holding every redirect URI; its host is then the application's sector. Null for none.",
+  });
+
+export const createOAuthApplicationInput = z.object({ name, redirect_uris_list: redirectUrisList, sector_identifier_uri: sectorIdentifierUri.optional() });
 export const updateOAuthApplicationInput = createOAuthApplicationInput.partial();
 export const oauthApplicationIdInput = z.object({ id: z.string() });
 export const updateOAuthApplicationByIdInput = updateOAuthApplicationInput.extend({ id: z.string() });
@@ -68,6 +104,7 @@ const applicationFields = {
   name: z.string(),
   client_id: z.string(),
   redirect_uris_list: z.array(z.string()),
+  sector_identifier_uri: z.string().nullable().meta({ description: "When set, its host (not the redirect URIs') is the application's OpenID Connect sector." }),
   is_verified: z.boolean().meta({ description: "Set by the instance's operator, not by the organization." }),
   created: timestamp,
   updated: timestamp,

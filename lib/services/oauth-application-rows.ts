@@ -22,13 +22,17 @@ export const generateClientSecret = () => CLIENT_SECRET_PREFIX + randomBytes(32)
 /** The stored form of the redirect URIs: one space between each. */
 export const joinRedirectUris = (uris: readonly string[]) => uris.join(" ");
 
+/** The stored redirect URIs as a list. */
+export const redirectUrisOf = (row: Pick<OAuthApplicationRow, "redirectUris">) => row.redirectUris.split(/\s+/).filter(Boolean);
+
 /** The wire object; the secret is never part of it. */
 export function serializeOAuthApplication(row: OAuthApplicationRow): OrganizationOAuthApplication {
   return {
     id: row.id,
     name: row.name,
     client_id: row.clientId,
-    redirect_uris_list: row.redirectUris.split(/\s+/).filter(Boolean),
+    redirect_uris_list: redirectUrisOf(row),
+    sector_identifier_uri: row.sectorIdentifierUri,
     is_verified: row.isVerified,
     created: iso(row.created),
     updated: iso(row.updated),

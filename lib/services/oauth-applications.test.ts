@@ -64,7 +64,7 @@ describe("OAuth applications", () => {
     const created = await call(createOAuthApplication, sessionOf(owner), { name: "Billing", redirect_uris_list: [CALLBACK] }, org.id);
     assert.match(created.client_secret, /^odcs_[A-Za-z0-9_-]{43}$/);
     assert.match(created.client_id, /^[A-Za-z0-9_-]{40}$/);
-    assert.deepEqual(Object.keys(created).sort(), ["client_id", "client_secret", "created", "id", "is_verified", "name", "redirect_uris_list", "updated"]);
+    assert.deepEqual(Object.keys(created).sort(), ["client_id", "client_secret", "created", "id", "is_verified", "name", "redirect_uris_list", "sector_identifier_uri", "updated"]);
     const row = await storedRow(created.id);
     assert.equal(row.clientSecretHash, sha256(created.client_secret));
     assert.ok(!JSON.stringify(row).includes(created.client_secret));
@@ -92,7 +92,7 @@ describe("OAuth applications", () => {
     const list = await call(listOAuthApplications, sessionOf(members[0]), {}, org.id);
     assert.equal(list.count, 3);
     assert.deepEqual(list.results.map((a) => a.name), ["third", "second", "first"]);
-    assert.deepEqual(Object.keys(list.results[0]).sort(), ["client_id", "created", "id", "is_verified", "name", "redirect_uris_list", "updated"]);
+    assert.deepEqual(Object.keys(list.results[0]).sort(), ["client_id", "created", "id", "is_verified", "name", "redirect_uris_list", "sector_identifier_uri", "updated"]);
     const page = await call(listOAuthApplications, sessionOf(owner), { limit: "1", offset: "1" }, org.id);
     assert.deepEqual([page.count, page.results.map((a) => a.name)], [3, ["second"]]);
     const elsewhere = (await call(listOAuthApplications, sessionOf(other.owner), {}, other.org.id)).results;
