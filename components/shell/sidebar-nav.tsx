@@ -30,6 +30,8 @@ export function SidebarNav({ currentOrganizationId, organizationIds }: { current
               { href: `/organizations/${organizationId}/batch-exports`, label: "Batch exports" },
               { href: `/organizations/${organizationId}/oauth-applications`, label: "OAuth applications" },
               { href: `/organizations/${organizationId}/service-accounts`, label: "Service accounts" },
+              { href: `/organizations/${organizationId}/roles`, label: "Roles" },
+              { href: `/organizations/${organizationId}/sectors`, label: "Sectors" },
               { href: `/organizations/${organizationId}/legal-documents`, label: "Legal documents" },
               { href: `/organizations/${organizationId}/activity`, label: "Activity log" },
               { href: `/organizations/${organizationId}/outbox`, label: "Outbox" },
