@@ -45,6 +45,8 @@ const schema = z.object({
   RATE_LIMIT_SIGNINS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Failed client authentications at `/oauth/token` per client id, and per client address, per minute. */
   RATE_LIMIT_OAUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Directory availability checks (`GET /directory/orgs/domains`) per caller per minute. */
+  RATE_LIMIT_DIRECTORY_LOOKUPS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** How long a service account's access token lives, in seconds (at most an hour). */
   ORGDECK_OAUTH_TOKEN_LIFETIME: z.coerce.number().int().min(60).max(3600).default(3600),
   /** Days between signing-key rotations; the old key stays published until its last token expires. */

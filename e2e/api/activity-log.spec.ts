@@ -77,6 +77,7 @@ test.describe("activity log", () => {
         ["members_can_create_projects", false],
         ["is_member_join_email_enabled", true],
         ["is_ai_data_processing_approved", null],
+        ["allow_domain_discovery", false],
       ].map(([field, after]) => ({ type: "Organization", field, action: "created", before: null, after })),
       via: { kind: "api_key", key_label: "k" },
       address: expect.any(String),

@@ -22,6 +22,7 @@ test.describe("organization lookup and membership", () => {
       members_can_create_projects: false,
       is_member_join_email_enabled: true,
       is_ai_data_processing_approved: null,
+      allow_domain_discovery: false,
     });
     expect((await getOrg(request, members[0].key, org.id)).membership_level).toBe(1);
     expect((await getOrg(request, members[1].key, org.id)).membership_level).toBe(8);
@@ -118,6 +119,7 @@ test.describe("creating and changing organizations", () => {
       members_can_create_projects: false,
       is_member_join_email_enabled: true,
       is_ai_data_processing_approved: null,
+      allow_domain_discovery: false,
     });
     expect(await getOrg(request, ownerKey, created.id)).toEqual(created);
     expect((await expectOk(await request.get("/api/organizations/@current/", { headers: bearer(ownerKey) }))).id).toBe(created.id);

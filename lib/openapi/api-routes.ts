@@ -52,6 +52,7 @@ import { api, type ApiRoute } from "./api-route";
 import { BATCH_EXPORT_ROUTES } from "./api-routes-batch-exports";
 import { DIRECTORY_MEMBER_ROUTES } from "./api-routes-directory-members";
 import { DIRECTORY_SECTOR_ROUTES } from "./api-routes-directory-sectors";
+import { DIRECTORY_ORG_ROUTES } from "./api-routes-directory-orgs";
 import { INTEGRATION_ROUTES } from "./api-routes-integrations";
 import { LEGAL_DOCUMENT_ROUTES } from "./api-routes-legal-documents";
 import { OAUTH_APPLICATION_ROUTES } from "./api-routes-oauth-applications";
@@ -200,6 +201,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   }),
 
   ...INTEGRATION_ROUTES,
+  ...DIRECTORY_ORG_ROUTES,
 
   ...LEGAL_DOCUMENT_ROUTES,
 

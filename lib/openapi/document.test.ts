@@ -39,7 +39,8 @@ describe("the OpenAPI document", () => {
       const op = doc.paths[route.path][route.method] as OperationObject;
       const scope = requiredScope(route.operation);
       assert.equal(op["x-required-scope"], scope, route.operationId);
-      assert.deepEqual(op.security, scope ? [{ PersonalAPIKeyAuth: [scope] }, { CookieAuth: [] }] : [{ CookieAuth: [] }]);
+      const machine = route.operation.directory && route.operation.callers.includes("service_account") ? [{ ServiceAccountToken: [route.operation.directory] }] : [];
+      assert.deepEqual(op.security, [...(scope ? [{ PersonalAPIKeyAuth: [scope] }] : []), { CookieAuth: [] }, ...machine]);
       for (const status of ["401", "403"]) assert.ok(op.responses[status], `${route.operationId} ${status}`);
       assert.equal(Boolean(op.responses["404"]), route.path.includes("{"), `${route.operationId} 404`);
       const success = op.responses[String(route.status)];

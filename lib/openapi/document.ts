@@ -34,6 +34,7 @@ const TAGS = [
   { name: "Personal API keys", description: "The caller's own keys for this API." },
   { name: "Projects", description: "An organization's projects, their settings, and who reaches the private ones." },
   { name: "Users", description: "The signed-in person." },
+  { name: "Directory", description: "The directory API (`/directory`): organizations, members and roles for people and service accounts, with `org.directory.*` permissions." },
   { name: "Schema", description: "This document." },
 ];
 
@@ -84,6 +85,12 @@ const SECURITY_SCHEMES = {
     in: "cookie",
     name: "authjs.session-token",
     description: "The console's session (`__Secure-authjs.session-token` over https). Unsafe methods must come from the site's own origin.",
+  },
+  ServiceAccountToken: {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+    description: "A service account's access token from `POST /oauth/token`, for the directory API; it must carry the operation's permission (`x-directory-permission`).",
   },
   ClientSecretBasic: {
     type: "http",
@@ -148,8 +155,13 @@ function operationObject(route: ApiRoute, components: SchemaComponents): Operati
     tags: [route.tag],
     summary: route.summary,
     ...(route.description && { description: route.description }),
-    security: scope ? [{ PersonalAPIKeyAuth: [scope] }, { CookieAuth: [] }] : [{ CookieAuth: [] }],
+    security: [
+      ...(scope ? [{ PersonalAPIKeyAuth: [scope] }] : []),
+      { CookieAuth: [] },
+      ...(route.operation.directory && (route.operation.callers as readonly string[]).includes("service_account") ? [{ ServiceAccountToken: [route.operation.directory] }] : []),
+    ],
     "x-required-scope": scope,
+    ...(route.operation.directory && { "x-directory-permission": route.operation.directory }),
     ...(parameters.length > 0 && { parameters }),
     ...(body && !isEmptyObject(body) && { requestBody: { required: bodyRequired, content: { "application/json": { schema: body } } } }),
     responses: {

@@ -14,6 +14,7 @@ const settings = {
   members_can_create_projects: z.boolean().optional(),
   is_member_join_email_enabled: z.boolean().optional(),
   is_ai_data_processing_approved: z.boolean().nullable().optional(),
+  allow_domain_discovery: z.boolean().optional(),
 };
 
 export const createOrganizationInput = z.object({ name: organizationName, slug: organizationSlug.optional(), ...settings });
@@ -44,6 +45,10 @@ export const Organization = z
     members_can_create_projects: z.boolean().meta({ description: "Whether members, not only admins and owners, may create projects." }),
     is_member_join_email_enabled: z.boolean(),
     is_ai_data_processing_approved: z.boolean().nullable(),
+    allow_domain_discovery: z.boolean().meta({
+      description:
+        "Whether people whose verified email address is at one of the organization's verified domains see it among the organizations they may join (the directory API's suggestions).",
+    }),
     logo_media_id: z.uuid().nullable(),
     created_at: timestamp,
     updated_at: timestamp,

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { organizationMemberships, organizations, users } from "../../db/schema";
@@ -64,7 +64,7 @@ export async function addMember(db: Db, raw: { organization_id: string; email: s
   if (!isUuid(raw.organization_id)) throw organizationNotFound();
   const user = await requireUserByEmail(db, raw.email);
   return db.transaction(async (tx) => {
-    const [org] = await tx.select().from(organizations).where(eq(organizations.id, raw.organization_id.toLowerCase()));
+    const [org] = await tx.select().from(organizations).where(and(eq(organizations.id, raw.organization_id.toLowerCase()), isNull(organizations.deletedAt)));
     if (!org) throw organizationNotFound();
     const [membership] = await tx
       .insert(organizationMemberships)

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { asc, count, eq } from "drizzle-orm";
 import { organizationDomains } from "../../db/schema";
-import { USER_CALLERS } from "../auth/principal";
+import type { Executor } from "../../db/client";
+import { type Principal, USER_CALLERS } from "../auth/principal";
 import { generateScimToken, sha256 } from "../auth/tokens";
 import { AppError } from "../errors";
 import { paginationQuery } from "../schemas/common";
@@ -48,29 +49,34 @@ export const listDomains = operation({
   },
 });
 
+/**
+ * Claims a domain for an organization inside the caller's transaction, unverified (it proves it later with a DNS
+ * record), with its audit entry. A domain any organization has claimed, verified or not, is 400 `unique`.
+ */
+export async function claimDomain(tx: Executor, principal: Principal, organizationId: string, domain: string, now: Date) {
+  const [taken] = await tx.select({ id: organizationDomains.id }).from(organizationDomains).where(eq(organizationDomains.domain, domain));
+  if (taken) throw domainTaken();
+  try {
+    const [row] = await tx
+      .insert(organizationDomains)
+      .values({ organizationId, domain, verificationChallenge: randomBytes(32).toString("base64url"), createdAt: now })
+      .returning();
+    const changes = wholeObjectChanges(DOMAIN_SCOPE, "created", auditedFields(row));
+    await recordActivity(tx, principal, { organizationId, scope: DOMAIN_SCOPE, itemId: row.id, activity: "created", name: domain, changes }, now);
+    return row;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw domainTaken();
+    throw err;
+  }
+}
+
 /** Claims a domain for the organization; it proves it later with a DNS record. Other settings wait for that proof. */
 export const createDomain = operation({
   permission: "organization_domain:write",
   callers: USER_CALLERS,
   input: createDomainInput,
-  run: async ({ db, organization, principal, now }, { domain }) => {
-    const [taken] = await db.select({ id: organizationDomains.id }).from(organizationDomains).where(eq(organizationDomains.domain, domain));
-    if (taken) throw domainTaken();
-    try {
-      return await db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(organizationDomains)
-          .values({ organizationId: organization.id, domain, verificationChallenge: randomBytes(32).toString("base64url"), createdAt: now })
-          .returning();
-        const changes = wholeObjectChanges(DOMAIN_SCOPE, "created", auditedFields(row));
-        await recordActivity(tx, principal, { organizationId: organization.id, scope: DOMAIN_SCOPE, itemId: row.id, activity: "created", name: domain, changes }, now);
-        return serializeDomain(row);
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) throw domainTaken();
-      throw err;
-    }
-  },
+  run: async ({ db, organization, principal, now }, { domain }) =>
+    serializeDomain(await db.transaction((tx) => claimDomain(tx, principal, organization.id, domain, now))),
 });
 
 export const getDomain = operation({

@@ -26,7 +26,7 @@ export async function inspectInvite(token: string, now = new Date()) {
     .from(organizationInvites)
     .innerJoin(organizations, eq(organizations.id, organizationInvites.organizationId))
     .leftJoin(users, eq(users.id, organizationInvites.createdById))
-    .where(eq(organizationInvites.id, parsed.inviteId));
+    .where(and(eq(organizationInvites.id, parsed.inviteId), isNull(organizations.deletedAt)));
   if (!row || row.invite.tokenVersion !== parsed.version) return { state: "invalid" as const };
   const state: InviteState = row.invite.acceptedAt ? "used" : isExpired(row.invite, now) ? "expired" : "valid";
   return {
@@ -75,7 +75,13 @@ export async function acceptInvitation(
   version: number | null,
 ) {
   return db.transaction(async (tx) => {
-    const [invite] = await tx.select().from(organizationInvites).where(eq(organizationInvites.id, inviteId));
+    // An invitation of a deleted organization is no longer valid, although the job has not removed it yet.
+    const [found] = await tx
+      .select({ invite: organizationInvites })
+      .from(organizationInvites)
+      .innerJoin(organizations, eq(organizations.id, organizationInvites.organizationId))
+      .where(and(eq(organizationInvites.id, inviteId), isNull(organizations.deletedAt)));
+    const invite = found?.invite;
     if (!invite || (version !== null && invite.tokenVersion !== version)) throw refused("This invitation link is not valid.");
     if (invite.acceptedAt) throw refused("This invitation has already been used.");
     if (isExpired(invite, now)) throw refused("This invitation has expired.");
@@ -145,7 +151,14 @@ export const listMyInvites = operation({
       .select({ invite: organizationInvites, organization: { id: organizations.id, name: organizations.name } })
       .from(organizationInvites)
       .innerJoin(organizations, eq(organizations.id, organizationInvites.organizationId))
-      .where(and(sql`lower(${organizationInvites.targetEmail}) = ${user.email.toLowerCase()}`, isNull(organizationInvites.acceptedAt), gt(organizationInvites.createdAt, validSince(now))))
+      .where(
+        and(
+          sql`lower(${organizationInvites.targetEmail}) = ${user.email.toLowerCase()}`,
+          isNull(organizationInvites.acceptedAt),
+          gt(organizationInvites.createdAt, validSince(now)),
+          isNull(organizations.deletedAt),
+        ),
+      )
       .orderBy(desc(organizationInvites.createdAt));
     return rows.map((r) => ({
       id: r.invite.id,

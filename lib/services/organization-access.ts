@@ -29,7 +29,9 @@ const currentFirst = (e: Executor, withCurrent: boolean) =>
     .select(selection)
     .from(organizationMemberships)
     .innerJoin(organizations, eq(organizations.id, organizationMemberships.organizationId))
-    .where(and(eq(organizationMemberships.userId, sql.placeholder("userId")), isNull(organizationMemberships.suspendedAt)))
+    .where(
+      and(eq(organizationMemberships.userId, sql.placeholder("userId")), isNull(organizationMemberships.suspendedAt), isNull(organizations.deletedAt)),
+    )
     .orderBy(
       ...(withCurrent ? [desc(sql`${organizations.id} = ${sql.placeholder("current")}`)] : []),
       asc(organizationMemberships.joinedAt),
@@ -45,7 +47,7 @@ const byId = (e: Executor) =>
       organizationMemberships,
       and(eq(organizationMemberships.organizationId, organizations.id), eq(organizationMemberships.userId, sql.placeholder("userId"))),
     )
-    .where(eq(organizations.id, sql.placeholder("organizationId")))
+    .where(and(eq(organizations.id, sql.placeholder("organizationId")), isNull(organizations.deletedAt)))
     .limit(1)
     .prepare("organization_by_id");
 
@@ -54,7 +56,8 @@ type Row = { organization: OrganizationRow; membershipId: string | null; level: 
 /**
  * Resolves `:organization_id` in one indexed query: a UUID, or `@current` (the user's current organization while it is
  * an active membership, else the one joined first). Null means 404. A suspended member counts as a non-member, and
- * `@current` skips organizations where the user is suspended.
+ * `@current` skips organizations where the user is suspended. A deleted organization is not found, from the moment it
+ * is deleted.
  */
 export async function resolveOrganization(
   db: Executor,
@@ -80,7 +83,12 @@ export async function resolveOrganization(
 }
 
 const organizationOnly = (e: Executor) =>
-  e.select().from(organizations).where(eq(organizations.id, sql.placeholder("organizationId"))).limit(1).prepare("organization_only");
+  e
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.id, sql.placeholder("organizationId")), isNull(organizations.deletedAt)))
+    .limit(1)
+    .prepare("organization_only");
 
 /**
  * The organization an operation acts in, for any kind of caller: a user's from the path (with their membership), a

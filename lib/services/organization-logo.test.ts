@@ -13,6 +13,9 @@ import { createInvite, getInviteLink } from "./invites";
 import { getAuthSecret } from "./instance";
 import { signedMediaUrl } from "./media/links";
 import { listMyOrganizationLogos, readMedia, removeOrganizationLogo, setOrganizationLogo } from "./organization-logo";
+import { deleteOrganizationJob } from "../jobs/kinds/delete-organization";
+import type { Job } from "../jobs/types";
+import { log } from "../log";
 import { deleteOrganization } from "./organizations";
 
 const png = async () => new Uint8Array(await sharp({ create: { width: 600, height: 300, channels: 4, background: "#09c" } }).png().toBuffer());
@@ -110,6 +113,9 @@ describe("organization logo", () => {
     const { logo_media_id: id } = await call(setOrganizationLogo, sessionOf(owner), { logo: svg }, org.id);
     assert.ok(await defaultAdapters().storage.get(`media/${id}`));
     await call(deleteOrganization, sessionOf(owner), {}, org.id);
+    assert.ok(await defaultAdapters().storage.get(`media/${id}`), "the bytes go with the deletion job");
+    const job = { payload: { organization_id: org.id } } as unknown as Job;
+    await deleteOrganizationJob({ db: await getDb(), adapters: defaultAdapters(), now: new Date(), log, job });
     assert.equal(await defaultAdapters().storage.get(`media/${id}`), null);
     assert.equal((await (await getDb()).select().from(media).where(eq(media.id, id))).length, 0);
   });

@@ -93,7 +93,9 @@ export const listMyOrganizationLogos = operation({
       .select({ id: organizations.id, logoMediaId: organizations.logoMediaId })
       .from(organizationMemberships)
       .innerJoin(organizations, eq(organizations.id, organizationMemberships.organizationId))
-      .where(and(eq(organizationMemberships.userId, user.id), isNull(organizationMemberships.suspendedAt), isNotNull(organizations.logoMediaId)));
+      .where(
+        and(eq(organizationMemberships.userId, user.id), isNull(organizationMemberships.suspendedAt), isNotNull(organizations.logoMediaId), isNull(organizations.deletedAt)),
+      );
     return Object.fromEntries(rows.map((r) => [r.id, r.logoMediaId as string])) as Record<string, string>;
   },
 });

@@ -105,12 +105,13 @@ describe("createOrganization", () => {
     const user = await makeUser();
     const org = await call(createOrganization, sessionOf(user), { name: `Shape ${hex()}`, members_can_invite: false });
     assert.deepEqual(Object.keys(org).sort(), [
-      "created_at", "enforce_2fa", "id", "is_ai_data_processing_approved", "is_member_join_email_enabled", "logo_media_id",
+      "allow_domain_discovery", "created_at", "enforce_2fa", "id", "is_ai_data_processing_approved", "is_member_join_email_enabled", "logo_media_id",
       "member_count", "members_can_create_projects", "members_can_invite", "members_can_use_personal_api_keys", "membership_level", "name", "slug", "updated_at",
     ]);
     assert.equal(org.members_can_invite, false);
     assert.equal(org.members_can_use_personal_api_keys, true);
     assert.equal(org.members_can_create_projects, false);
+    assert.equal(org.allow_domain_discovery, false);
     assert.equal(org.is_member_join_email_enabled, true);
     assert.equal(org.enforce_2fa, null);
     assert.equal(org.logo_media_id, null);

@@ -3,11 +3,12 @@ import { randomBytes } from "node:crypto";
 import { describe, test } from "node:test";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { activityLog, organizationMemberships, users } from "../../db/schema";
+import { activityLog, jobs, organizationMemberships, users } from "../../db/schema";
 import { ADMIN, MEMBER } from "../auth/permissions";
 import { LEVEL_INSUFFICIENT } from "../errors";
 import { apiKeyOf, call, expectAppError, makeOrganization, sessionOf } from "../testing/fixtures";
 import { addMember } from "./admin";
+import { DELETE_ORGANIZATION_JOB, purgeOrganization } from "./organization-delete";
 import { createOrganization, deleteOrganization, getOrganization, updateOrganization } from "./organizations";
 
 type Change = { type: string; field: string; action: string; before: unknown; after: unknown };
@@ -110,8 +111,9 @@ describe("deleteOrganization", () => {
     await db.update(users).set({ currentOrganizationId: org.id }).where(eq(users.id, members[0].id));
     const result = await call(deleteOrganization, sessionOf(owner), {}, org.id);
     assert.equal(result, null);
-    const memberships = await db.select().from(organizationMemberships).where(eq(organizationMemberships.organizationId, org.id));
-    assert.equal(memberships.length, 0);
+    await expectAppError(call(getOrganization, sessionOf(members[0]), {}, org.id), 404, "not_found", { detail: "Organization not found." });
+    const [job] = await db.select().from(jobs).where(eq(jobs.uniqueKey, `${DELETE_ORGANIZATION_JOB}:${org.id}`));
+    assert.deepEqual(job.payload, { organization_id: org.id });
     for (const id of [owner.id, members[0].id]) {
       const [row] = await db.select().from(users).where(eq(users.id, id));
       assert.equal(row.currentOrganizationId, null);
@@ -121,6 +123,9 @@ describe("deleteOrganization", () => {
     assert.equal(entry.detail.name, org.name);
     assert.ok(entry.detail.changes.some((c) => c.field === "slug" && c.action === "deleted" && c.before === org.slug));
     await expectAppError(call(getOrganization, sessionOf(owner), {}, org.id), 404, "not_found", { detail: "Organization not found." });
+    await purgeOrganization(db, org.id);
+    const memberships = await db.select().from(organizationMemberships).where(eq(organizationMemberships.organizationId, org.id));
+    assert.equal(memberships.length, 0);
   });
 
   test("another organization's current users are left alone", async () => {

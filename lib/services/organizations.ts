@@ -1,52 +1,24 @@
-import { randomBytes } from "node:crypto";
 import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { organizationMemberships, organizations, users } from "../../db/schema";
 import { OWNER, type Level } from "../auth/permissions";
 import { organizationLimit, type Principal, USER_CALLERS } from "../auth/principal";
 import { AppError } from "../errors";
 import { paginationQuery } from "../schemas/common";
-import { createOrganizationInput, type Organization, updateOrganizationInput } from "../schemas/organizations";
-import { diffChanges, recordActivity, wholeObjectChanges } from "./activity";
+import { createOrganizationInput, updateOrganizationInput } from "../schemas/organizations";
 import { checkRecentSignIn } from "./access-checks";
-import { isUniqueViolation } from "./db-errors";
 import { operation } from "./operation";
-import { mediaKeysOf } from "./organization-logo";
 import type { OrganizationRow } from "./organization-access";
+import { softDeleteOrganization } from "./organization-delete";
+import { insertOrganization, serializeOrganization, updateOrganizationRow } from "./organization-rows";
 import { Page } from "./page";
 import { hotQuery } from "./prepared";
-import { iso } from "./serialize";
-import { z } from "zod";
 
-const SCOPE = "Organization";
+export { serializeOrganization };
 
 /** Active members of an organization, as a correlated subquery (inactive users and suspended members are not counted). */
 const memberCountSql = sql<number>`(select count(*)::int from ${organizationMemberships} om join ${users} u on u.id = om.user_id where om.organization_id = ${organizations.id} and u.is_active and om.suspended_at is null)`;
-
-function settingsOf(org: OrganizationRow) {
-  return {
-    name: org.name,
-    slug: org.slug,
-    enforce_2fa: org.enforce2fa,
-    members_can_invite: org.membersCanInvite,
-    members_can_use_personal_api_keys: org.membersCanUsePersonalApiKeys,
-    members_can_create_projects: org.membersCanCreateProjects,
-    is_member_join_email_enabled: org.isMemberJoinEmailEnabled,
-    is_ai_data_processing_approved: org.isAiDataProcessingApproved,
-  };
-}
-
-export function serializeOrganization(org: OrganizationRow, membershipLevel: Level | null, memberCount: number): Organization {
-  return {
-    id: org.id,
-    ...settingsOf(org),
-    logo_media_id: org.logoMediaId,
-    created_at: iso(org.createdAt),
-    updated_at: iso(org.updatedAt),
-    membership_level: membershipLevel,
-    member_count: memberCount,
-  };
-}
 
 export type OrganizationApi = ReturnType<typeof serializeOrganization>;
 
@@ -69,20 +41,6 @@ async function memberCountOf(db: Executor, organizationId: string) {
   return row.n;
 }
 
-function slugify(name: string) {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/, "");
-  return slug || "organization";
-}
-
-const slugTaken = () => new AppError("unique", { detail: "Organization with this slug already exists.", attr: "slug" });
-
 function settingsColumns(input: z.output<typeof updateOrganizationInput>) {
   return {
     ...(input.name !== undefined && { name: input.name }),
@@ -97,6 +55,7 @@ function settingsColumns(input: z.output<typeof updateOrganizationInput>) {
     ...(input.is_ai_data_processing_approved !== undefined && {
       isAiDataProcessingApproved: input.is_ai_data_processing_approved,
     }),
+    ...(input.allow_domain_discovery !== undefined && { allowDomainDiscovery: input.allow_domain_discovery }),
   };
 }
 
@@ -126,6 +85,7 @@ export const listOrganizations = operation({
       eq(organizationMemberships.userId, user.id),
       isNull(organizationMemberships.suspendedAt),
       reach ? inArray(organizationMemberships.organizationId, [...reach]) : undefined,
+      isNull(organizations.deletedAt),
     );
     const [rows, [total]] = await Promise.all([
       db
@@ -136,7 +96,11 @@ export const listOrganizations = operation({
         .orderBy(asc(organizations.createdAt), asc(organizations.id))
         .limit(limit)
         .offset(offset),
-      db.select({ n: count() }).from(organizationMemberships).where(mine),
+      db
+        .select({ n: count() })
+        .from(organizationMemberships)
+        .innerJoin(organizations, eq(organizations.id, organizationMemberships.organizationId))
+        .where(mine),
     ]);
     const results = rows.map((r) => serializeOrganization(r.organization, r.level as Level, r.memberCount));
     return new Page(results, total.n, { limit, offset });
@@ -151,31 +115,8 @@ export const createOrganization = operation({
   run: async ({ db, user, principal, now }, input) => {
     checkCanRequire2fa(principal, input.enforce_2fa, false);
     return db.transaction(async (tx) => {
-      let org: OrganizationRow | undefined;
-      for (let attempt = 0; !org && attempt < 6; attempt++) {
-        const slug = input.slug ?? (attempt === 0 ? slugify(input.name) : `${slugify(input.name)}-${randomBytes(3).toString("hex")}`);
-        [org] = await tx
-          .insert(organizations)
-          .values({ ...settingsColumns(input), name: input.name, slug, createdAt: now, updatedAt: now })
-          .onConflictDoNothing({ target: organizations.slug })
-          .returning();
-        if (!org && input.slug !== undefined) throw slugTaken();
-      }
-      if (!org) throw new Error("could not find a free slug");
-      await tx.insert(organizationMemberships).values({ organizationId: org.id, userId: user.id, level: OWNER, source: "created", joinedAt: now, updatedAt: now });
-      if (principal.kind !== "cli") {
-        await tx.update(users).set({ currentOrganizationId: org.id }).where(eq(users.id, user.id));
-      }
-      const created = serializeOrganization(org, OWNER, 1);
-      await recordActivity(tx, principal, {
-        organizationId: org.id,
-        scope: SCOPE,
-        itemId: org.id,
-        activity: "created",
-        name: org.name,
-        changes: wholeObjectChanges(SCOPE, "created", settingsOf(org)),
-      }, now);
-      return created;
+      const org = await insertOrganization(tx, principal, now, user, { ...settingsColumns(input), name: input.name }, { makeCurrent: principal.kind !== "cli" });
+      return serializeOrganization(org, OWNER, 1);
     });
   },
 });
@@ -198,52 +139,20 @@ export const updateOrganization = operation({
     checkCanRequire2fa(principal, input.enforce_2fa, organization.enforce2fa === true);
     if (loosensSecurity(organization, input)) checkRecentSignIn(principal, now);
     return db.transaction(async (tx) => {
-      const columns = settingsColumns(input);
-      let updated = organization;
-      if (Object.keys(columns).length > 0) {
-        try {
-          [updated] = await tx
-            .update(organizations)
-            .set({ ...columns, updatedAt: now })
-            .where(eq(organizations.id, organization.id))
-            .returning();
-        } catch (err) {
-          if (isUniqueViolation(err)) throw slugTaken();
-          throw err;
-        }
-        const changes = diffChanges(SCOPE, settingsOf(organization), settingsOf(updated));
-        if (changes.length > 0) {
-          await recordActivity(tx, principal, { organizationId: organization.id, scope: SCOPE, itemId: organization.id, activity: "updated", name: updated.name, changes }, now);
-        }
-      }
+      const updated = await updateOrganizationRow(tx, principal, now, organization, settingsColumns(input));
       return serializeOrganization(updated, membership.level, await memberCountOf(tx, organization.id));
     });
   },
 });
 
-/** Deletes an organization and everything it owns (owners only). */
+/** Deletes an organization (owners only): gone at once, what it owns removed by a job. */
 export const deleteOrganization = operation({
   permission: "organization:delete",
   callers: USER_CALLERS,
   sensitive: true,
   input: z.object({}),
-  run: async ({ db, organization, principal, now, adapters }) => {
-    const stored = await db.transaction(async (tx) => {
-      const uploads = await mediaKeysOf(tx, organization.id);
-      await tx.delete(organizations).where(eq(organizations.id, organization.id));
-      await tx.update(users).set({ currentOrganizationId: null }).where(eq(users.currentOrganizationId, organization.id));
-      await recordActivity(tx, principal, {
-        organizationId: organization.id,
-        scope: SCOPE,
-        itemId: organization.id,
-        activity: "deleted",
-        name: organization.name,
-        changes: wholeObjectChanges(SCOPE, "deleted", settingsOf(organization)),
-      }, now);
-      return uploads;
-    });
-    // The rows went with the organization; their bytes go once that is committed.
-    await Promise.all(stored.map((key) => adapters.storage.delete(key)));
+  run: async ({ db, organization, principal, now }) => {
+    await db.transaction((tx) => softDeleteOrganization(tx, principal, organization, now));
     return null;
   },
 });

@@ -47,8 +47,8 @@ async function staleSigningReason(db: Executor, row: OutboxRow): Promise<string 
  */
 export async function staleMailReason(db: Executor, row: OutboxRow): Promise<string | null> {
   if (row.organizationId) {
-    const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, row.organizationId));
-    if (!org) return "The organization was deleted before the message was sent.";
+    const [org] = await db.select({ deletedAt: organizations.deletedAt }).from(organizations).where(eq(organizations.id, row.organizationId));
+    if (!org || org.deletedAt) return "The organization was deleted before the message was sent.";
   }
   if (INVITE_MAIL_KINDS.includes(row.kind)) return staleInvitationReason(db, row);
   if (row.kind === SIGNING_MAIL_KIND) return staleSigningReason(db, row);

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, isNull, not } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
-import { organizationMemberships, personalApiKeys, projects, users } from "../../db/schema";
+import { organizationMemberships, organizations, personalApiKeys, projects, users } from "../../db/schema";
 import { type AuthUser, USER_CALLERS } from "../auth/principal";
 import { generateApiKey, maskApiKey, sha256 } from "../auth/tokens";
 import { invalidInput, notFound } from "../errors";
@@ -65,7 +65,8 @@ async function checkScopedOrganizations(db: Executor, user: AuthUser, ids: strin
     : await db
         .select({ id: organizationMemberships.organizationId })
         .from(organizationMemberships)
-        .where(and(eq(organizationMemberships.userId, user.id), inArray(organizationMemberships.organizationId, wanted)));
+        .innerJoin(organizations, eq(organizations.id, organizationMemberships.organizationId))
+        .where(and(eq(organizationMemberships.userId, user.id), inArray(organizationMemberships.organizationId, wanted), isNull(organizations.deletedAt)));
   if (bad !== undefined || found.length !== wanted.length) {
     throw invalidInput("You must be a member of all organizations that you are scoping the key to.", "scoped_organizations");
   }

@@ -9,6 +9,7 @@ export type RateLimit = { name: string; max: number; windowSeconds: number };
 
 export const invitesPerOrganization = (): RateLimit => ({ name: "invites", max: env().RATE_LIMIT_INVITES_PER_HOUR, windowSeconds: 3600 });
 export const signInsPerClient = (): RateLimit => ({ name: "sign-ins", max: env().RATE_LIMIT_SIGNINS_PER_MINUTE, windowSeconds: 60 });
+export const directoryLookupsPerCaller = (): RateLimit => ({ name: "directory-lookups", max: env().RATE_LIMIT_DIRECTORY_LOOKUPS_PER_MINUTE, windowSeconds: 60 });
 
 /**
  * Counts `amount` events for `subject` (an organization, a client address) in the database, so every instance shares

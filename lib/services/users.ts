@@ -29,6 +29,7 @@ async function serializeMe(db: Executor, user: AuthUser, principal: Principal): 
         eq(organizationMemberships.userId, user.id),
         isNull(organizationMemberships.suspendedAt),
         reach ? inArray(organizationMemberships.organizationId, [...reach]) : undefined,
+        isNull(organizations.deletedAt),
       ),
     )
     .orderBy(asc(organizationMemberships.joinedAt));

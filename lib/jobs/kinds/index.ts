@@ -1,5 +1,6 @@
 import type { JobHandler, JobSchedule } from "../types";
 import { RUN_BATCH_EXPORTS_JOB, runBatchExports, SCHEDULE_BATCH_EXPORTS_JOB, scheduleBatchExports } from "./batch-exports";
+import { DELETE_ORGANIZATION_JOB, deleteOrganizationJob } from "./delete-organization";
 import { DELETE_PROJECT_JOB, deleteProjectJob } from "./delete-project";
 import { SEND_ENVELOPE_JOB, sendEnvelopeJob } from "./legal-document-envelope";
 import { STORE_SIGNED_PDF_JOB, storeSignedPdfJob } from "./legal-document-pdf";
@@ -13,6 +14,7 @@ import { ROTATE_SIGNING_KEYS, rotateSigningKeys } from "./signing-keys";
 export const jobKinds: Record<string, JobHandler> = {
   [RUN_BATCH_EXPORTS_JOB]: runBatchExports,
   [SCHEDULE_BATCH_EXPORTS_JOB]: scheduleBatchExports,
+  [DELETE_ORGANIZATION_JOB]: deleteOrganizationJob,
   [DELETE_PROJECT_JOB]: deleteProjectJob,
   [MAIL_OUTBOX]: runMailOutbox,
   [PRUNE_JOBS]: pruneJobs,

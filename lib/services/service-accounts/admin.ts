@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { organizations } from "../../../db/schema";
 import { organizationNotFound } from "../../errors";
@@ -13,7 +13,7 @@ import { insertServiceAccount } from "./manage";
  * organization's activity log as the system. Prints what a client needs; the secret is shown this once.
  */
 export async function createServiceAccountForOperator(db: Db, organizationId: string, raw: { name: unknown; permissions: unknown }, now = new Date()) {
-  const [org] = isUuid(organizationId) ? await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId.toLowerCase())) : [];
+  const [org] = isUuid(organizationId) ? await db.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.id, organizationId.toLowerCase()), isNull(organizations.deletedAt))) : [];
   if (!org) throw organizationNotFound();
   const input = parseInput(createServiceAccountInput, raw);
   const account = await db.transaction((tx) =>

@@ -1,0 +1,4 @@
+import { directoryRoute, directoryRoutes } from "@/lib/http/directory-route";
+import { createDirectoryOrganization } from "@/lib/services/directory/orgs";
+
+export const { GET, POST, PUT, PATCH, DELETE } = directoryRoutes({ POST: directoryRoute(createDirectoryOrganization) });
