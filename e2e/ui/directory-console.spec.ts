@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addMember, makeUser } from "../support/cli";
+import { addMember, bearer, makeUser } from "../support/cli";
 import { auditPage, BASE_URL, ownerWithOrganization, signedInContext, toast } from "../support/ui";
 
 const accountsTable = (page: Page) => page.getByRole("table", { name: "Service accounts of this organization" });
@@ -15,6 +15,13 @@ async function takeSecret(page: Page, title: string) {
   await dialog.getByRole("button", { name: "I have copied it" }).click();
   await expect(dialog).toBeHidden();
   return secret;
+}
+
+/** POSTs JSON to the REST API with a key; the created object. */
+async function postJson<T>(key: string, path: string, data: unknown) {
+  const res = await fetch(`${BASE_URL}${path}`, { method: "POST", headers: { ...bearer(key), "content-type": "application/json" }, body: JSON.stringify(data) });
+  expect(res.status).toBe(201);
+  return (await res.json()) as T;
 }
 
 /** The status of a client-credentials token request with these credentials, and the token when one was issued. */
@@ -126,5 +133,129 @@ test.describe("the directory console", () => {
     await expect(memberPage.getByRole("button", { name: "New service account" })).toHaveCount(0);
     await auditPage(memberPage, "service-accounts-member", "dark");
     await memberPage.context().close();
+  });
+
+  test("roles: the matrix of built-in and custom roles, a custom role given to a member and a service account, and why they hold a permission", async ({ browser }) => {
+    test.slow();
+    const { user, key, org } = await ownerWithOrganization("roles");
+    const member = await makeUser("roles-member");
+    await addMember(org.id, member.email, 1);
+    await postJson(key, `/api/organizations/${org.id}/service_accounts/`, { name: "Reporting bot", permissions: ["org.directory.get"] });
+    const context = await signedInContext(browser, user.email);
+    const page = await context.newPage();
+
+    await page.goto(`/organizations/${org.id}/settings`);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Roles" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Roles" })).toBeVisible();
+    const matrix = page.getByRole("table", { name: "Roles and the directory permissions they grant" });
+    const memberRow = matrix.getByRole("row", { name: /^Member Built-in/ });
+    // The documented order: create, get, list, update, delete, members.create, members.delete, roles.list.
+    const memberGrants = ["Not granted", "Granted", "Granted", "Not granted", "Not granted", "Not granted", "Not granted", "Granted"];
+    for (const [i, name] of memberGrants.entries()) await expect(memberRow.getByRole("cell").nth(i)).toHaveAccessibleName(name);
+    await expect(page.getByText("No custom roles yet")).toBeVisible();
+    await auditPage(page, "roles-built-in", "light");
+
+    await page.getByRole("button", { name: "New role" }).click();
+    const create = page.getByRole("dialog", { name: "New role" });
+    await create.getByLabel("Name").fill("Member manager");
+    await create.getByRole("checkbox", { name: /Add members/ }).check();
+    await create.getByRole("checkbox", { name: /Remove members/ }).press("Space");
+    await create.getByRole("button", { name: "Create role" }).click();
+    await expect(toast(page, "Role created.")).toBeVisible();
+    const customRow = matrix.getByRole("row", { name: /^Member manager/ });
+    await expect(customRow.getByRole("cell", { name: "Granted", exact: true })).toHaveCount(2);
+
+    await customRow.getByRole("button", { name: "Holders of the role Member manager" }).click();
+    const holders = page.getByRole("dialog", { name: "Holders of Member manager" });
+    await expect(holders.getByText("Nobody holds this role yet.")).toBeVisible();
+    await holders.getByLabel("Give it to").selectOption({ label: `${member.email} (member)` });
+    await holders.getByRole("button", { name: "Give role" }).click();
+    await expect(holders.getByRole("list", { name: "Holders of Member manager" }).getByText(member.email)).toBeVisible();
+    await holders.getByLabel("Give it to").selectOption({ label: "Reporting bot (service account)" });
+    await holders.getByRole("button", { name: "Give role" }).click();
+    await expect(holders.getByRole("list", { name: "Holders of Member manager" }).getByText("Reporting bot")).toBeVisible();
+    await auditPage(page, "roles-holders-dialog", "light");
+    await holders.getByRole("button", { name: "Done" }).click();
+    await expect(customRow.getByText("Custom · 2 holding it")).toBeVisible();
+
+    const why = page.getByRole("region", { name: "Why can they do this?" });
+    await why.getByLabel("Member or service account").selectOption({ label: `${member.email} (member)` });
+    await why.getByLabel("Permission").selectOption("org.directory.members.create");
+    await why.getByRole("button", { name: "Explain" }).click();
+    await expect(why.getByText(`${member.email} holds org.directory.members.create`)).toBeVisible();
+    await expect(why.getByText("Custom role: Member manager")).toBeVisible();
+    await why.getByLabel("Permission").selectOption("org.directory.get");
+    await why.getByRole("button", { name: "Explain" }).click();
+    await expect(why.getByText("Built-in role: member")).toBeVisible();
+    await why.getByLabel("Member or service account").selectOption({ label: "Reporting bot (service account)" });
+    await why.getByLabel("Permission").selectOption("org.directory.update");
+    await why.getByRole("button", { name: "Explain" }).click();
+    await expect(why.getByText("Reporting bot does not hold org.directory.update")).toBeVisible();
+    await expect(why.getByText(/What they hold: org\.directory\.get, org\.directory\.members\.create, org\.directory\.members\.delete\./)).toBeVisible();
+    await auditPage(page, "roles-why", "light");
+
+    await customRow.getByRole("button", { name: "Delete the role Member manager" }).click();
+    await page.getByRole("dialog", { name: "Delete the role Member manager?" }).getByRole("button", { name: "Delete role" }).click();
+    await expect(toast(page, "The role Member manager was deleted.")).toBeVisible();
+    await expect(customRow).toHaveCount(0);
+    await why.getByLabel("Member or service account").selectOption({ label: `${member.email} (member)` });
+    await why.getByLabel("Permission").selectOption("org.directory.members.create");
+    await why.getByRole("button", { name: "Explain" }).click();
+    await expect(why.getByText(`${member.email} does not hold org.directory.members.create`)).toBeVisible();
+    await context.close();
+  });
+
+  test("sectors: each member's pairwise subject per sector, and the sector's CSV export", async ({ browser }) => {
+    const { user, key, org } = await ownerWithOrganization("sectors");
+    const member = await makeUser("sectors-member");
+    await addMember(org.id, member.email, 1);
+    await postJson(key, `/api/organizations/${org.id}/oauth_applications/`, { name: "Billing", redirect_uris_list: ["https://billing.example.com/cb"] });
+    const context = await signedInContext(browser, user.email, { theme: "dark" });
+    const page = await context.newPage();
+
+    await page.goto(`/organizations/${org.id}/sectors`);
+    await expect(page.getByRole("heading", { level: 1, name: "Sectors" })).toBeVisible();
+    await expect(page.getByLabel("Sector")).toHaveValue("billing.example.com");
+    const table = page.getByRole("table", { name: "Pairwise subjects of the members in billing.example.com" });
+    const memberRow = table.getByRole("row").filter({ hasText: member.email });
+    const subject = (await memberRow.locator("code").first().innerText()).trim();
+    expect(subject).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    await expect(table.getByRole("row")).toHaveCount(3);
+    await auditPage(page, "sectors", "dark");
+
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Export this sector (CSV)" }).click();
+    const file = await download;
+    const csv = await (await file.createReadStream()).toArray();
+    const lines = Buffer.concat(csv).toString("utf8").trim().split(/\r?\n/);
+    expect(lines[0]).toBe("user_id,email,sector,subject");
+    expect(lines).toContain(`${member.uuid},${member.email},billing.example.com,${subject}`);
+    expect(lines).toHaveLength(3);
+    await context.close();
+
+    const memberPage = await (await signedInContext(browser, member.email)).newPage();
+    await memberPage.goto(`/organizations/${org.id}/sectors`);
+    await expect(memberPage.getByRole("note").filter({ hasText: "Only admins and owners" })).toBeVisible();
+    await expect(memberPage.getByRole("table")).toHaveCount(0);
+    await memberPage.context().close();
+  });
+
+  test("the discovery setting: an admin turns it on from the keyboard and the organization says so", async ({ browser }) => {
+    const { user, key, org } = await ownerWithOrganization("discovery");
+    const context = await signedInContext(browser, user.email);
+    const page = await context.newPage();
+    await page.goto(`/organizations/${org.id}/settings`);
+    const toggle = page.getByRole("checkbox", { name: "Let people with a verified email at your verified domains find this organization" });
+    await expect(toggle).not.toBeChecked();
+    await toggle.focus();
+    await page.keyboard.press("Space");
+    await page.getByRole("button", { name: "Save members settings" }).press("Enter");
+    await expect(toast(page, "Members settings saved.")).toBeVisible();
+    await page.reload();
+    await expect(toggle).toBeChecked();
+    const res = await fetch(`${BASE_URL}/api/organizations/${org.id}/`, { headers: bearer(key) });
+    expect(((await res.json()) as { allow_domain_discovery: boolean }).allow_domain_discovery).toBe(true);
+    await auditPage(page, "settings-discovery", "light");
+    await context.close();
   });
 });
