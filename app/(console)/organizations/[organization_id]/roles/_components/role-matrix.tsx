@@ -84,7 +84,7 @@ export function RoleMatrix({ organizationId, grantable }: { organizationId: stri
             <tbody className="divide-y divide-line">
               {rows.map((row) => (
                 <tr key={row.id}>
-                  <th scope="row" className="px-4 py-2 text-left align-top font-normal">
+                  <th scope="row" className="min-w-56 px-4 py-2 text-left align-top font-normal">
                     <span className="flex flex-wrap items-center gap-2">
                       <span className="font-medium">{row.name}</span>
                       {row.custom ? <Badge tone="accent">Custom · {row.custom.assignment_count} holding it</Badge> : <Badge>Built-in</Badge>}
