@@ -42,4 +42,13 @@ export const queryKeys = {
   batchExportRuns: (organizationId: string, exportId: string) => ["organizations", organizationId, "batch-exports", exportId, "runs"] as const,
   batchExportBackfills: (organizationId: string, exportId: string) => ["organizations", organizationId, "batch-exports", exportId, "backfills"] as const,
   batchExportLogs: (organizationId: string, exportId: string) => ["organizations", organizationId, "batch-exports", exportId, "logs"] as const,
+  /** The paged list appends its page and filters (components/data/use-paged-list.ts). */
+  serviceAccounts: (organizationId: string) => ["organizations", organizationId, "service-accounts"] as const,
+  /** Every custom directory role at once (an organization holds at most 100). */
+  directoryRoles: (organizationId: string) => ["organizations", organizationId, "directory-roles"] as const,
+  /** Under `directoryRoles`, so whatever refreshes the roles refreshes who holds them too. */
+  directoryRoleAssignments: (organizationId: string, roleId: string) => ["organizations", organizationId, "directory-roles", roleId, "assignments"] as const,
+  /** The paged list appends its page and sector. */
+  pairwiseSubjects: (organizationId: string) => ["organizations", organizationId, "pairwise-subjects"] as const,
+  directorySectors: (organizationId: string) => ["organizations", organizationId, "directory-sectors"] as const,
 };

@@ -17,6 +17,12 @@ const MEMBERS = [
   { name: "members_can_invite", kind: "checkbox", label: "Members can invite people", hint: "When off, only admins and owners send invitations." },
   { name: "is_member_join_email_enabled", kind: "checkbox", label: "Email members when someone joins", hint: "A short notice to the organization when a new member accepts an invitation." },
   { name: "members_can_create_projects", kind: "checkbox", label: "Members can create projects", hint: "When off, only admins and owners create projects." },
+  {
+    name: "allow_domain_discovery",
+    kind: "checkbox",
+    label: "Let people with a verified email at your verified domains find this organization",
+    hint: "They see it among the organizations they may join (the directory API's suggestions); it stays hidden from everyone else.",
+  },
 ] as const;
 
 const SECURITY = [

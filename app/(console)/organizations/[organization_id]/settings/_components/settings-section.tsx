@@ -10,7 +10,13 @@ import { useFormAction } from "@/components/form/use-form-action";
 import { updateOrganizationAction } from "../actions";
 
 type TextSetting = "name" | "slug";
-type SwitchSetting = "members_can_invite" | "is_member_join_email_enabled" | "enforce_2fa" | "members_can_use_personal_api_keys" | "members_can_create_projects";
+type SwitchSetting =
+  | "members_can_invite"
+  | "is_member_join_email_enabled"
+  | "enforce_2fa"
+  | "members_can_use_personal_api_keys"
+  | "members_can_create_projects"
+  | "allow_domain_discovery";
 export type SettingField =
   | { name: TextSetting; kind: "text"; label: string; hint: string; maxLength: number }
   | { name: SwitchSetting; kind: "checkbox"; label: string; hint: string };
