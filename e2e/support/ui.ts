@@ -80,16 +80,13 @@ export async function patchOrganization(key: string, organizationId: string, dat
 }
 
 /**
- * Fails on any serious or critical axe violation, then keeps a full-page screenshot for review. A page without frames
- * is audited in one `axe.run` pass, which checks the same rules on the same nodes as the per-frame run at a third of
- * its cost (that one opens a blank page for every audit). A page with frames gets the per-frame run, unless
- * `sandboxedFrame`: that run never finishes on a page holding an `<iframe sandbox="">`, so it is audited in one pass
- * over same-origin frames (the frame element is still audited; its opaque-origin content is not).
+ * Fails on any serious or critical axe violation, then keeps a full-page screenshot for review. With
+ * `sandboxedFrame`, axe runs in one pass over same-origin frames only: its default per-frame run never finishes on
+ * a page holding an `<iframe sandbox="">` (the frame element is still audited; its opaque-origin content is not).
  */
 export async function auditPage(page: Page, name: string, theme: Theme, options: { sandboxedFrame?: boolean } = {}) {
   const builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]);
-  const onePass = options.sandboxedFrame || page.frames().length === 1;
-  const results = await (onePass ? builder.setLegacyMode(true) : builder).analyze();
+  const results = await (options.sandboxedFrame ? builder.setLegacyMode(true) : builder).analyze();
   const blocking = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
