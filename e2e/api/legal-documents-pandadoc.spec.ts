@@ -1,7 +1,7 @@
 import { expect, test } from "./recording";
 import { bearer, uniqueEmail } from "../support/cli";
-import { postPandadocWebhook, startFakePandaDoc, webhookBody, type FakePandaDoc } from "../support/fake-pandadoc";
-import { startSecondServer } from "../support/second-server";
+import { postPandadocWebhook, webhookBody, type FakePandaDoc } from "../support/fake-pandadoc";
+import { startPandadocServer } from "../support/legal-documents";
 import { E, err, expectError, expectOk } from "./helpers";
 import { documentBody, organizationOn, type SecondServer } from "./legal-documents-server";
 
@@ -19,20 +19,7 @@ let hook = "";
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const port = Number(process.env.E2E_LEGAL_PANDADOC_PORT ?? 3946);
-  hook = `http://localhost:${port}/api/legal_documents/pandadoc`;
-  fake = await startFakePandaDoc({ apiKey: API_KEY, webhook: { url: hook, secret: SECRET } });
-  server = await startSecondServer({
-    port,
-    env: {
-      ESIGN_PROVIDER: "pandadoc",
-      PANDADOC_API_KEY: API_KEY,
-      PANDADOC_BASE_URL: fake.baseUrl,
-      PANDADOC_BAA_TEMPLATE_ID: "template-baa",
-      PANDADOC_DPA_TEMPLATE_ID: "template-dpa",
-      PANDADOC_WEBHOOK_SECRET: SECRET,
-    },
-  });
+  ({ server, fake, hook } = await startPandadocServer({ port: Number(process.env.E2E_LEGAL_PANDADOC_PORT ?? 3946), apiKey: API_KEY, secret: SECRET }));
 });
 test.afterAll(async () => {
   server?.stop();

@@ -1,7 +1,37 @@
-/** Helpers of the legal documents browser spec: the section's controls, and the signing form from the keyboard. */
+/**
+ * Helpers of the legal documents specs: a second server signing through a fake PandaDoc, and for the browser spec the
+ * section's controls and the signing form from the keyboard.
+ */
 import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 import { uniqueEmail } from "./cli";
-import type { startSecondServer } from "./second-server";
+import { startFakePandaDoc } from "./fake-pandadoc";
+import { startSecondServer } from "./second-server";
+
+/**
+ * A server of the same build with ESIGN_PROVIDER=pandadoc, pointed at a fake of PandaDoc's API (templates
+ * `template-baa` and `template-dpa`) that posts its webhooks, signed with `secret`, back to that server's `hook`.
+ */
+export async function startPandadocServer({ port, apiKey, secret }: { port: number; apiKey: string; secret: string }) {
+  const hook = `http://localhost:${port}/api/legal_documents/pandadoc`;
+  const fake = await startFakePandaDoc({ apiKey, webhook: { url: hook, secret } });
+  try {
+    const server = await startSecondServer({
+      port,
+      env: {
+        ESIGN_PROVIDER: "pandadoc",
+        PANDADOC_API_KEY: apiKey,
+        PANDADOC_BASE_URL: fake.baseUrl,
+        PANDADOC_BAA_TEMPLATE_ID: "template-baa",
+        PANDADOC_DPA_TEMPLATE_ID: "template-dpa",
+        PANDADOC_WEBHOOK_SECRET: secret,
+      },
+    });
+    return { server, fake, hook };
+  } catch (err) {
+    await fake.stop();
+    throw err;
+  }
+}
 
 /** The section's page, its table and the dialog that generates a document. */
 export const section = (organizationId: string) => `/organizations/${organizationId}/legal-documents`;

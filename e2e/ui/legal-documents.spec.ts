@@ -6,8 +6,8 @@ import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { documentSha256, legalDocumentText } from "../../lib/services/legal-documents/document-text";
 import { addMember, bearer, makeUser, uniqueEmail } from "../support/cli";
-import { startFakePandaDoc, type FakePandaDoc } from "../support/fake-pandadoc";
-import { fold, generate, generateDialog, ownerOn, row, section, signFromKeyboard, tabTo } from "../support/legal-documents";
+import type { FakePandaDoc } from "../support/fake-pandadoc";
+import { fold, generate, generateDialog, ownerOn, row, section, signFromKeyboard, startPandadocServer, tabTo } from "../support/legal-documents";
 import { startSecondServer } from "../support/second-server";
 import { startSmtpCatcher, type SmtpCatcher } from "../support/smtp";
 import { auditPage, BASE_URL, ownerWithOrganization, signedInContext, signedOutContext, toast } from "../support/ui";
@@ -123,25 +123,13 @@ test.describe("the whole local signing flow", () => {
 test.describe("through PandaDoc", () => {
   /** A server of the same build signing through a fake of PandaDoc's API, whose envelope cancellation can be made to fail. */
   const PORT = Number(process.env.E2E_PORT ?? 3100) + 44;
-  const SECRET = "legal-ui-webhook-secret";
   let server: Awaited<ReturnType<typeof startSecondServer>>;
   let fake: FakePandaDoc;
 
   test.describe.configure({ mode: "serial", timeout: 120_000 });
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    fake = await startFakePandaDoc({ apiKey: "legal-ui-key", webhook: { url: `http://localhost:${PORT}/api/legal_documents/pandadoc`, secret: SECRET } });
-    server = await startSecondServer({
-      port: PORT,
-      env: {
-        ESIGN_PROVIDER: "pandadoc",
-        PANDADOC_API_KEY: "legal-ui-key",
-        PANDADOC_BASE_URL: fake.baseUrl,
-        PANDADOC_BAA_TEMPLATE_ID: "template-baa",
-        PANDADOC_DPA_TEMPLATE_ID: "template-dpa",
-        PANDADOC_WEBHOOK_SECRET: SECRET,
-      },
-    });
+    ({ server, fake } = await startPandadocServer({ port: PORT, apiKey: "legal-ui-key", secret: "legal-ui-webhook-secret" }));
   });
   test.afterAll(async () => {
     server?.stop();
