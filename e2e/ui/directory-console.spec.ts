@@ -176,6 +176,7 @@ test.describe("the directory console", () => {
     await expect(holders.getByRole("list", { name: "Holders of Member manager" }).getByRole("listitem").filter({ hasText: "Reporting bot" })).toBeVisible();
     await auditPage(page, "roles-holders-dialog", "light");
     await holders.getByRole("button", { name: "Done" }).click();
+    await expect(customRow.getByText("Custom · 2 holding it")).toBeVisible();
 
     const why = page.getByRole("region", { name: "Why can they do this?" });
     await why.getByLabel("Member or service account").selectOption({ label: `${member.email} (member)` });
