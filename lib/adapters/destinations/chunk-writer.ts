@@ -5,7 +5,7 @@
  */
 import type { Writable } from "node:stream";
 
-/** Bytes per chunk: large enough that the stream sees few writes, small enough to stay out of V8's large-object space. */
+/** Bytes per chunk: large enough that the stream sees few writes, small enough that two are nothing to hold. */
 export const CHUNK_BYTES = 64 * 1024;
 /** A UTF-8 character takes at most 3 bytes per UTF-16 unit, so a string of n units surely fits in 3n bytes. */
 const MAX_UTF8_PER_UNIT = 3;

@@ -8,7 +8,7 @@ import { JsonText, type ExportColumn, type ExportRow } from "../../adapters/dest
 import type { BatchExportModel } from "../../schemas/batch-exports";
 
 /** Rows read per query. */
-export const PAGE_ROWS = Number(process.env.XPAGE ?? 1000);
+export const PAGE_ROWS = 1000;
 
 export const MODEL_COLUMNS: Record<BatchExportModel, readonly ExportColumn[]> = {
   events: [
