@@ -136,7 +136,8 @@ async function main() {
     const appEnv = baseEnv({ DATABASE_URL: pg.url, ORGDECK_DATA_DIR: path.join(workDir, "data"), ORGDECK_ALLOW_PRIVATE_URLS: "1", LOG_LEVEL: "warn" });
     // One profile per thread (tsx loads modules in a worker of its own), named by pid and thread.
     const profile = CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`] : [];
-    const app = await child("app", "batch-export-app.mjs", [], { execArgv: ["--import", "tsx", "--expose-gc", ...profile], env: appEnv });
+    // The young generation capped as `npm start` caps it (package.json), so the app's memory is measured as it runs.
+    const app = await child("app", "batch-export-app.mjs", [], { execArgv: ["--import", "tsx", "--expose-gc", "--max-semi-space-size=8", ...profile], env: appEnv });
     results.app_rss_at_start_mb = MB(app.first.rss);
 
     const exportFor = async (type, label) => {

@@ -7,7 +7,8 @@ import type { HostResolver } from "../../outbound/resolve-host";
 import type { HttpDestinationConfig } from "../../schemas/batch-export-destinations";
 import { webhookHeaders } from "../../crypto/standard-webhooks";
 import { probeTcp } from "./network";
-import { DestinationError, errorMessage, runStep, throwIfAborted, type Destination, type ExportRow, type ExportRunInput } from "./types";
+import { TextBuffer } from "./text-buffer";
+import { DestinationError, errorMessage, runStep, throwIfAborted, type Destination, type ExportRunInput } from "./types";
 
 const BATCH_ROWS = 1_000;
 /** Waits before each retry of a failed batch: four attempts in all, about 7 s of waiting. */
@@ -35,14 +36,14 @@ const TRANSIENT: ReadonlySet<OutboundReason> = new Set(["dns", "timeout", "netwo
 export function httpDestination(config: HttpDestinationConfig, options: HttpOptions = {}): Destination {
   const delays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
 
-  function post(id: string, body: string): Promise<OutboundResponse> {
+  function post(id: string, body: string | Uint8Array): Promise<OutboundResponse> {
     const timestamp = Math.floor(Date.now() / 1000);
     const headers = config.secret ? webhookHeaders(config.secret, id, timestamp, body) : { "content-type": "application/json", "webhook-id": id };
     return outboundFetch(config.url, { method: "POST", headers, body, resolver: options.resolver, timeoutMs: TIMEOUT_MS, keepAlive: true });
   }
 
   /** Sends one batch until it is accepted; throws after the last retry or on a refusal no retry would change. */
-  async function deliver(id: string, body: string, signal?: AbortSignal): Promise<void> {
+  async function deliver(id: string, body: Uint8Array, signal?: AbortSignal): Promise<void> {
     let problem = "";
     for (let attempt = 0; attempt <= delays.length; attempt += 1) {
       if (attempt > 0) await sleep(delays[attempt - 1], undefined, { signal }).catch(() => throwIfAborted(signal));
@@ -94,33 +95,40 @@ export function httpDestination(config: HttpDestinationConfig, options: HttpOpti
       const batchRows = options.batchRows ?? BATCH_ROWS;
       const count = { rows: 0, bytes: 0 };
       let index = 0;
-      let batch: ExportRow[] = [];
+      // One body buffer for every batch of the run: each row is serialized as it arrives, never kept as an object.
+      const body = new TextBuffer();
+      let batched = 0;
+      let batchId = "";
+      const open = () => {
+        batchId = httpBatchId(exportId, intervalStart, intervalEnd, index);
+        const head = JSON.stringify({ batch_id: batchId, export_id: exportId, interval_start: intervalStart.toISOString(), interval_end: intervalEnd.toISOString(), rows: [] });
+        body.reset();
+        // The same text JSON.stringify gives the whole batch: the head up to `"rows":[`, the rows, then `]}`.
+        body.append(head.slice(0, -2));
+      };
       const flush = async () => {
-        const batchId = httpBatchId(exportId, intervalStart, intervalEnd, index);
-        const body = JSON.stringify({
-          batch_id: batchId,
-          export_id: exportId,
-          interval_start: intervalStart.toISOString(),
-          interval_end: intervalEnd.toISOString(),
-          rows: batch,
-        });
-        await deliver(batchId, body, signal);
-        count.rows += batch.length;
-        count.bytes += Buffer.byteLength(body);
+        body.append("]}");
+        const bytes = body.bytes();
+        await deliver(batchId, bytes, signal);
+        count.rows += batched;
+        count.bytes += bytes.length;
         index += 1;
-        batch = [];
+        batched = 0;
       };
       try {
         for await (const row of rows) {
           throwIfAborted(signal);
-          batch.push(row);
-          if (batch.length >= batchRows) await flush();
+          if (batched === 0) open();
+          else body.append(",");
+          body.append(JSON.stringify(row));
+          batched += 1;
+          if (batched >= batchRows) await flush();
         }
       } catch (err) {
         if (err instanceof DestinationError) throw err;
         throw new DestinationError(`Reading the rows failed: ${errorMessage(err)}`, { cause: err });
       }
-      if (batch.length) await flush();
+      if (batched) await flush();
       return count;
     },
   };

@@ -1,48 +1,56 @@
-import { Readable, Transform, pipeline } from "node:stream";
+import { Transform, pipeline, type Readable } from "node:stream";
 import { createGzip } from "node:zlib";
+import { ChunkWriter } from "./chunk-writer";
 import { throwIfAborted, type ExportRow } from "./types";
-
-/** Rows are joined into chunks of about this many characters: fewer, larger writes into gzip. */
-const CHUNK_CHARS = 64 * 1024;
 
 /** What a stream has produced so far; read once it has ended. */
 export type StreamCount = { rows: number; bytes: number; sourceError?: unknown };
 
-async function* jsonLines(rows: AsyncIterable<ExportRow>, count: StreamCount, signal?: AbortSignal): AsyncGenerator<string> {
-  let chunk = "";
-  try {
-    for await (const row of rows) {
-      throwIfAborted(signal);
-      chunk += `${JSON.stringify(row)}\n`;
-      count.rows += 1;
-      if (chunk.length >= CHUNK_CHARS) {
-        yield chunk;
-        chunk = "";
-      }
-    }
-  } catch (err) {
-    // Kept so the run reports why the rows stopped, not the upload's own error about a broken body.
-    count.sourceError = err;
-    throw err;
-  }
-  if (chunk) yield chunk;
-}
-
 /**
- * The rows as gzip-compressed JSON Lines (`body`), pulled as the reader reads, so memory holds a chunk, not the run.
- * `count` tallies rows read and compressed bytes produced, and keeps an error of the rows, which also errors `body`.
- * Destroying `body` closes the rows; `closed` resolves once they are.
+ * The rows as gzip-compressed JSON Lines (`body`), written as the reader reads (gzip's backpressure holds the rows
+ * back), so memory holds two chunks of text, not the run. `count` tallies rows read and compressed bytes produced, and
+ * keeps an error of the rows, which also errors `body`. Destroying `body` closes the rows; `closed` resolves once they are.
  */
 export function gzipJsonLines(rows: AsyncIterable<ExportRow>, count: StreamCount, signal?: AbortSignal): { body: Readable; closed: Promise<void> } {
+  const gzip = createGzip();
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       count.bytes += chunk.length;
       done(null, chunk);
     },
   });
-  const source = Readable.from(jsonLines(rows, count, signal));
-  // The source emits close once the rows' iterator has returned, however the stream ended.
-  const closed = new Promise<void>((resolve) => source.once("close", () => resolve()));
   // The error reaches the reader through the last stream, which pipeline destroys with it.
-  return { body: pipeline(source, createGzip(), counter, () => {}), closed };
+  const body = pipeline(gzip, counter, () => {});
+  const closed = (async () => {
+    const source = rows[Symbol.asyncIterator]();
+    const writer = new ChunkWriter(gzip);
+    let done = false;
+    try {
+      for (;;) {
+        throwIfAborted(signal);
+        let next: IteratorResult<ExportRow>;
+        try {
+          next = await source.next();
+        } catch (err) {
+          // Kept so the run reports why the rows stopped, not the upload's own error about a broken body.
+          count.sourceError = err;
+          throw err;
+        }
+        if (next.done) break;
+        // Two writes rather than one joined string: the line is never copied into a string of its own.
+        let wait = writer.write(JSON.stringify(next.value));
+        if (wait) await wait;
+        wait = writer.write("\n");
+        if (wait) await wait;
+        count.rows += 1;
+      }
+      done = true;
+      await writer.end();
+    } catch (err) {
+      gzip.destroy(err as Error);
+    } finally {
+      if (!done && !count.sourceError) await source.return?.();
+    }
+  })();
+  return { body, closed };
 }

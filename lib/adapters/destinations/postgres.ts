@@ -1,10 +1,10 @@
 /** The Postgres destination: rows upserted by id into a table it creates when missing, in one transaction per run. */
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import type { Writable } from "node:stream";
 import postgres from "postgres";
 import { env } from "../../env";
 import type { HostResolver } from "../../outbound/resolve-host";
 import type { PostgresDestinationConfig } from "../../schemas/batch-export-destinations";
+import { ChunkWriter } from "./chunk-writer";
 import { copyLineWriter } from "./copy-text";
 import { checkedAddresses, hostUrl, probeTcp } from "./network";
 import { literal, quoteIdent, tableSql } from "./postgres-sql";
@@ -12,8 +12,6 @@ import { DestinationError, errorMessage, runStep, throwIfAborted, type Destinati
 
 /** Rows copied into the stage table before each upsert into the target. */
 const BATCH_ROWS = 50_000;
-/** COPY data is written in chunks of about this many characters. */
-const CHUNK_CHARS = 64 * 1024;
 const PROBE_TABLE = "orgdeck_connection_test";
 /** "there is no unique or exclusion constraint matching the ON CONFLICT specification" */
 const NO_UNIQUE_KEY = "42P10";
@@ -90,31 +88,35 @@ export function postgresDestination(config: PostgresDestinationConfig, options: 
       let sourceError: unknown;
       let finished = false;
 
-      async function* batch(): AsyncGenerator<string> {
-        let chunk = "";
-        for (let n = 0; n < batchRows; n += 1) {
-          throwIfAborted(signal);
-          let next: IteratorResult<ExportRow>;
-          try {
-            next = await source.next();
-          } catch (err) {
-            sourceError = err;
-            throw err;
+      /** Copies up to a batch of rows into the stage table through `copy`, one line each. */
+      async function batch(copy: Writable): Promise<void> {
+        const writer = new ChunkWriter(copy);
+        try {
+          for (let n = 0; n < batchRows; n += 1) {
+            throwIfAborted(signal);
+            let next: IteratorResult<ExportRow>;
+            try {
+              next = await source.next();
+            } catch (err) {
+              sourceError = err;
+              throw err;
+            }
+            if (next.done) {
+              finished = true;
+              break;
+            }
+            const wait = writer.write(toLine(next.value));
+            if (wait) await wait;
+            count.rows += 1;
           }
-          if (next.done) {
-            finished = true;
-            break;
-          }
-          chunk += toLine(next.value);
-          count.rows += 1;
-          if (chunk.length >= CHUNK_CHARS) {
-            count.bytes += Buffer.byteLength(chunk);
-            yield chunk;
-            chunk = "";
-          }
+          await writer.end();
+        } catch (err) {
+          // Fails the COPY, so the transaction rolls back.
+          copy.destroy(err as Error);
+          throw err;
+        } finally {
+          count.bytes += writer.bytes;
         }
-        count.bytes += Buffer.byteLength(chunk);
-        if (chunk) yield chunk;
       }
 
       try {
@@ -126,7 +128,7 @@ export function postgresDestination(config: PostgresDestinationConfig, options: 
             await tx.unsafe(statements.createStage);
             while (!finished) {
               const before = count.rows;
-              await pipeline(Readable.from(batch()), await tx.unsafe(statements.copyIntoStage).writable());
+              await batch(await tx.unsafe(statements.copyIntoStage).writable());
               if (count.rows === before) break;
               await tx.unsafe(statements.upsert);
               await tx.unsafe(statements.clearStage);

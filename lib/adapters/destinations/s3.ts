@@ -2,15 +2,15 @@
 import http from "node:http";
 import https from "node:https";
 import { DeleteObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { Upload } from "@aws-sdk/lib-storage";
 import { pinnedLookup } from "../../outbound/pinned-agents";
 import type { HostResolver } from "../../outbound/resolve-host";
 import type { S3DestinationConfig } from "../../schemas/batch-export-destinations";
 import { gzipJsonLines, type StreamCount } from "./json-lines";
 import { checkedAddresses, probeTcp } from "./network";
+import { uploadStream } from "./s3-upload";
 import { DestinationError, errorMessage, runStep, type Destination, type ExportRunInput } from "./types";
 
-/** The smallest part S3 accepts; with two in flight, a run holds about 10 MiB of compressed rows at most. */
+/** The smallest part S3 accepts; a run holds two parts: about 10 MiB of compressed rows at most. */
 const PART_SIZE = 5 * 1024 * 1024;
 
 export type S3Options = { resolver?: HostResolver; partSizeBytes?: number };
@@ -102,23 +102,14 @@ export function s3Destination(config: S3DestinationConfig, options: S3Options = 
       const key = s3ObjectKey(config.prefix, exportId, intervalStart);
       await withClient(async (client) => {
         const { body, closed } = gzipJsonLines(rows, count, signal);
-        const upload = new Upload({
-          client,
-          params: { Bucket: config.bucket_name, Key: key, Body: body, ContentType: "application/gzip" },
-          partSize: options.partSizeBytes ?? PART_SIZE,
-          queueSize: 2,
-          leavePartsOnError: false,
-        });
-        const abort = () => void upload.abort();
-        signal?.addEventListener("abort", abort, { once: true });
+        const target = { Bucket: config.bucket_name, Key: key, ContentType: "application/gzip" };
         try {
-          await upload.done();
+          await uploadStream(client, target, body, options.partSizeBytes ?? PART_SIZE, signal);
         } catch (err) {
           if (count.sourceError instanceof DestinationError) throw count.sourceError;
           if (count.sourceError) throw new DestinationError(`Reading the rows failed: ${errorMessage(count.sourceError)}`, { cause: count.sourceError });
           throw new DestinationError(`Writing s3://${config.bucket_name}/${key} failed: ${describe(err, config)}`, { cause: err });
         } finally {
-          signal?.removeEventListener("abort", abort);
           // A failed upload stops reading: closing the body closes the rows too (a database cursor, say).
           body.destroy();
           await closed;

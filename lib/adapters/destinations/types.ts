@@ -7,7 +7,19 @@ export type ExportColumn = {
   pgType: string;
 };
 
-/** One exported row: the model's fields by column name; `id` identifies it across retries. */
+/**
+ * A JSON value as the database gave it, in text: a destination that stores JSON takes the text as it is, and
+ * `JSON.stringify` writes the value it holds (parsed only then, so its objects live no longer than that call).
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+
+  toJSON(): unknown {
+    return JSON.parse(this.text);
+  }
+}
+
+/** One exported row: the model's fields by column name (JSON as JsonText or a value); `id` identifies it across retries. */
 export type ExportRow = Record<string, unknown> & { id: string };
 
 export type ExportRunInput = {
