@@ -41,17 +41,10 @@ export const updateDirectoryOrganizationInput = z.object(bodyFields).partial();
 export type CreateDirectoryOrganizationInput = z.output<typeof createDirectoryOrganizationInput>;
 export type UpdateDirectoryOrganizationInput = z.output<typeof updateDirectoryOrganizationInput>;
 
-const readOnly = {
-  id: z.string().optional().meta({ description: "Ignored: the organization's id is the server's (on PUT, the path's)." }),
-  creation_date: z.string().optional().meta({ description: "Ignored: set by the server." }),
-  modified_date: z.string().optional().meta({ description: "Ignored: set by the server." }),
-  logo_url: z.string().optional().meta({ description: "Ignored: upload the logo at `/api/organizations/{id}/logo`." }),
-};
-
 /** The request body of POST, for the OpenAPI document. */
-export const DirectoryOrganizationCreate = createDirectoryOrganizationInput.extend(readOnly).meta({ id: "DirectoryOrganizationCreate" });
+export const DirectoryOrganizationCreate = createDirectoryOrganizationInput.meta({ id: "DirectoryOrganizationCreate" });
 /** The request body of PUT, for the OpenAPI document. */
-export const DirectoryOrganizationUpdate = updateDirectoryOrganizationInput.extend(readOnly).meta({ id: "DirectoryOrganizationUpdate" });
+export const DirectoryOrganizationUpdate = updateDirectoryOrganizationInput.meta({ id: "DirectoryOrganizationUpdate" });
 
 /** An organization as the directory API shows it. */
 export const DirectoryOrganization = z
