@@ -8,6 +8,8 @@ import type { RecordedResponse } from "../api/recording";
  * Sign-in (next-auth's own routes), the admin CLI's loopback handoff, PandaDoc's webhook and the signed links to stored
  * files: not part of the documented API.
  */
+/** The protocol families the document describes: `/api` and the directory API. */
+const CHECKED_FAMILIES = ["/api/", "/directory/"];
 const OUT_OF_SCOPE = ["/api/auth/", "/api/internal/", "/api/legal_documents/pandadoc", "/api/storage/"];
 /** What a path the document knows answers for a method it lacks: the 405, or a refusal that comes before it. */
 const METHOD_REFUSALS = [401, 403, 404, 405];
@@ -61,7 +63,8 @@ function zodOf(schema: JsonSchema, named: Map<string, z.ZodType>): z.ZodType {
     const name = schema.$ref.split("/").pop() as string;
     return named.get(name) ?? z.never().meta({ description: `no zod schema is named ${name}` });
   }
-  if (Array.isArray(schema.oneOf)) return z.union((schema.oneOf as JsonSchema[]).map((s) => zodOf(s, named)) as [z.ZodType, z.ZodType]);
+  const alternatives = schema.oneOf ?? schema.anyOf;
+  if (Array.isArray(alternatives)) return z.union((alternatives as JsonSchema[]).map((s) => zodOf(s, named)) as [z.ZodType, z.ZodType]);
   if (schema.type === "array") return z.array(zodOf(schema.items as JsonSchema, named));
   if (schema.type === "object" && !schema.properties) return z.record(z.string(), z.unknown());
   return z.never().meta({ description: `cannot check an inline schema: ${JSON.stringify(schema)}` });
@@ -90,7 +93,7 @@ export function checkResponses(doc: OpenApiDocument, records: RecordedResponse[]
   };
 
   for (const record of records) {
-    if (!record.path.startsWith("/api/")) {
+    if (!CHECKED_FAMILIES.some((prefix) => record.path.startsWith(prefix))) {
       counts.notApi++;
       continue;
     }

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import type { OpenApiDocument } from "../../lib/openapi/types";
 import * as activityLog from "../../lib/schemas/activity-log";
 import * as batchExports from "../../lib/schemas/batch-exports";
+import * as directory from "../../lib/schemas/directory";
 import * as directoryRoles from "../../lib/schemas/directory-roles";
 import * as directorySectors from "../../lib/schemas/directory-sectors";
 import * as domains from "../../lib/schemas/domains";
@@ -28,7 +29,7 @@ test("the api specs' responses match their schemas in the OpenAPI document", asy
   const res = await request.get("/api/schema/");
   expect(res.status()).toBe(200);
   const doc = (await res.json()) as OpenApiDocument;
-  const named = namedSchemas([activityLog, batchExports, directoryRoles, directorySectors, domains, errors, integrations, invites, legalDocuments, members, oauthApplications, organizations, outbox, personalApiKeys, projectMembers, projects, serviceAccounts, users]);
+  const named = namedSchemas([activityLog, batchExports, directory, directoryRoles, directorySectors, domains, errors, integrations, invites, legalDocuments, members, oauthApplications, organizations, outbox, personalApiKeys, projectMembers, projects, serviceAccounts, users]);
   const { problems, counts } = checkResponses(doc, records, named);
   testInfo.annotations.push({ type: "checked", description: JSON.stringify({ responses: records.length, ...counts }) });
   console.log(`contract: ${records.length} responses`, counts);

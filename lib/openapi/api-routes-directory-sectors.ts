@@ -1,6 +1,5 @@
 /** The OpenAPI entries of an organization's pairwise subjects (OpenID Connect sectors). */
-import { z } from "zod";
-import { PaginatedPairwiseSubjectList } from "../schemas/directory-sectors";
+import { DirectorySectorList, PaginatedPairwiseSubjectList } from "../schemas/directory-sectors";
 import { exportPairwiseSubjects, listPairwiseSubjects } from "../services/directory/pairwise-subjects";
 import { listDirectorySectors } from "../services/directory/sectors";
 import { api, type ApiRoute } from "./api-route";
@@ -11,9 +10,6 @@ const TAG = "OAuth applications";
 const WHO = "Administrators and owners (the directory permission `org.directory.update`), with a key holding `directory:read`.";
 const SECTORS =
   "An application's sector is the host of its `sector_identifier_uri`, else the single host of its redirect URIs; an application whose redirect URIs span several hosts has none until it sets a `sector_identifier_uri`.";
-
-/** The documented answer: the organization's sector identifiers (hosts), distinct and sorted. */
-const DirectorySectorList = z.array(z.string()).meta({ id: "DirectorySectorList" });
 
 export const DIRECTORY_SECTOR_ROUTES: ApiRoute[] = [
   api("get", "/directory/admin/{organization_id}/sectors", listDirectorySectors, DirectorySectorList, {

@@ -21,3 +21,6 @@ export const PairwiseSubject = z
 export type PairwiseSubject = z.infer<typeof PairwiseSubject>;
 
 export const PaginatedPairwiseSubjectList = paginated(PairwiseSubject, "PairwiseSubject");
+
+/** The directory API's answer: the organization's sector identifiers (hosts), distinct and sorted. */
+export const DirectorySectorList = z.array(z.string()).meta({ id: "DirectorySectorList" });
