@@ -1,31 +1,16 @@
 "use client";
 
-import { CopyButton } from "@/components/ui/copy-button";
-import { SecretOnceDialog } from "@/components/ui/secret-once-dialog";
+import { ClientSecretDialog as SharedClientSecretDialog, type ClientSecret } from "@/components/ui/client-secret-dialog";
 
-/** A client secret just made, with the application it belongs to. */
-export type ClientSecret = { title: string; clientId: string; secret: string };
+export type { ClientSecret };
 
-/** The client ID and a client secret, the secret shown this once. */
+/** An OAuth application's client ID and a client secret, the secret shown this once. */
 export function ClientSecretDialog({ secret, onClose }: { secret: ClientSecret | null; onClose: () => void }) {
   return (
-    <SecretOnceDialog
-      secret={secret?.secret ?? null}
-      title={secret?.title ?? "Client secret"}
+    <SharedClientSecretDialog
+      secret={secret}
       description="Give the app its client ID and secret. Copy the secret now: it is shown only this once."
-      label="Client secret"
-      what="client secret"
       onClose={onClose}
-    >
-      {secret && (
-        <dl>
-          <dt className="font-medium">Client ID</dt>
-          <dd className="mt-1 flex items-start gap-2">
-            <code className="min-w-0 flex-1 rounded-md border border-line bg-subtle px-2 py-1 font-mono text-xs break-all">{secret.clientId}</code>
-            <CopyButton size="sm" value={secret.clientId} what="client ID" />
-          </dd>
-        </dl>
-      )}
-    </SecretOnceDialog>
+    />
   );
 }

@@ -1,10 +1,9 @@
 "use client";
 
-import { CopyButton } from "@/components/ui/copy-button";
-import { SecretOnceDialog } from "@/components/ui/secret-once-dialog";
+import { ClientSecretDialog, type ClientSecret } from "@/components/ui/client-secret-dialog";
 
 /** A client secret just made: at creation, or by a rotation (which leaves the previous one working a while). */
-export type ServiceAccountSecret = { title: string; clientId: string; secret: string; rotatedWithOverlapSeconds?: number };
+export type ServiceAccountSecret = ClientSecret & { rotatedWithOverlapSeconds?: number };
 
 const UNITS: [number, string][] = [
   [86_400, "day"],
@@ -30,24 +29,5 @@ function description(secret: ServiceAccountSecret | null) {
 
 /** The client ID and a client secret of a service account, the secret shown this once. */
 export function ServiceAccountSecretDialog({ secret, onClose }: { secret: ServiceAccountSecret | null; onClose: () => void }) {
-  return (
-    <SecretOnceDialog
-      secret={secret?.secret ?? null}
-      title={secret?.title ?? "Client secret"}
-      description={description(secret)}
-      label="Client secret"
-      what="client secret"
-      onClose={onClose}
-    >
-      {secret && (
-        <dl>
-          <dt className="font-medium">Client ID</dt>
-          <dd className="mt-1 flex items-start gap-2">
-            <code className="min-w-0 flex-1 rounded-md border border-line bg-subtle px-2 py-1 font-mono text-xs break-all">{secret.clientId}</code>
-            <CopyButton size="sm" value={secret.clientId} what="client ID" />
-          </dd>
-        </dl>
-      )}
-    </SecretOnceDialog>
-  );
+  return <ClientSecretDialog secret={secret} description={description(secret)} onClose={onClose} />;
 }
