@@ -16,9 +16,12 @@ function field(value: string): Buffer {
   return Buffer.concat([length, bytes]);
 }
 
-/** base64url(HMAC-SHA256(key, len(sector) || sector || len(userId) || userId)), 43 characters. */
+/**
+ * hex(HMAC-SHA256(key, len(sector) || sector || len(userId) || userId)), 64 characters. Hex, not base64url: a subject
+ * never starts with `-`, so a CSV export carries it exactly, with nothing a spreadsheet would read as a formula.
+ */
 export function pairwiseSubject(key: Buffer, sector: string, userId: string): string {
-  return createHmac("sha256", key).update(field(sector)).update(field(userId)).digest("base64url");
+  return createHmac("sha256", key).update(field(sector)).update(field(userId)).digest("hex");
 }
 
 /** The key derived from the instance secret (HKDF-SHA256), used when ORGDECK_PAIRWISE_SECRET is unset. */

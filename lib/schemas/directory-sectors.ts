@@ -15,7 +15,7 @@ export const PairwiseSubject = z
     user_id: z.uuid().meta({ description: "The member's user UUID." }),
     email: z.string(),
     sector: z.string(),
-    subject: z.string().meta({ description: "The pairwise `sub`: base64url HMAC-SHA256 of the sector and the user id under the installation's key." }),
+    subject: z.string().meta({ description: "The pairwise `sub`: the hex HMAC-SHA256 of the sector and the user id under the installation's key." }),
   })
   .meta({ id: "PairwiseSubject" });
 export type PairwiseSubject = z.infer<typeof PairwiseSubject>;
