@@ -31,6 +31,8 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   timeout: 30_000,
+  // A run that hangs past this fails with the tests it did not reach named, well inside CI's own limit.
+  globalTimeout: 40 * 60_000,
   use: { baseURL: process.env.E2E_BASE_URL },
   projects: [
     // After the api specs (as their teardown), the contract check validates every response they recorded.

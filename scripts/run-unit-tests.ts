@@ -18,6 +18,16 @@ function find(dir: string): string[] {
   });
 }
 
+/**
+ * A test that never settles would hold the suite, and CI with it, until CI's own limit: past this many minutes (about
+ * three times a full run on 2 cores) the runner says so and fails. The spec reporter has printed every finished test.
+ */
+const STUCK_AFTER_MINUTES = Number(process.env.UNIT_TESTS_STUCK_AFTER_MINUTES ?? 30);
+setTimeout(() => {
+  console.error(`\nThe unit tests ran for more than ${STUCK_AFTER_MINUTES} minutes: a test is stuck (it follows the last one reported above).`);
+  process.exit(1);
+}, STUCK_AFTER_MINUTES * 60_000).unref();
+
 const filter = process.argv[2];
 const files = ["lib", "db", "scripts", "components", "app"].flatMap(find).filter((f) => !filter || f.includes(filter)).sort();
 

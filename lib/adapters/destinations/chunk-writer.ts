@@ -16,6 +16,8 @@ export class ChunkWriter {
   private used = 0;
   private inFlight: Promise<void> | null = null;
   private failure: Error | null = null;
+  /** Rejects the writes the stream has not called back yet: a destroyed Transform never calls a write it held back. */
+  private readonly unsettled = new Set<(err: Error) => void>();
   /** Bytes handed to the stream so far. */
   bytes = 0;
 
@@ -27,6 +29,11 @@ export class ChunkWriter {
     // Kept, not thrown: the next write or end rejects with it, and the stream has no unhandled error event.
     stream.on("error", (err: Error) => {
       this.failure ??= err;
+    });
+    stream.on("close", () => {
+      const err = this.failure ?? new Error("The stream closed before it took every byte.");
+      for (const reject of this.unsettled) reject(err);
+      this.unsettled.clear();
     });
   }
 
@@ -69,8 +76,13 @@ export class ChunkWriter {
   private send(bytes: Buffer): Promise<void> {
     this.bytes += bytes.length;
     const sent = new Promise<void>((resolve, reject) => {
+      this.unsettled.add(reject);
       // The callback runs once the stream is done with the bytes: only then may their chunk be filled again.
-      this.stream.write(bytes, (err) => (err ? reject(err) : resolve()));
+      this.stream.write(bytes, (err) => {
+        this.unsettled.delete(reject);
+        if (err) reject(err);
+        else resolve();
+      });
     });
     // Awaited by the next flush or by end; until then a failure must not count as unhandled.
     sent.catch(() => {});
@@ -83,8 +95,12 @@ export class ChunkWriter {
     await this.inFlight;
     if (this.failure) throw this.failure;
     await new Promise<void>((resolve, reject) => {
+      this.unsettled.add(reject);
       this.stream.once("error", reject);
-      this.stream.end(() => resolve());
+      this.stream.end(() => {
+        this.unsettled.delete(reject);
+        resolve();
+      });
     });
   }
 }
