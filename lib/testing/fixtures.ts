@@ -1,8 +1,10 @@
 import type { DnsResolver } from "../adapters/dns";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb } from "../../db/client";
+import { organizationMemberships } from "../../db/schema";
 import type { Level } from "../auth/permissions";
 import { AppError } from "../errors";
 import type { AuthUser, Principal } from "../auth/principal";
@@ -98,6 +100,15 @@ export async function makeProject(organizationId: string, options: { private?: b
     })
     .returning();
   return project;
+}
+
+/** The id of `user`'s membership of the organization (custom roles are assigned to memberships). */
+export async function membershipId(organizationId: string, user: AuthUser): Promise<string> {
+  const [row] = await (await getDb())
+    .select({ id: organizationMemberships.id })
+    .from(organizationMemberships)
+    .where(and(eq(organizationMemberships.organizationId, organizationId), eq(organizationMemberships.userId, user.id)));
+  return row.id;
 }
 
 /** Runs `fn` with some environment variables set (undefined unsets), re-reading the configuration before and after. */

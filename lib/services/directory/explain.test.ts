@@ -1,23 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { and, eq } from "drizzle-orm";
-import { getDb } from "../../../db/client";
-import { organizationMemberships } from "../../../db/schema";
 import { ADMIN, MEMBER } from "../../auth/permissions";
-import type { AuthUser } from "../../auth/principal";
-import { call, expectAppError, makeOrganization, sessionOf } from "../../testing/fixtures";
+import { call, expectAppError, makeOrganization, membershipId, sessionOf } from "../../testing/fixtures";
 import { createServiceAccount } from "../service-accounts";
 import { explainDirectoryPermissions } from "./explain";
 import { assignDirectoryRole } from "./roles-assignments";
 import { createCustomDirectoryRole } from "./roles";
-
-async function membershipId(orgId: string, user: AuthUser) {
-  const [row] = await (await getDb())
-    .select({ id: organizationMemberships.id })
-    .from(organizationMemberships)
-    .where(and(eq(organizationMemberships.organizationId, orgId), eq(organizationMemberships.userId, user.id)));
-  return row.id;
-}
 
 describe("why can they do this", () => {
   test("an administrator sees a member's directory permissions with their sources, custom roles included", async () => {

@@ -2,11 +2,10 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { z } from "zod";
 import { getDb } from "../../../db/client";
-import { and, eq } from "drizzle-orm";
-import { directoryRoleAssignments, directoryRoles, organizationMemberships } from "../../../db/schema";
+import { directoryRoleAssignments, directoryRoles } from "../../../db/schema";
 import { ADMIN, MEMBER } from "../../auth/permissions";
 import type { Principal } from "../../auth/principal";
-import { apiKeyOf, call, expectAppError, makeOrganization, makeUser, sessionOf } from "../../testing/fixtures";
+import { apiKeyOf, call, expectAppError, makeOrganization, makeUser, membershipId, sessionOf } from "../../testing/fixtures";
 import { operation } from "../operation";
 
 const ALL_CALLERS = ["session", "api_key", "cli", "service_account"] as const;
@@ -49,12 +48,8 @@ describe("directory permissions in the operation pipeline", () => {
     const [member] = members;
     const db = await getDb();
     const [role] = await db.insert(directoryRoles).values({ organizationId: org.id, name: "Recruiter", permissions: ["org.directory.members.create"] }).returning();
-    const [membership] = await db
-      .select({ id: organizationMemberships.id })
-      .from(organizationMemberships)
-      .where(and(eq(organizationMemberships.organizationId, org.id), eq(organizationMemberships.userId, member.id)));
     await expectAppError(call(addMember, sessionOf(member), {}, org.id), 403, "permission_denied", MISSING);
-    await db.insert(directoryRoleAssignments).values({ roleId: role.id, membershipId: membership.id });
+    await db.insert(directoryRoleAssignments).values({ roleId: role.id, membershipId: await membershipId(org.id, member) });
     assert.deepEqual(await call(addMember, sessionOf(member), {}, org.id), { organization: org.id });
   });
 

@@ -2,9 +2,8 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "../../../db/client";
-import { activityLog, organizationMemberships } from "../../../db/schema";
-import type { AuthUser } from "../../auth/principal";
-import { apiKeyOf, call, callAt, expectAppError, makeOrganization, sessionOf } from "../../testing/fixtures";
+import { activityLog } from "../../../db/schema";
+import { apiKeyOf, call, callAt, expectAppError, makeOrganization, membershipId, sessionOf } from "../../testing/fixtures";
 import { authenticateAccessToken } from "../service-accounts/caller";
 import { clientCredentialsGrant } from "../service-accounts/client-credentials";
 import { createServiceAccount } from "../service-accounts/manage";
@@ -18,14 +17,6 @@ import {
   updateCustomDirectoryRole,
 } from "./roles";
 import { assignDirectoryRole, listDirectoryRoleAssignments, unassignDirectoryRole } from "./roles-assignments";
-
-async function membershipId(orgId: string, user: AuthUser) {
-  const [row] = await (await getDb())
-    .select({ id: organizationMemberships.id })
-    .from(organizationMemberships)
-    .where(and(eq(organizationMemberships.organizationId, orgId), eq(organizationMemberships.userId, user.id)));
-  return row.id;
-}
 
 describe("custom directory roles", () => {
   test("administrators create, list, read, rename and delete them; each change is in the activity log", async () => {
