@@ -7,7 +7,7 @@ import { signInviteToken, verifyInviteToken } from "../auth/invite-token";
 import { invalidInput } from "../errors";
 import { recordActivity } from "./activity";
 import { getAuthSecret } from "./instance";
-import { inviteExpiry, isExpired, SCOPE, validSince } from "./invite-rows";
+import { inviteExpiry, isExpired, pendingInvitationsFor, SCOPE, validSince } from "./invite-rows";
 import { type Principal, USER_CALLERS } from "../auth/principal";
 import { operation } from "./operation";
 import { iso } from "./serialize";
@@ -153,9 +153,7 @@ export const listMyInvites = operation({
       .innerJoin(organizations, eq(organizations.id, organizationInvites.organizationId))
       .where(
         and(
-          sql`lower(${organizationInvites.targetEmail}) = ${user.email.toLowerCase()}`,
-          isNull(organizationInvites.acceptedAt),
-          gt(organizationInvites.createdAt, validSince(now)),
+          pendingInvitationsFor(user.email, now),
           isNull(organizations.deletedAt),
         ),
       )

@@ -29,6 +29,13 @@ export const inviteExpiry = (invite: Pick<InviteRow, "createdAt">) => new Date(i
 export const isExpired = (invite: Pick<InviteRow, "createdAt">, now: Date) => inviteExpiry(invite) <= now;
 /** Invites created after this moment are still valid. */
 export const validSince = (now: Date) => new Date(now.getTime() - INVITE_DAYS_VALIDITY * DAY_MS);
+/** Invitations for the address (in any case) that are neither accepted nor expired at `now`. */
+export const pendingInvitationsFor = (email: string, now: Date) =>
+  and(
+    sql`lower(${organizationInvites.targetEmail}) = ${email.toLowerCase()}`,
+    isNull(organizationInvites.acceptedAt),
+    gt(organizationInvites.createdAt, validSince(now)),
+  );
 
 export function serializeInvite(invite: InviteRow, createdBy: UserRow | null, now: Date): OrganizationInvite {
   return {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../../db/client";
 import { jitExclusions, organizationDomains, organizationInvites, organizationMemberships } from "../../../db/schema";
@@ -8,7 +8,7 @@ import { AppError, permissionDenied } from "../../errors";
 import { emailDomain } from "../../schemas/common";
 import { recordActivity } from "../activity";
 import { acceptInvitation } from "../invite-accept";
-import { validSince } from "../invite-rows";
+import { pendingInvitationsFor } from "../invite-rows";
 import { removeMembership } from "../members";
 import { operation } from "../operation";
 
@@ -48,9 +48,7 @@ async function pendingInvite(db: Executor, user: AuthUser, organizationId: strin
     .where(
       and(
         eq(organizationInvites.organizationId, organizationId),
-        sql`lower(${organizationInvites.targetEmail}) = ${user.email.toLowerCase()}`,
-        isNull(organizationInvites.acceptedAt),
-        gt(organizationInvites.createdAt, validSince(now)),
+        pendingInvitationsFor(user.email, now),
       ),
     )
     .orderBy(desc(organizationInvites.createdAt))

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../../db/client";
 import { organizationDomains, organizationInvites, organizationMemberships, organizations } from "../../../db/schema";
@@ -8,7 +8,7 @@ import { emailDomain } from "../../schemas/common";
 import { availabilityQuery, domainField, RESERVED_SUBDOMAINS, subdomainField, type DirectorySuggestion } from "../../schemas/directory";
 import { parseInput } from "../../schemas/parse";
 import { getAuthSecret } from "../instance";
-import { validSince } from "../invite-rows";
+import { pendingInvitationsFor } from "../invite-rows";
 import { operation } from "../operation";
 import { consumeRateLimit, directoryLookupsPerCaller } from "../rate-limits";
 import { DIRECTORY_CALLERS, logoUrlOf } from "./orgs-shape";
@@ -73,9 +73,7 @@ function invitedTo(db: Executor, user: AuthUser, now: Date) {
     .innerJoin(organizations, eq(organizations.id, organizationInvites.organizationId))
     .where(
       and(
-        sql`lower(${organizationInvites.targetEmail}) = ${user.email.toLowerCase()}`,
-        isNull(organizationInvites.acceptedAt),
-        gt(organizationInvites.createdAt, validSince(now)),
+        pendingInvitationsFor(user.email, now),
         isNull(organizations.deletedAt),
         notAMember(user),
       ),
