@@ -6,6 +6,7 @@ import { getDb } from "../../db/client";
 import {
   directoryRoleAssignments,
   directoryRoles,
+  legalDocuments,
   organizationDomains,
   organizationInvites,
   organizationMemberships,
@@ -88,6 +89,19 @@ describe("deleting an organization", () => {
     assert.deepEqual(await scoping(f.keys.both.id), [f.other.org.id]);
     assert.deepEqual(await scoping(f.keys.onlyHere.id), [f.org.id], "a key scoped to it alone reaches nothing, not everything");
     assert.equal(await purgeOrganization(db, f.org.id), null);
+  });
+
+  test("the job hands back the storage keys of the organization's signed legal PDFs, whose bytes it then removes", async () => {
+    const { org, owner } = await makeOrganization();
+    const db = await getDb();
+    const document = { organizationId: org.id, companyName: "Acme", companyAddress: "1 Road", representativeEmail: owner.email, esignProvider: "local", documentSha256: "0".repeat(64) };
+    const [signed] = await db.insert(legalDocuments).values({ ...document, documentType: "DPA", status: "signed" }).returning();
+    const key = `legal_documents/${org.id}/${signed.id}.pdf`;
+    await db.update(legalDocuments).set({ signedPdfKey: key }).where(eq(legalDocuments.id, signed.id));
+    await db.insert(legalDocuments).values({ ...document, documentType: "BAA" });
+    await call(deleteOrganization, sessionOf(owner), {}, org.id);
+    assert.deepEqual(await purgeOrganization(db, org.id), [key], "the unsigned document has no PDF");
+    assert.equal((await db.select().from(legalDocuments).where(eq(legalDocuments.organizationId, org.id))).length, 0);
   });
 
   test("the organization's slug and subdomain are free again at once", async () => {

@@ -3,6 +3,7 @@ import type { Executor } from "../../db/client";
 import {
   directoryRoles,
   identityProviderConfigs,
+  legalDocuments,
   organizationDomains,
   organizationInvites,
   organizationMemberships,
@@ -53,8 +54,8 @@ export async function softDeleteOrganization(tx: Executor, principal: Principal,
  * The deletion job's work, safe to repeat: removes a deleted organization's memberships (with their custom-role
  * assignments), invitations, service accounts (their tokens die with them), directory roles and any domain left, takes
  * it off organization-scoped personal API keys (a key scoped to it alone keeps its id, so it reaches nothing rather
- * than every organization), then the row and whatever else it owns. Returns the storage keys of its uploads, whose
- * bytes go once this has committed; null when there was nothing to remove.
+ * than every organization), then the row and whatever else it owns. Returns the storage keys of its uploads and of its
+ * signed legal documents' PDFs, whose bytes go once this has committed; null when there was nothing to remove.
  */
 export async function purgeOrganization(db: Executor, organizationId: string): Promise<string[] | null> {
   return db.transaction(async (tx) => {
@@ -74,7 +75,11 @@ export async function purgeOrganization(db: Executor, organizationId: string): P
       .set({ scopedOrganizations: sql`array_remove(${personalApiKeys.scopedOrganizations}, ${organizationId}::uuid)` })
       .where(sql`${organizationId}::uuid = any(${personalApiKeys.scopedOrganizations}) and cardinality(${personalApiKeys.scopedOrganizations}) > 1`);
     const uploads = await mediaKeysOf(tx, organizationId);
+    const signedPdfs = await tx
+      .select({ key: legalDocuments.signedPdfKey })
+      .from(legalDocuments)
+      .where(and(eq(legalDocuments.organizationId, organizationId), isNotNull(legalDocuments.signedPdfKey)));
     await tx.delete(organizations).where(eq(organizations.id, organizationId));
-    return uploads;
+    return [...uploads, ...signedPdfs.map((row) => row.key!)];
   });
 }

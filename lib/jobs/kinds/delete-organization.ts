@@ -3,7 +3,7 @@ import type { JobHandler } from "../types";
 
 export { DELETE_ORGANIZATION_JOB };
 
-/** Removes what a deleted organization owns, then its row, then the bytes of its uploads. */
+/** Removes what a deleted organization owns, then its row, then the bytes of its uploads and signed PDFs. */
 export const deleteOrganizationJob: JobHandler = async ({ db, adapters, job, log }) => {
   const organizationId = (job.payload as { organization_id?: unknown }).organization_id;
   if (typeof organizationId !== "string") throw new Error(`${DELETE_ORGANIZATION_JOB}: payload without an organization_id`);
