@@ -4,6 +4,8 @@ import { describe, test } from "node:test";
 import { eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import {
+  batchExportRuns,
+  batchExports,
   directoryRoleAssignments,
   directoryRoles,
   legalDocuments,
@@ -17,6 +19,7 @@ import {
 } from "../../db/schema";
 import { ADMIN } from "../auth/permissions";
 import { call, expectAppError, makeApiKey, makeOrganization, sessionOf } from "../testing/fixtures";
+import { scheduleDueRuns } from "./batch-exports";
 import { createInvite } from "./invites";
 import { joinByVerifiedDomain } from "./jit";
 import { purgeOrganization } from "./organization-delete";
@@ -102,6 +105,24 @@ describe("deleting an organization", () => {
     await call(deleteOrganization, sessionOf(owner), {}, org.id);
     assert.deepEqual(await purgeOrganization(db, org.id), [key], "the unsigned document has no PDF");
     assert.equal((await db.select().from(legalDocuments).where(eq(legalDocuments.organizationId, org.id))).length, 0);
+  });
+
+  test("at once its batch exports are paused and their waiting runs cancelled, so none starts before the job", async () => {
+    const { org, owner } = await makeOrganization();
+    const db = await getDb();
+    const [exported] = await db
+      .insert(batchExports)
+      .values({ organizationId: org.id, name: "Nightly", model: "events", destinationType: "HTTP", interval: "hour", scheduledUntil: new Date(Date.now() - 3_600_000) })
+      .returning();
+    const [run] = await db
+      .insert(batchExportRuns)
+      .values({ batchExportId: exported.id, intervalStart: new Date(Date.now() - 7_200_000), intervalEnd: new Date(Date.now() - 3_600_000), nextAttemptAt: new Date() })
+      .returning();
+    await call(deleteOrganization, sessionOf(owner), {}, org.id);
+    const [after] = await db.select().from(batchExports).where(eq(batchExports.id, exported.id));
+    assert.equal(after.paused, true);
+    assert.equal((await db.select().from(batchExportRuns).where(eq(batchExportRuns.id, run.id)))[0].status, "cancelled");
+    assert.equal(await scheduleDueRuns(db, new Date(), { exportIds: [exported.id] }), 0, "nothing new is scheduled");
   });
 
   test("the organization's slug and subdomain are free again at once", async () => {

@@ -1,6 +1,7 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import {
+  batchExports,
   directoryRoles,
   identityProviderConfigs,
   legalDocuments,
@@ -16,6 +17,7 @@ import type { Principal } from "../auth/principal";
 import { organizationNotFound } from "../errors";
 import { enqueueJob } from "../jobs/enqueue";
 import { recordActivity, wholeObjectChanges } from "./activity";
+import { pauseRow } from "./batch-exports/pausing";
 import type { OrganizationRow } from "./organization-access";
 import { mediaKeysOf } from "./organization-logo";
 import { auditedOrganization, ORGANIZATION_SCOPE } from "./organization-rows";
@@ -27,8 +29,9 @@ export const DELETE_ORGANIZATION_JOB = "organizations.delete";
  * Deletes an organization at once, inside the caller's transaction: from this commit it is not found anywhere (its
  * access queries skip deleted organizations, its service accounts' tokens stop working), its slug and subdomain are free, its
  * domains and identity-provider configs are gone (no sign-in, single sign-on or SCIM client reaches it through them
- * any longer, and the domain names are free), nobody has it as current organization, and the audit entry is written;
- * a job then removes the rest. Deleting it again is 404.
+ * any longer, and the domain names are free), its batch exports are paused (no run starts before the job removes them),
+ * nobody has it as current organization, and the audit entry is written; a job then removes the rest. Deleting it again
+ * is 404.
  */
 export async function softDeleteOrganization(tx: Executor, principal: Principal, organization: OrganizationRow, now: Date) {
   const [locked] = await tx.select().from(organizations).where(eq(organizations.id, organization.id)).for("update");
@@ -39,6 +42,8 @@ export async function softDeleteOrganization(tx: Executor, principal: Principal,
   await tx.delete(organizationDomains).where(eq(organizationDomains.organizationId, organization.id));
   await tx.delete(identityProviderConfigs).where(eq(identityProviderConfigs.organizationId, organization.id));
   await tx.update(users).set({ currentOrganizationId: null }).where(eq(users.currentOrganizationId, organization.id));
+  const exports = await tx.select().from(batchExports).where(and(eq(batchExports.organizationId, organization.id), eq(batchExports.paused, false)));
+  for (const row of exports) await pauseRow(tx, row, now);
   await recordActivity(tx, principal, {
     organizationId: organization.id,
     scope: ORGANIZATION_SCOPE,
