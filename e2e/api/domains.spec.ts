@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "./recording";
-import { bearer, makeKeyWithId, makeOrganization, makeSession } from "../support/cli";
+import { bearer, cli, makeKey, makeKeyWithId, makeOrganization, makeSession, type User } from "../support/cli";
 import { startE2eDnsServer, type TestDnsServer } from "../support/dns";
 import { E, err, expectError, expectOk, SITE_URL, uuidRe } from "./helpers";
 import { samlOverHttp } from "./saml-over-http";
@@ -128,6 +128,40 @@ test.describe("domains over HTTP", () => {
     expect(await expectOk(await request.get(`${logs}?page_size=500`, { headers: cookie }))).toEqual({ count: 0, next: null, previous: null, results: [] });
     await expectError(await request.get(logs, { headers: { Cookie: await makeSession(member.email) } }), 403, E.denied("Only organization admins can view SCIM logs."));
     await expectError(await request.get(logs, { headers: bearer(ownerKey) }), 403, E.denied("This action does not support personal API key access"));
+  });
+
+  test("a domain proven through DNS, with JIT on, lets people at it join through the directory; discovery decides whether they are offered it", async ({ request }) => {
+    const { org, owner, ownerKey, members: [member] } = await makeOrganization([1]);
+    const cookie = { Cookie: await makeSession(owner.email), Origin: SITE_URL };
+    const created = await expectOk(await request.post(domains(org.id), { headers: bearer(ownerKey), data: { domain: unique("join") } }), 201);
+    dns.setTxt(`_orgdeck-challenge.${created.domain}`, [created.verification_challenge]);
+    expect((await expectOk(await request.post(domains(org.id, `${created.id}/verify/`), { headers: cookie }))).is_verified).toBe(true);
+
+    const person = await cli<User>("user", "create", "--email", `someone-${randomBytes(3).toString("hex")}@${created.domain}`);
+    const reader = bearer(await makeKey(person.email, "directory:read"));
+    const writer = bearer(await makeKey(person.email, "directory:write"));
+    const join = () => request.put(`/directory/orgs/${org.id}/members`, { headers: writer });
+    const suggested = async () => (await expectOk(await request.get("/directory/orgs/suggest", { headers: reader }))) as { id: string; join: string }[];
+
+    // Verified, but JIT off: neither offered nor let in, and told why.
+    await expectOk(await request.patch(`/api/organizations/${org.id}/`, { headers: bearer(ownerKey), data: { allow_domain_discovery: true } }));
+    expect(await suggested()).toEqual([]);
+    await expectError(await join(), 403, E.denied(`You cannot join this organization: you have no pending invitation to it, and this organization does not let people at ${created.domain} join by themselves (just-in-time provisioning is off).`));
+
+    // JIT on, discovery off: not offered, yet the join rule lets them in.
+    await expectOk(await request.patch(domains(org.id, `${created.id}/`), { headers: bearer(ownerKey), data: { jit_provisioning_enabled: true } }));
+    await expectOk(await request.patch(`/api/organizations/${org.id}/`, { headers: bearer(ownerKey), data: { allow_domain_discovery: false } }));
+    expect(await suggested()).toEqual([]);
+    await expectOk(await request.patch(`/api/organizations/${org.id}/`, { headers: bearer(ownerKey), data: { allow_domain_discovery: true } }));
+    expect(await suggested()).toEqual([{ id: org.id, name: org.name, logo_url: null, join: "domain" }]);
+
+    const joined = await join();
+    expect({ status: joined.status(), body: await joined.text() }).toEqual({ status: 200, body: "" });
+    const members = await expectOk(await request.get(`/directory/orgs/${org.id}/members?expand=true`, { headers: bearer(member.key) }));
+    expect(members.results.find((m: { subject_id: string }) => m.subject_id === person.uuid)).toMatchObject({ email: person.email, roles: ["member"], source: "directory" });
+    expect(await suggested()).toEqual([]);
+    const activity = await expectOk(await request.get(`/api/organizations/${org.id}/activity_log/?scope=OrganizationMembership`, { headers: bearer(ownerKey) }));
+    expect(activity.results.map((entry: { activity: string; detail: { name: string } }) => `${entry.activity} ${entry.detail.name}`)).toContain(`joined ${person.email} (verified domain ${created.domain})`);
   });
 
   test("identity-provider configs: 201 with the SCIM token once, URLs normalised or refused, raw 400 without SCIM, another organization's is 404, deleted (204)", async ({ request }) => {
