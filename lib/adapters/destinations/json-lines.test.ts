@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { gunzipSync } from "node:zlib";
 import { gzipJsonLines } from "./json-lines";
-import { testRow, testRows } from "./test-servers";
+import { closableTestRows, testRow, testRows } from "./test-servers";
 
 test("the body is the rows as gzip JSON Lines, counted", async () => {
   const count = { rows: 0, bytes: 0 };
@@ -20,15 +20,8 @@ test("the body is the rows as gzip JSON Lines, counted", async () => {
 // An upload that waits on its service stops reading; if it then fails, the body is destroyed while gzip holds a write back.
 for (const pauseMs of [0, 5, 50]) {
   test(`a body destroyed after its reader paused ${pauseMs} ms closes the rows and settles`, async () => {
-    let rowsClosed = false;
-    async function* rows() {
-      try {
-        yield* testRows(200_000);
-      } finally {
-        rowsClosed = true;
-      }
-    }
-    const { body, closed } = gzipJsonLines(rows(), { rows: 0, bytes: 0 });
+    const source = closableTestRows(200_000);
+    const { body, closed } = gzipJsonLines(source.rows, { rows: 0, bytes: 0 });
     let read = 0;
     await new Promise<void>((resolve) =>
       body.on("data", (chunk: Buffer) => {
@@ -42,6 +35,6 @@ for (const pauseMs of [0, 5, 50]) {
     await sleep(pauseMs);
     body.destroy();
     assert.equal(await Promise.race([closed.then(() => "settled"), sleep(5_000).then(() => "still waiting")]), "settled");
-    assert.ok(rowsClosed, "the rows were closed");
+    assert.ok(source.closed(), "the rows were closed");
   });
 }

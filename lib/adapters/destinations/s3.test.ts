@@ -5,7 +5,7 @@ import { GetObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/clien
 import { s3DestinationConfig, type S3DestinationConfig } from "../../schemas/batch-export-destinations";
 import { destinationProblem } from "./check";
 import { s3Destination, s3ObjectKey } from "./s3";
-import { allowPrivateUrls, closedPort, measured, startS3, testRow, testRows, type TestS3 } from "./test-servers";
+import { allowPrivateUrls, closableTestRows, closedPort, measured, startS3, testRow, testRows, type TestS3 } from "./test-servers";
 
 const EXPORT_ID = "0b6f6c1e-4c53-4f43-9d1f-3f0f3c8a1a01";
 const START = new Date("2026-01-01T10:00:00Z");
@@ -125,19 +125,12 @@ describe("S3 destination against s3rver", () => {
     assert.equal(noBucket.result.status, "Failed");
     assert.match(noBucket.result.message ?? "", /bucket no-such-bucket does not exist/);
 
-    let rowsClosed = false;
-    async function* rows() {
-      try {
-        yield* testRows(200_000);
-      } finally {
-        rowsClosed = true;
-      }
-    }
+    const source = closableTestRows(200_000);
     await assert.rejects(
-      s3Destination(configOf({ aws_access_key_id: "NOT-A-KEY" })).exportRun({ exportId: EXPORT_ID, intervalStart: END, intervalEnd: END, rows: rows() }),
+      s3Destination(configOf({ aws_access_key_id: "NOT-A-KEY" })).exportRun({ exportId: EXPORT_ID, intervalStart: END, intervalEnd: END, rows: source.rows }),
       /credentials were refused/,
     );
-    assert.ok(rowsClosed, "a refused upload closes the rows");
+    assert.ok(source.closed(), "a refused upload closes the rows");
     assert.deepEqual(await keysUnder(`orgdeck/exports/${EXPORT_ID}/${END.toISOString()}`), []);
   });
 

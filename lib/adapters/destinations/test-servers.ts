@@ -89,6 +89,19 @@ export function testRow(i: number, version = 1): ExportRow {
   };
 }
 
+/** `count` test rows that say whether whoever read them closed them (as a run must close a database cursor). */
+export function closableTestRows(count: number): { rows: AsyncGenerator<ExportRow>; closed: () => boolean } {
+  let closed = false;
+  async function* rows() {
+    try {
+      yield* testRows(count);
+    } finally {
+      closed = true;
+    }
+  }
+  return { rows: rows(), closed: () => closed };
+}
+
 /** `count` test rows as a stream; `failAt` throws when that row is reached, as a source query failing half-way would. */
 export async function* testRows(count: number, options: { failAt?: number; version?: number } = {}): AsyncGenerator<ExportRow> {
   for (let i = 0; i < count; i += 1) {
